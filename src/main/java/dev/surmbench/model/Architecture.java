@@ -1,0 +1,102 @@
+package dev.surmbench.model;
+
+import dev.surmbench.peft.AdaptationSites;
+import dev.surmbench.peft.AdapterPosition;
+import dev.surmbench.peft.AdapterSite;
+import dev.surmbench.peft.LinearSite;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The geometry of a known backbone and its module paths in Hugging Face style, enough to count
+ * every method's parameters analytically without loading weights ({@code surm-bench params}).
+ * Paths mirror the sequence/image classification models: {@code bert.encoder.layer.N.…} with head
+ * {@code bert.pooler} + {@code classifier}; {@code vit.encoder.layer.N.…} with head {@code classifier}.
+ */
+public record Architecture(
+        String name, Family family, int layers, int hidden, int intermediate,
+        int vocabSize, int maxPositions, int typeVocabSize, int imageSize, int patchSize, int channels) {
+
+    /** Text encoders (post-LayerNorm BERT) or vision transformers (pre-LayerNorm ViT). */
+    public enum Family { BERT, VIT }
+
+    private static final Map<String, Architecture> KNOWN = new LinkedHashMap<>();
+
+    static {
+        register(new Architecture("bert-base", Family.BERT, 12, 768, 3072, 30522, 512, 2, 0, 0, 0));
+        register(new Architecture("minilm-l6", Family.BERT, 6, 384, 1536, 30522, 512, 2, 0, 0, 0));
+        register(new Architecture("vit-b16", Family.VIT, 12, 768, 3072, 0, 0, 0, 224, 16, 3));
+    }
+
+    private static void register(Architecture a) {
+        KNOWN.put(a.name(), a);
+    }
+
+    /** A known architecture by name; the error lists them. */
+    public static Architecture named(String name) {
+        Architecture a = KNOWN.get(name.toLowerCase(Locale.ROOT));
+        if (a == null) {
+            throw new IllegalArgumentException("unknown architecture '" + name + "'; known: " + String.join(", ", KNOWN.keySet()));
+        }
+        return a;
+    }
+
+    public static List<String> names() {
+        return List.copyOf(KNOWN.keySet());
+    }
+
+    /** Module-path prefix of the encoder ("bert" or "vit"). */
+    public String prefix() {
+        return family == Family.BERT ? "bert" : "vit";
+    }
+
+    /** Module paths of the task head, trained by every method. */
+    public List<String> headPrefixes() {
+        return family == Family.BERT ? List.of("bert.pooler", "classifier") : List.of("classifier");
+    }
+
+    /** Scalars in the head for {@code labels} outputs (BERT: pooler d×d + bias, then classifier). */
+    public long headParameters(int labels) {
+        long classifier = (long) hidden * labels + labels;
+        return family == Family.BERT ? (long) hidden * hidden + hidden + classifier : classifier;
+    }
+
+    /** Adaptable projections, adapter slots and backbone sizes, derived from the geometry alone. */
+    public AdaptationSites sites() {
+        List<LinearSite> linears = new ArrayList<>();
+        List<AdapterSite> slots = new ArrayList<>();
+        String selfAttention = family == Family.BERT ? "attention.self" : "attention.attention";
+        for (int i = 0; i < layers; i++) {
+            String layer = prefix() + ".encoder.layer." + i + ".";
+            for (String proj : List.of("query", "key", "value")) {
+                linears.add(new LinearSite(layer + selfAttention + "." + proj, hidden, hidden));
+            }
+            linears.add(new LinearSite(layer + "attention.output.dense", hidden, hidden));
+            linears.add(new LinearSite(layer + "intermediate.dense", hidden, intermediate));
+            linears.add(new LinearSite(layer + "output.dense", intermediate, hidden));
+            slots.add(new AdapterSite(layer + "attention.output.adapter", AdapterPosition.ATTENTION, hidden));
+            slots.add(new AdapterSite(layer + "output.adapter", AdapterPosition.FFN, hidden));
+        }
+        long d = hidden;
+        long f = intermediate;
+        long layerWeights = 4 * d * d + 2 * d * f;
+        long layerBiases = 4 * d + f + d + 2 * d; // projections + the two LayerNorm shifts
+        long layerNormScales = 2 * d;
+        long base;
+        long biases;
+        if (family == Family.BERT) {
+            long embeddings = (vocabSize + maxPositions + typeVocabSize) * d + 2 * d;
+            base = embeddings + layers * (layerWeights + layerBiases + layerNormScales);
+            biases = d + layers * layerBiases;
+        } else {
+            long patches = (long) (imageSize / patchSize) * (imageSize / patchSize);
+            long embeddings = (long) channels * patchSize * patchSize * d + d + d + (patches + 1) * d;
+            base = embeddings + layers * (layerWeights + layerBiases + layerNormScales) + 2 * d;
+            biases = d + layers * layerBiases + d; // patch projection, layers, final LayerNorm
+        }
+        return new AdaptationSites(linears, slots, base, biases);
+    }
+}
