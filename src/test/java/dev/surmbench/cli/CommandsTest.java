@@ -1,0 +1,79 @@
+package dev.surmbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.surmbench.peft.MethodRegistry;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** The {@code list} and {@code params} commands, run through the real command line. */
+class CommandsTest {
+
+    record Result(int exitCode, String out, String err) {}
+
+    static Result run(String... args) {
+        CommandLine cli = Main.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int code = cli.execute(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    /** The stored and effective numbers of a method's row. */
+    private static long[] row(String table, String method) {
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(method) + "\\s+(\\d+)\\s+(\\d+)\\s").matcher(table);
+        assertTrue(m.find(), "no row for " + method + " in\n" + table);
+        return new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2))};
+    }
+
+    @Test
+    void paramsForBertBaseQueryValueMatchesThePaperCounts() {
+        Result r = run("params", "--arch", "bert-base", "--targets", "query,value");
+        assertEquals(0, r.exitCode(), r.err());
+        // Hand-computed: 12 layers x 2 targets = 24 projections of 768x768.
+        assertEquals(294912, row(r.out(), "lora")[0]);            // 24 x 8 x (768 + 768)
+        assertEquals(36864, row(r.out(), "circulant")[0]);        // 24 x 2 x 768 (a and b)
+        assertEquals(18432, row(r.out(), "circulant")[1]);        // 24 x 768 (c = a*b)
+        assertEquals(36864, row(r.out(), "toeplitz")[0]);         // 24 x 2 x 768
+        assertEquals(36864, row(r.out(), "kronecker")[0]);        // 24 x (768 + 768)
+        assertEquals(73728, row(r.out(), "ldr")[0]);              // 24 x 2 x 2 x 768
+        // Adapters at 2 positions x 12 layers = 24 sites of width 768.
+        assertEquals(2379264, row(r.out(), "adapter")[0]);        // 24 x (2 x 768 x 64 + 64 + 768)
+        assertEquals(55296, row(r.out(), "circulant-adapter")[0]); // 24 x (2 x 768 + 768)
+        assertTrue(r.out().contains("task head (bert.pooler + classifier, 2 labels): 592130"), r.out());
+    }
+
+    @Test
+    void paramsKnowsMiniLmAndVit() {
+        Result minilm = run("params", "--arch", "minilm-l6");
+        assertEquals(6L * 2 * 8 * (384 + 384), row(minilm.out(), "lora")[0]);
+        Result vit = run("params", "--arch", "vit-b16", "--targets", "query,value,intermediate");
+        // 12 x (2 x 8 x 1536 + 8 x (768 + 3072)); circulant on 768->3072 is 4 blocks of 768.
+        assertEquals(12L * (2 * 8 * 1536 + 8 * (768 + 3072)), row(vit.out(), "lora")[0]);
+        assertEquals(12L * (2 * 768 + 4 * 768), row(vit.out(), "circulant")[1]);
+    }
+
+    @Test
+    void unknownArchitectureIsBadInput() {
+        Result r = run("params", "--arch", "gpt-9");
+        assertEquals(Main.EXIT_BAD_INPUT, r.exitCode());
+        assertTrue(r.err().contains("bert-base"), r.err());
+    }
+
+    @Test
+    void listShowsEveryMethodWithItsOptions() {
+        Result r = run("list");
+        assertEquals(0, r.exitCode());
+        for (String name : MethodRegistry.names()) {
+            assertTrue(Pattern.compile("(?m)^" + Pattern.quote(name) + "\\s").matcher(r.out()).find(), name);
+        }
+        assertTrue(r.out().contains("rank       (default 8)"), r.out());
+    }
+}
