@@ -1,0 +1,69 @@
+package dev.surmbench.results;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One row of {@code results/<suite>/runs.csv}: a finished run (completed, diverged or failed) with
+ * its identity, headline and all metrics (best dev epoch and last epoch), parameter counts and cost.
+ * The column order is {@link #COLUMNS}; the schema is documented in {@code results/README.md}.
+ */
+public record RunRecord(
+        String runId,
+        String suite,
+        String task,
+        String method,
+        String label,
+        String methodOptions,
+        long seed,
+        String backbone,
+        RunStatus status,
+        String statusDetail,
+        String headlineMetric,
+        double bestValue,
+        double lastValue,
+        int bestEpoch,
+        Map<String, Double> metricsBest,
+        Map<String, Double> metricsLast,
+        long trainableStored,
+        long trainableEffective,
+        long headParameters,
+        long totalParameters,
+        int epochs,
+        long steps,
+        double trainExamplesPerSecond,
+        double trainTokensPerSecond,
+        double evalExamplesPerSecond,
+        double wallSeconds,
+        double peakHeapMb,
+        double peakNativeMb,
+        String device,
+        int threads,
+        String startedAt,
+        String finishedAt,
+        String gitCommit) {
+
+    /** CSV header, in order. Keep in sync with {@link RunsCsv}. */
+    public static final List<String> COLUMNS = List.of(
+            "run_id", "suite", "task", "method", "label", "method_options", "seed", "backbone",
+            "status", "status_detail", "headline_metric", "best_value", "last_value", "best_epoch",
+            "metrics_best", "metrics_last", "trainable_stored", "trainable_effective", "head_parameters",
+            "total_parameters", "epochs", "steps", "train_examples_per_s", "train_tokens_per_s",
+            "eval_examples_per_s", "wall_seconds", "peak_heap_mb", "peak_native_mb", "device", "threads",
+            "started_at", "finished_at", "git_commit");
+
+    public RunRecord {
+        Objects.requireNonNull(runId, "runId");
+        Objects.requireNonNull(status, "status");
+        metricsBest = Map.copyOf(new LinkedHashMap<>(metricsBest));
+        metricsLast = Map.copyOf(new LinkedHashMap<>(metricsLast));
+        label = label == null || label.isBlank() ? method : label;
+        statusDetail = statusDetail == null ? "" : statusDetail;
+    }
+
+    public boolean completed() {
+        return status == RunStatus.COMPLETED;
+    }
+}

@@ -1,0 +1,144 @@
+package dev.surmbench.results;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads and writes {@code runs.csv}. Every write rewrites the whole file through {@link
+ * AtomicFiles} (a suite has hundreds of rows, not millions), so a kill never leaves a partial row;
+ * a re-run of the same run id replaces its row.
+ */
+public final class RunsCsv {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
+            .setHeader(RunRecord.COLUMNS.toArray(String[]::new)).setRecordSeparator('\n').get();
+
+    private RunsCsv() {}
+
+    /** All rows of {@code file}, or none when it does not exist. */
+    public static List<RunRecord> read(Path file) {
+        if (!Files.exists(file)) {
+            return new ArrayList<>();
+        }
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+             CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
+            List<String> header = parser.getHeaderNames();
+            if (!header.equals(RunRecord.COLUMNS)) {
+                throw new ResultsFormatException(file, 1, "header",
+                        "columns " + header + " differ from the expected " + RunRecord.COLUMNS);
+            }
+            List<RunRecord> out = new ArrayList<>();
+            for (CSVRecord row : parser) {
+                out.add(parse(file, row));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    /** Adds {@code record}, replacing an earlier row with the same run id; atomic. */
+    public static synchronized void upsert(Path file, RunRecord record) throws IOException {
+        Map<String, RunRecord> rows = new LinkedHashMap<>();
+        for (RunRecord r : read(file)) {
+            rows.put(r.runId(), r);
+        }
+        rows.put(record.runId(), record);
+        write(file, new ArrayList<>(rows.values()));
+    }
+
+    /** Replaces {@code file} with exactly {@code records}; atomic. */
+    public static void write(Path file, List<RunRecord> records) throws IOException {
+        StringWriter text = new StringWriter();
+        try (CSVPrinter printer = new CSVPrinter(text, FORMAT)) {
+            for (RunRecord r : records) {
+                printer.printRecord(values(r));
+            }
+        }
+        AtomicFiles.write(file, text.toString());
+    }
+
+    private static List<Object> values(RunRecord r) throws JsonProcessingException {
+        return List.of(r.runId(), r.suite(), r.task(), r.method(), r.label(), r.methodOptions(), r.seed(),
+                r.backbone(), r.status().csvName(), r.statusDetail(), r.headlineMetric(), r.bestValue(),
+                r.lastValue(), r.bestEpoch(), JSON.writeValueAsString(new TreeMap<>(r.metricsBest())),
+                JSON.writeValueAsString(new TreeMap<>(r.metricsLast())), r.trainableStored(), r.trainableEffective(),
+                r.headParameters(), r.totalParameters(), r.epochs(), r.steps(), r.trainExamplesPerSecond(),
+                r.trainTokensPerSecond(), r.evalExamplesPerSecond(), r.wallSeconds(), r.peakHeapMb(),
+                r.peakNativeMb(), r.device(), r.threads(), r.startedAt(), r.finishedAt(), r.gitCommit());
+    }
+
+    private static RunRecord parse(Path file, CSVRecord row) {
+        Field f = new Field(file, row);
+        return new RunRecord(f.text("run_id"), f.text("suite"), f.text("task"), f.text("method"), f.text("label"),
+                f.text("method_options"), f.integer("seed"), f.text("backbone"), f.status(), f.text("status_detail"),
+                f.text("headline_metric"), f.number("best_value"), f.number("last_value"), (int) f.integer("best_epoch"),
+                f.metrics("metrics_best"), f.metrics("metrics_last"), f.integer("trainable_stored"),
+                f.integer("trainable_effective"), f.integer("head_parameters"), f.integer("total_parameters"),
+                (int) f.integer("epochs"), f.integer("steps"), f.number("train_examples_per_s"),
+                f.number("train_tokens_per_s"), f.number("eval_examples_per_s"), f.number("wall_seconds"),
+                f.number("peak_heap_mb"), f.number("peak_native_mb"), f.text("device"), (int) f.integer("threads"),
+                f.text("started_at"), f.text("finished_at"), f.text("git_commit"));
+    }
+
+    /** Typed access to one row's fields with errors that name file, line and field. */
+    private record Field(Path file, CSVRecord row) {
+        String text(String name) {
+            if (!row.isSet(name)) {
+                throw new ResultsFormatException(file, row.getRecordNumber() + 1, name,
+                        "missing (row has " + row.size() + " of " + RunRecord.COLUMNS.size() + " columns)");
+            }
+            return row.get(name);
+        }
+
+        long integer(String name) {
+            try {
+                return Long.parseLong(text(name));
+            } catch (NumberFormatException e) {
+                throw new ResultsFormatException(file, row.getRecordNumber() + 1, name, "not an integer: '" + text(name) + "'");
+            }
+        }
+
+        double number(String name) {
+            try {
+                return Double.parseDouble(text(name));
+            } catch (NumberFormatException e) {
+                throw new ResultsFormatException(file, row.getRecordNumber() + 1, name, "not a number: '" + text(name) + "'");
+            }
+        }
+
+        RunStatus status() {
+            try {
+                return RunStatus.parse(text("status"));
+            } catch (IllegalArgumentException e) {
+                throw new ResultsFormatException(file, row.getRecordNumber() + 1, "status",
+                        "'" + text("status") + "' is not one of completed, diverged, failed");
+            }
+        }
+
+        Map<String, Double> metrics(String name) {
+            try {
+                return JSON.readValue(text(name), new TypeReference<LinkedHashMap<String, Double>>() {});
+            } catch (JsonProcessingException e) {
+                throw new ResultsFormatException(file, row.getRecordNumber() + 1, name, "not a JSON object of numbers");
+            }
+        }
+    }
+}
