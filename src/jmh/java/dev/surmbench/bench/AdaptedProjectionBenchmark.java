@@ -61,6 +61,7 @@ public class AdaptedProjectionBenchmark {
     private NDArray x;
     private NDArray outputWeights;
     private ParameterStore store;
+    private NDArray[] parameters;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -83,6 +84,7 @@ public class AdaptedProjectionBenchmark {
             }
             block = path.equals("update") ? op : linear;
         }
+        parameters = linear.getParameters().values().stream().map(Parameter::getArray).toArray(NDArray[]::new);
         x = manager.create(random((long) TOKENS * d, 1), new Shape(TOKENS, d));
         x.setRequiresGradient(true);
         outputWeights = manager.create(random((long) TOKENS * d, 2), new Shape(TOKENS, d));
@@ -108,6 +110,7 @@ public class AdaptedProjectionBenchmark {
     public float forward() {
         try (NDManager step = manager.newSubManager()) {
             step.tempAttachAll(x);
+            step.tempAttachAll(parameters); // temporaries of parameter ops die with the step
             NDArray y = block.forward(store, new NDList(x), false).head();
             return y.getFloat(0, 0);
         }
@@ -117,6 +120,7 @@ public class AdaptedProjectionBenchmark {
     public float forwardBackward() {
         try (NDManager step = manager.newSubManager()) {
             step.tempAttachAll(x, outputWeights);
+            step.tempAttachAll(parameters);
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 NDArray y = block.forward(store, new NDList(x), true).head();
                 collector.backward(y.mul(outputWeights).sum());

@@ -1,0 +1,66 @@
+package dev.surmbench.train;
+
+import ai.djl.engine.Engine;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Samples the cost of a run: peak JVM heap (sampled at every step) and the process's peak resident
+ * memory (Linux {@code VmHWM}, which includes PyTorch's native allocations: DJL exposes no CPU
+ * allocator statistics, so this is the closest honest figure, labelled as process peak RSS).
+ */
+public final class ResourceMeter {
+    private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    private long peakHeapBytes;
+
+    public void sample() {
+        peakHeapBytes = Math.max(peakHeapBytes, memory.getHeapMemoryUsage().getUsed());
+    }
+
+    public double peakHeapMb() {
+        sample();
+        return peakHeapBytes / (1024.0 * 1024.0);
+    }
+
+    /** Peak resident set size of this process in MB, or NaN where /proc is unavailable. */
+    public static double peakResidentMb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return Double.NaN;
+        }
+        return Double.NaN;
+    }
+
+    /** CPU model (from /proc/cpuinfo) or GPU count as DJL sees it. */
+    public static String deviceName() {
+        int gpus = Engine.getInstance().getGpuCount();
+        String cpu = "unknown CPU";
+        try {
+            List<String> lines = Files.readAllLines(Path.of("/proc/cpuinfo"));
+            for (String line : lines) {
+                if (line.startsWith("model name")) {
+                    cpu = line.substring(line.indexOf(':') + 1).trim();
+                    break;
+                }
+            }
+        } catch (IOException e) {
+            cpu = System.getProperty("os.arch");
+        }
+        return gpus > 0 ? cpu + " + " + gpus + " GPU(s)" : cpu + " (CPU)";
+    }
+
+    /** Threads PyTorch uses for intra-op parallelism, as DJL configured them. */
+    public static int threads() {
+        String configured = System.getProperty("ai.djl.pytorch.num_threads");
+        return configured != null ? Integer.parseInt(configured) : Runtime.getRuntime().availableProcessors();
+    }
+}

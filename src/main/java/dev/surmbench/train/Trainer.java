@@ -1,0 +1,192 @@
+package dev.surmbench.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import dev.surmbench.peft.BlockPaths;
+import dev.surmbench.util.Seeds;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Trains a classification (cross-entropy) or regression (mean squared error) model: AdamW, linear
+ * warm-up and decay, global-norm clipping, dev evaluation after every epoch, best epoch by the
+ * headline metric. A non-finite loss stops the run as diverged with its step. All randomness the
+ * trainer controls (dropout) is seeded from {@code Seeds.derive(seed, "dropout")}; data order is the
+ * {@link TrainingData}'s, seeded by the caller.
+ */
+public final class Trainer {
+    private final TrainingConfig config;
+    private final ProgressListener progress;
+
+    public Trainer(TrainingConfig config, ProgressListener progress) {
+        this.config = config;
+        this.progress = progress;
+    }
+
+    public TrainingOutcome train(Block model, NDManager manager, TrainingData data, long seed) {
+        Engine.getInstance().setRandomSeed((int) Seeds.derive(seed, "dropout"));
+        ParameterStore store = new ParameterStore(manager, false);
+        ResourceMeter meter = new ResourceMeter();
+        List<EpochRecord> epochs = new ArrayList<>();
+        long batchesPerEpoch = data.trainEpoch(0).size();
+        long totalSteps = batchesPerEpoch * config.epochs();
+        LinearSchedule schedule = new LinearSchedule(config.learningRate(),
+                Math.round(config.warmupRatio() * totalSteps), totalSteps);
+        long step = 0;
+        long trainExamples = 0;
+        long trainTokens = 0;
+        double trainSeconds = 0;
+        long evalExamples = 0;
+        double evalSeconds = 0;
+        int best = -1;
+        progress.started(totalSteps);
+        NDArray[] parameterArrays = parameterArrays(model);
+        try (AdamW optimizer = new AdamW(config, BlockPaths.parameters(model), manager)) {
+            for (int epoch = 0; epoch < config.epochs(); epoch++) {
+                long start = System.nanoTime();
+                double lossSum = 0;
+                List<HostBatch> batches = data.trainEpoch(epoch);
+                for (HostBatch batch : batches) {
+                    double lr = schedule.at(step);
+                    double loss = trainStep(model, manager, parameterArrays, store, optimizer, batch, data.numLabels(), lr);
+                    meter.sample();
+                    if (!Double.isFinite(loss)) {
+                        progress.finished();
+                        return new TrainingOutcome(TrainingOutcome.Status.DIVERGED,
+                                "non-finite loss " + loss + " at step " + step, epochs, best, step,
+                                trainExamples, trainTokens, trainSeconds, evalExamples, evalSeconds, meter.peakHeapMb());
+                    }
+                    lossSum += loss;
+                    trainExamples += batch.size();
+                    trainTokens += batch.tokens();
+                    progress.step(++step, loss, lr);
+                }
+                trainSeconds += (System.nanoTime() - start) / 1e9;
+                long evalStart = System.nanoTime();
+                Map<String, Double> metrics = evaluate(model, manager, store, data);
+                double evalTime = (System.nanoTime() - evalStart) / 1e9;
+                evalSeconds += evalTime;
+                evalExamples += data.evalBatches().stream().mapToLong(HostBatch::size).sum();
+                EpochRecord record = new EpochRecord(epoch, step, lossSum / Math.max(1, batches.size()), metrics,
+                        (System.nanoTime() - start) / 1e9 - evalTime, evalTime);
+                epochs.add(record);
+                if (best < 0 || isBetter(metrics.get(data.headlineMetric()), epochs.get(best).metrics().get(data.headlineMetric()))) {
+                    best = epoch;
+                }
+                progress.epochEnded(record);
+            }
+        }
+        progress.finished();
+        return new TrainingOutcome(TrainingOutcome.Status.COMPLETED, "", epochs, best, step,
+                trainExamples, trainTokens, trainSeconds, evalExamples, evalSeconds, meter.peakHeapMb());
+    }
+
+    /** NaN never wins; otherwise strictly higher wins (ties keep the earlier epoch). */
+    private static boolean isBetter(Double candidate, Double incumbent) {
+        if (candidate == null || candidate.isNaN()) {
+            return false;
+        }
+        return incumbent == null || incumbent.isNaN() || candidate > incumbent;
+    }
+
+    /**
+     * One optimisation step inside its own scope: the parameter arrays are attached to the scope for
+     * its duration, so every temporary of the forward, backward and update is freed when it closes.
+     */
+    private double trainStep(Block model, NDManager manager, NDArray[] parameterArrays, ParameterStore store,
+                             AdamW optimizer, HostBatch batch, int numLabels, double lr) {
+        try (NDManager stepManager = manager.newSubManager()) {
+            stepManager.tempAttachAll(parameterArrays);
+            NDList inputs = toArrays(batch, stepManager);
+            double loss;
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                NDArray output = model.forward(store, inputs, true).head();
+                NDArray lossArray = loss(output, targets(batch, stepManager, numLabels), numLabels);
+                loss = lossArray.getFloat();
+                if (!Double.isFinite(loss)) {
+                    return loss;
+                }
+                collector.backward(lossArray);
+            }
+            double scale = 1.0;
+            if (config.maxGradNorm() > 0) {
+                double norm = optimizer.gradientNorm();
+                if (norm > config.maxGradNorm()) {
+                    scale = config.maxGradNorm() / (norm + 1e-6);
+                }
+            }
+            optimizer.step(lr, scale);
+            return loss;
+        }
+    }
+
+    /** Cross-entropy over logits [B, C] for classification; mean squared error on [B, 1] for regression. */
+    static NDArray loss(NDArray output, NDArray targets, int numLabels) {
+        if (numLabels == 1) {
+            return output.reshape(-1).sub(targets).square().mean();
+        }
+        NDArray logProbabilities = output.logSoftmax(-1);
+        NDArray oneHot = targets.oneHot(numLabels).toType(logProbabilities.getDataType(), false);
+        return logProbabilities.mul(oneHot).sum(new int[] {1}).neg().mean();
+    }
+
+    private static NDArray targets(HostBatch batch, NDManager manager, int numLabels) {
+        double[] t = batch.targets();
+        if (numLabels == 1) {
+            float[] f = new float[t.length];
+            for (int i = 0; i < t.length; i++) {
+                f[i] = (float) t[i];
+            }
+            return manager.create(f);
+        }
+        long[] ids = new long[t.length];
+        for (int i = 0; i < t.length; i++) {
+            ids[i] = (long) t[i];
+        }
+        return manager.create(ids);
+    }
+
+    private static NDList toArrays(HostBatch batch, NDManager manager) {
+        NDList list = new NDList();
+        for (HostTensor t : batch.inputs()) {
+            list.add(t.toArray(manager));
+        }
+        return list;
+    }
+
+    /** Predictions on the dev batches (argmax class, or the regression score) scored by the task. */
+    public static Map<String, Double> evaluate(Block model, NDManager manager, ParameterStore store, TrainingData data) {
+        List<Double> predictions = new ArrayList<>();
+        List<Double> references = new ArrayList<>();
+        NDArray[] parameterArrays = parameterArrays(model);
+        for (HostBatch batch : data.evalBatches()) {
+            try (NDManager evalManager = manager.newSubManager()) {
+                evalManager.tempAttachAll(parameterArrays);
+                NDArray output = model.forward(store, toArrays(batch, evalManager), false).head();
+                float[] values = data.numLabels() == 1
+                        ? output.reshape(-1).toFloatArray()
+                        : output.argMax(-1).toType(ai.djl.ndarray.types.DataType.FLOAT32, false).toFloatArray();
+                for (int i = 0; i < values.length; i++) {
+                    predictions.add((double) values[i]);
+                    references.add(batch.targets()[i]);
+                }
+            }
+        }
+        return new HashMap<>(data.evaluate(toArray(predictions), toArray(references)));
+    }
+
+    static NDArray[] parameterArrays(Block model) {
+        return model.getParameters().values().stream().map(p -> p.getArray()).toArray(NDArray[]::new);
+    }
+
+    private static double[] toArray(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+}

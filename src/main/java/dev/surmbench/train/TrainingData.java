@@ -1,0 +1,29 @@
+package dev.surmbench.train;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the trainer needs from a task: batches in the run's seeded order, the label space, and the
+ * task's metrics. Implemented by the suite layer from the data package.
+ */
+public interface TrainingData {
+
+    /** Training batches of {@code epoch} (0-based), in an order derived only from the run's seed. */
+    List<HostBatch> trainEpoch(int epoch);
+
+    /** Evaluation batches (dev split), in a fixed order. */
+    List<HostBatch> evalBatches();
+
+    /** Number of classes; 1 means regression. */
+    int numLabels();
+
+    /** Every metric of the task on one evaluation, by user-facing name. */
+    Map<String, Double> evaluate(double[] predictions, double[] targets);
+
+    /** The metric whose best dev value selects the best epoch (higher is better). */
+    String headlineMetric();
+
+    /** Training examples per epoch. */
+    int trainSize();
+}

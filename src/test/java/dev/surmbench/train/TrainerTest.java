@@ -1,0 +1,169 @@
+package dev.surmbench.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.Dropout;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The training loop on a synthetic, learnable task: learning, determinism, divergence. */
+class TrainerTest {
+
+    /** label = 1 when x0 + x1 > 0; 4 features, 256 train / 128 dev examples. */
+    static final class Synthetic implements TrainingData {
+        private final float[][] trainX;
+        private final double[] trainY;
+        private final float[][] devX;
+        private final double[] devY;
+        private final long seed;
+
+        private final boolean poisoned;
+
+        Synthetic(long seed) {
+            this(seed, false);
+        }
+
+        /** With {@code poisoned}, one training feature is NaN: the loss of its batch is not finite. */
+        Synthetic(long seed, boolean poisoned) {
+            this.seed = seed;
+            this.poisoned = poisoned;
+            Random data = new Random(99); // the data set itself is fixed; only the order depends on the run
+            trainX = new float[256][];
+            trainY = new double[256];
+            devX = new float[128][];
+            devY = new double[128];
+            fill(data, trainX, trainY);
+            fill(data, devX, devY);
+            if (poisoned) {
+                trainX[100][2] = Float.NaN;
+            }
+        }
+
+        private static void fill(Random r, float[][] x, double[] y) {
+            for (int i = 0; i < x.length; i++) {
+                x[i] = new float[] {(float) r.nextGaussian(), (float) r.nextGaussian(), (float) r.nextGaussian(), (float) r.nextGaussian()};
+                y[i] = x[i][0] + x[i][1] > 0 ? 1 : 0;
+            }
+        }
+
+        @Override
+        public List<HostBatch> trainEpoch(int epoch) {
+            List<Integer> order = new ArrayList<>();
+            for (int i = 0; i < trainX.length; i++) {
+                order.add(i);
+            }
+            Collections.shuffle(order, new Random(seed * 31 + epoch));
+            return batches(order, trainX, trainY);
+        }
+
+        @Override
+        public List<HostBatch> evalBatches() {
+            List<Integer> order = new ArrayList<>();
+            for (int i = 0; i < devX.length; i++) {
+                order.add(i);
+            }
+            return batches(order, devX, devY);
+        }
+
+        private static List<HostBatch> batches(List<Integer> order, float[][] x, double[] y) {
+            List<HostBatch> out = new ArrayList<>();
+            for (int start = 0; start < order.size(); start += 32) {
+                int n = Math.min(32, order.size() - start);
+                float[] flat = new float[n * 4];
+                double[] targets = new double[n];
+                for (int i = 0; i < n; i++) {
+                    int idx = order.get(start + i);
+                    System.arraycopy(x[idx], 0, flat, i * 4, 4);
+                    targets[i] = y[idx];
+                }
+                out.add(new HostBatch(List.of(HostTensor.ofFloats(flat, n, 4)), targets, n));
+            }
+            return out;
+        }
+
+        @Override
+        public int numLabels() {
+            return 2;
+        }
+
+        @Override
+        public Map<String, Double> evaluate(double[] predictions, double[] targets) {
+            int correct = 0;
+            for (int i = 0; i < targets.length; i++) {
+                correct += predictions[i] == targets[i] ? 1 : 0;
+            }
+            return Map.of("accuracy", correct / (double) targets.length);
+        }
+
+        @Override
+        public String headlineMetric() {
+            return "accuracy";
+        }
+
+        @Override
+        public int trainSize() {
+            return trainX.length;
+        }
+    }
+
+    private static TrainingOutcome run(long seed, double lr) {
+        return run(new Synthetic(seed), seed, lr);
+    }
+
+    private static TrainingOutcome run(Synthetic data, long seed, double lr) {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Engine.getInstance().setRandomSeed(7);
+            SequentialBlock model = new SequentialBlock()
+                    .add(Linear.builder().setUnits(16).build()).add(Activation::relu)
+                    .add(Dropout.builder().optRate(0.1f).build())
+                    .add(Linear.builder().setUnits(2).build());
+            model.initialize(manager, DataType.FLOAT32, new Shape(1, 4));
+            TrainingConfig config = new TrainingConfig(4, lr, 0.01, 0.1, 1.0, 0.9, 0.999, 1e-8);
+            return new Trainer(config, ProgressListener.NONE).train(model, manager, data, seed);
+        }
+    }
+
+    @Test
+    void learnsTheSyntheticTaskAndRecordsEveryEpoch() {
+        TrainingOutcome outcome = run(1, 0.05);
+        assertEquals(TrainingOutcome.Status.COMPLETED, outcome.status());
+        assertEquals(4, outcome.epochs().size());
+        assertEquals(32, outcome.steps()); // 4 epochs x 8 batches
+        assertTrue(outcome.bestMetrics().get("accuracy") > 0.9, "best dev accuracy " + outcome.bestMetrics() + " " + outcome.epochs());
+        assertTrue(outcome.epochs().get(3).trainLoss() < outcome.epochs().get(0).trainLoss());
+        assertEquals(256L * 4, outcome.trainExamples());
+    }
+
+    @Test
+    void sameSeedGivesBitIdenticalLossesAndMetricsDifferentSeedDoesNot() {
+        TrainingOutcome a = run(5, 0.01);
+        TrainingOutcome b = run(5, 0.01);
+        TrainingOutcome c = run(6, 0.01);
+        for (int e = 0; e < 4; e++) {
+            assertEquals(a.epochs().get(e).trainLoss(), b.epochs().get(e).trainLoss(), 0.0);
+            assertEquals(a.epochs().get(e).metrics(), b.epochs().get(e).metrics());
+        }
+        assertNotEquals(a.epochs().get(0).trainLoss(), c.epochs().get(0).trainLoss());
+    }
+
+    @Test
+    void aNonFiniteLossStopsTheRunAsDivergedWithItsStep() {
+        TrainingOutcome outcome = run(new Synthetic(1, true), 1, 0.01);
+        assertEquals(TrainingOutcome.Status.DIVERGED, outcome.status());
+        assertTrue(outcome.detail().matches("non-finite loss NaN at step \\d+"), outcome.detail());
+        assertTrue(outcome.steps() < 8, "stops in the first epoch, at the poisoned batch");
+    }
+}
