@@ -1,0 +1,76 @@
+package dev.surmbench.suite;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One fully resolved run of a suite. Its id is a hash of everything that determines its numbers
+ * (task, method and options, seed, every setting) — not of the suite's name or file — so re-running
+ * skips finished runs and any changed setting makes a new id.
+ *
+ * @param settings resolved settings by key (see {@link RunSettings})
+ */
+public record RunSpec(String suite, String task, String method, String label, Map<String, Object> methodOptions,
+                      long seed, Map<String, Object> settings) {
+
+    private static final ObjectMapper CANONICAL = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+
+    public RunSpec {
+        methodOptions = java.util.Collections.unmodifiableMap(new TreeMap<>(methodOptions));
+        settings = java.util.Collections.unmodifiableMap(new TreeMap<>(settings));
+    }
+
+    /** The canonical JSON of the identity-bearing fields. */
+    public String canonicalJson() {
+        Map<String, Object> identity = new LinkedHashMap<>();
+        identity.put("task", task);
+        identity.put("method", method);
+        identity.put("options", methodOptions);
+        identity.put("seed", seed);
+        identity.put("settings", settings);
+        try {
+            return CANONICAL.writeValueAsString(identity);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise run spec", e);
+        }
+    }
+
+    /** First 16 hex digits of the SHA-256 of {@link #canonicalJson()}. */
+    public String runId() {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonicalJson().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public String text(String key) {
+        return String.valueOf(settings.get(key));
+    }
+
+    public int integer(String key) {
+        return ((Number) settings.get(key)).intValue();
+    }
+
+    public double number(String key) {
+        return ((Number) settings.get(key)).doubleValue();
+    }
+
+    /** The options as JSON text, for results rows. */
+    public String optionsJson() {
+        try {
+            return CANONICAL.writeValueAsString(methodOptions);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

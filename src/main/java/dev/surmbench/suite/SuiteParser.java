@@ -1,0 +1,394 @@
+package dev.surmbench.suite;
+
+import dev.surmbench.peft.AdaptationSites;
+import dev.surmbench.peft.InvalidMethodConfigException;
+import dev.surmbench.peft.LinearSite;
+import dev.surmbench.peft.MethodConfig;
+import dev.surmbench.peft.MethodRegistry;
+import dev.surmbench.peft.TargetMatcher;
+import dev.surmbench.peft.UpdateMethodConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Parses and validates a suite file, then expands tasks × methods × seeds into {@link RunSpec}s.
+ * Every problem (unknown key, wrong type, value out of range, unknown task/method/backbone, a method
+ * option the backbone cannot take) is collected with its file, line and column; nothing is expanded
+ * while any remains.
+ */
+public final class SuiteParser {
+    private static final Set<String> TOP_LEVEL = Set.of("name", "version", "include", "defaults", "tasks", "methods", "seeds", "description");
+    private static final Set<String> METHOD_KEYS = Set.of("method", "label", "options");
+
+    private final SuiteCatalog catalog;
+    private final List<SuiteException.Problem> problems = new ArrayList<>();
+
+    public SuiteParser(SuiteCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /** Parses {@code file}; throws {@link SuiteException} listing every problem. */
+    public static Suite parse(Path file, SuiteCatalog catalog) {
+        return new SuiteParser(catalog).run(file);
+    }
+
+    private Suite run(Path file) {
+        Layered doc = load(file, new HashSet<>());
+        String name = requireText(doc, "name");
+        int version = doc.values.containsKey("version") ? (int) integer(doc.values.get("version"), "version", 1, 1_000_000) : 1;
+        Map<String, Object> defaults = resolveSettings(RunSettings.builtIns(), doc.defaults);
+        List<TaskEntry> tasks = tasks(doc);
+        List<MethodEntry> methods = methods(doc);
+        List<Long> seeds = seeds(doc);
+        List<RunSpec> runs = new ArrayList<>();
+        for (TaskEntry task : tasks) {
+            for (MethodEntry method : methods) {
+                Map<String, Object> settings = new LinkedHashMap<>(defaults);
+                settings.putAll(task.overrides);
+                settings.putAll(method.overrides);
+                checkCombination(method, settings);
+                for (long seed : seeds) {
+                    runs.add(new RunSpec(name, task.name, method.name, method.label, method.options, seed, settings));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new SuiteException(problems);
+        }
+        checkUniqueLabels(methods);
+        if (!problems.isEmpty()) {
+            throw new SuiteException(problems);
+        }
+        runs.sort(Comparator.comparing(RunSpec::task).thenComparing(RunSpec::label).thenComparingLong(RunSpec::seed));
+        return new Suite(name, version, file, sha256(file), runs);
+    }
+
+    /** A document after includes: top-level values by key (this file's win) and merged defaults. */
+    private record Layered(Path file, YamlNode root, Map<String, YamlNode> values, Map<String, YamlNode> defaults) {}
+
+    private Layered load(Path file, Set<Path> seen) {
+        Path normalized = file.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(normalized)) {
+            throw new SuiteException(file, 1, 1, "no such suite file");
+        }
+        YamlNode root = YamlReader.read(normalized);
+        tag(file, root);
+        if (!root.isMap()) {
+            throw new SuiteException(file, root.line(), root.column(), "a suite is a mapping with keys " + sorted(TOP_LEVEL));
+        }
+        Map<String, YamlNode> values = new LinkedHashMap<>();
+        Map<String, YamlNode> defaults = new LinkedHashMap<>();
+        YamlNode include = root.map().get("include");
+        if (include != null) {
+            if (!(include.value() instanceof String target)) {
+                problem(file, include, "'include' must name another suite file, got " + include.describeType());
+            } else if (!seen.add(normalized)) {
+                problem(file, include, "include cycle through " + normalized.getFileName());
+            } else {
+                Path included = normalized.resolveSibling(target);
+                if (!Files.isRegularFile(included)) {
+                    problem(file, include, "included file " + included + " does not exist");
+                } else {
+                    Layered base = load(included, seen);
+                    values.putAll(base.values);
+                    defaults.putAll(base.defaults);
+                }
+            }
+        }
+        for (Map.Entry<String, YamlNode> e : root.map().entrySet()) {
+            if (!TOP_LEVEL.contains(e.getKey())) {
+                problem(file, root.keyNode(e.getKey()), "unknown key '" + e.getKey() + "'; allowed: " + sorted(TOP_LEVEL));
+            } else if (e.getKey().equals("defaults")) {
+                if (!e.getValue().isMap()) {
+                    problem(file, e.getValue(), "'defaults' must be a mapping of settings, got " + e.getValue().describeType());
+                } else {
+                    defaults.putAll(e.getValue().map());
+                }
+            } else if (!e.getKey().equals("include")) {
+                values.put(e.getKey(), e.getValue());
+            }
+        }
+        return new Layered(normalized, root, values, defaults);
+    }
+
+    // Every node remembers the file it came from (an included file reports its own path), and
+    // every mapping value the node of its key (unknown-key errors point at the key).
+    private final Map<YamlNode, Path> origins = new java.util.IdentityHashMap<>();
+    private final Map<YamlNode, YamlNode> keyNodes = new java.util.IdentityHashMap<>();
+
+    private void tag(Path file, YamlNode node) {
+        origins.put(node, file);
+        if (node.isMap()) {
+            node.map().forEach((k, v) -> {
+                YamlNode key = node.keyNode(k);
+                origins.put(key, file);
+                keyNodes.put(v, key);
+                tag(file, v);
+            });
+        } else if (node.isList()) {
+            node.list().forEach(item -> tag(file, item));
+        }
+    }
+
+    private Path fileOf(YamlNode node) {
+        return origins.getOrDefault(node, Path.of("<suite>"));
+    }
+
+    private void problem(Path file, YamlNode at, String message) {
+        problems.add(new SuiteException.Problem(file, at.line(), at.column(), message));
+    }
+
+    private void problem(YamlNode at, String message) {
+        problem(fileOf(at), at, message);
+    }
+
+    private String requireText(Layered doc, String key) {
+        YamlNode node = doc.values.get(key);
+        if (node == null) {
+            problem(doc.file, doc.root, "missing required key '" + key + "'");
+            return "?";
+        }
+        if (!(node.value() instanceof String s) || s.isBlank() || !s.matches("[A-Za-z0-9._-]+")) {
+            problem(node, "'" + key + "' must be a name of letters, digits, '.', '_' or '-', got " + node.describeType());
+            return "?";
+        }
+        return s;
+    }
+
+    private Map<String, Object> resolveSettings(Map<String, Object> base, Map<String, YamlNode> overrides) {
+        Map<String, Object> out = new LinkedHashMap<>(base);
+        overrides.forEach((key, node) -> {
+            RunSettings.Key spec = RunSettings.key(key);
+            if (spec == null) {
+                problem(keyNodes.getOrDefault(node, node), "unknown setting '" + key + "'; allowed: " + String.join(", ", RunSettings.names()));
+                return;
+            }
+            Object value = setting(spec, node);
+            if (value != null) {
+                out.put(key, value);
+            }
+        });
+        return out;
+    }
+
+    private Object setting(RunSettings.Key spec, YamlNode node) {
+        switch (spec.kind()) {
+            case INT -> {
+                long v = integer(node, spec.name(), (long) spec.min(), (long) spec.max());
+                return v == Long.MIN_VALUE ? null : v;
+            }
+            case NUMBER -> {
+                if (!(node.value() instanceof Number n)) {
+                    problem(node, "'" + spec.name() + "' must be a number, got " + node.describeType());
+                    return null;
+                }
+                double v = n.doubleValue();
+                if (!(v >= spec.min() && v <= spec.max())) {
+                    problem(node, "'" + spec.name() + "' must be in [" + spec.min() + ", " + spec.max() + "], got " + v);
+                    return null;
+                }
+                return v;
+            }
+            default -> {
+                if (!(node.value() instanceof String s)) {
+                    problem(node, "'" + spec.name() + "' must be text, got " + node.describeType());
+                    return null;
+                }
+                return checkText(spec.name(), s, node);
+            }
+        }
+    }
+
+    private String checkText(String key, String value, YamlNode node) {
+        try {
+            if (key.equals("backbone")) {
+                catalog.checkBackbone(value);
+            } else if (key.equals("headline") && !Set.of("surm-paper", "glue-leaderboard").contains(value)) {
+                throw new IllegalArgumentException("unknown headline convention '" + value + "'; allowed: surm-paper, glue-leaderboard");
+            }
+            return value;
+        } catch (IllegalArgumentException e) {
+            problem(node, e.getMessage());
+            return null;
+        }
+    }
+
+    private long integer(YamlNode node, String key, long min, long max) {
+        if (!(node.value() instanceof Long v)) {
+            problem(node, "'" + key + "' must be a whole number, got " + node.describeType());
+            return Long.MIN_VALUE;
+        }
+        if (v < min || v > max) {
+            problem(node, "'" + key + "' must be in [" + min + ", " + max + "], got " + v);
+            return Long.MIN_VALUE;
+        }
+        return v;
+    }
+
+    private record TaskEntry(String name, Map<String, Object> overrides) {}
+
+    private List<TaskEntry> tasks(Layered doc) {
+        List<TaskEntry> out = new ArrayList<>();
+        for (YamlNode item : nonEmptyList(doc, "tasks", "task names, e.g. [rte, mrpc]")) {
+            YamlNode nameNode = item;
+            Map<String, YamlNode> overrides = Map.of();
+            if (item.isMap()) {
+                nameNode = item.map().get("task");
+                if (nameNode == null) {
+                    problem(item, "a task entry with settings needs 'task: NAME'");
+                    continue;
+                }
+                overrides = new LinkedHashMap<>(item.map());
+                overrides.remove("task");
+            }
+            if (!(nameNode.value() instanceof String name)) {
+                problem(nameNode, "a task is a name, got " + nameNode.describeType() + "; known: " + String.join(", ", catalog.taskNames()));
+                continue;
+            }
+            try {
+                out.add(new TaskEntry(catalog.canonicalTask(name), resolveSettings(Map.of(), overrides)));
+            } catch (IllegalArgumentException e) {
+                problem(nameNode, e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    private record MethodEntry(String name, String label, Map<String, Object> options, MethodConfig config,
+                               Map<String, Object> overrides, YamlNode node) {}
+
+    private List<MethodEntry> methods(Layered doc) {
+        List<MethodEntry> out = new ArrayList<>();
+        for (YamlNode item : nonEmptyList(doc, "methods", "method entries, e.g. [lora, {method: circulant, options: {alpha: 2}}]")) {
+            YamlNode nameNode = item;
+            YamlNode optionsNode = null;
+            String label = null;
+            Map<String, YamlNode> overrides = new LinkedHashMap<>();
+            if (item.isMap()) {
+                nameNode = item.map().get("method");
+                if (nameNode == null) {
+                    problem(item, "a method entry needs 'method: NAME'");
+                    continue;
+                }
+                optionsNode = item.map().get("options");
+                YamlNode labelNode = item.map().get("label");
+                if (labelNode != null) {
+                    label = labelNode.value() instanceof String s && s.matches("[A-Za-z0-9._+-]+") ? s : null;
+                    if (label == null) {
+                        problem(labelNode, "'label' must be a name of letters, digits, '.', '_', '+' or '-'");
+                    }
+                }
+                item.map().forEach((k, v) -> {
+                    if (!METHOD_KEYS.contains(k)) {
+                        overrides.put(k, v);
+                    }
+                });
+            }
+            if (!(nameNode.value() instanceof String name)) {
+                problem(nameNode, "a method is a name, got " + nameNode.describeType() + "; known: " + String.join(", ", MethodRegistry.names()));
+                continue;
+            }
+            Map<String, Object> options = new LinkedHashMap<>();
+            if (optionsNode != null) {
+                if (!optionsNode.isMap()) {
+                    problem(optionsNode, "'options' must be a mapping, got " + optionsNode.describeType());
+                    continue;
+                }
+                optionsNode.map().forEach((k, v) -> options.put(k, v.toPlain()));
+            }
+            try {
+                MethodConfig config = MethodRegistry.parse(name, options);
+                out.add(new MethodEntry(name, label == null ? name : label, config.options(), config,
+                        resolveSettings(Map.of(), overrides), item));
+            } catch (InvalidMethodConfigException e) {
+                YamlNode at = nameNode;
+                if (optionsNode != null && optionsNode.map().containsKey(e.field())) {
+                    at = e.getMessage().contains("unknown option")
+                            ? optionsNode.keyNode(e.field()) : optionsNode.map().get(e.field());
+                }
+                problem(at, e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    private List<Long> seeds(Layered doc) {
+        List<Long> out = new ArrayList<>();
+        for (YamlNode item : nonEmptyList(doc, "seeds", "whole numbers, e.g. [1, 2, 3]")) {
+            if (item.value() instanceof Long seed && seed >= 0) {
+                if (out.contains(seed)) {
+                    problem(item, "seed " + seed + " is listed twice");
+                }
+                out.add(seed);
+            } else {
+                problem(item, "a seed is a non-negative whole number, got " + item.describeType());
+            }
+        }
+        return out;
+    }
+
+    private List<YamlNode> nonEmptyList(Layered doc, String key, String expected) {
+        YamlNode node = doc.values.get(key);
+        if (node == null) {
+            problem(doc.file, doc.root, "missing required key '" + key + "' (" + expected + ")");
+            return List.of();
+        }
+        if (!node.isList() || node.list().isEmpty()) {
+            problem(node, "'" + key + "' must be a non-empty list of " + expected + ", got " + node.describeType());
+            return List.of();
+        }
+        return node.list();
+    }
+
+    /** A method option the backbone cannot take (e.g. a Kronecker rank not dividing the width). */
+    private void checkCombination(MethodEntry method, Map<String, Object> settings) {
+        if (!(method.config instanceof UpdateMethodConfig update)) {
+            return;
+        }
+        Optional<AdaptationSites> sites = catalog.sites(String.valueOf(settings.get("backbone")),
+                ((Number) settings.get("layers")).intValue());
+        if (sites.isEmpty()) {
+            return;
+        }
+        try {
+            for (LinearSite site : TargetMatcher.select(update.method(), update.targets(), sites.get().linears(), LinearSite::path)) {
+                update.checkShape(site.inFeatures(), site.outFeatures());
+            }
+        } catch (IllegalArgumentException e) {
+            problem(method.node, e.getMessage() + " (backbone " + settings.get("backbone") + ")");
+        }
+    }
+
+    private void checkUniqueLabels(List<MethodEntry> methods) {
+        Set<String> labels = new HashSet<>();
+        for (MethodEntry m : methods) {
+            if (!labels.add(m.label)) {
+                problem(m.node, "two method entries share the label '" + m.label + "'; give each variant its own 'label'");
+            }
+        }
+    }
+
+    private static String sorted(Set<String> keys) {
+        return String.join(", ", new java.util.TreeSet<>(keys));
+    }
+
+    static String sha256(Path file) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        } catch (IOException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot hash " + file, e);
+        }
+    }
+}
