@@ -32,45 +32,59 @@ public final class Subsample {
      * are kept as closely as whole numbers allow; the members of each class are drawn at random.
      */
     public static List<Example> stratified(List<Example> examples, int limit, long seed) {
-        checkLimit(limit);
-        if (limit >= examples.size()) {
-            return List.copyOf(examples);
-        }
-        TreeMap<Integer, List<Integer>> byLabel = new TreeMap<>();
-        for (int i = 0; i < examples.size(); i++) {
+        int[] labels = new int[examples.size()];
+        for (int i = 0; i < labels.length; i++) {
             Example example = examples.get(i);
             if (example.isRegression()) {
                 throw new IllegalArgumentException("stratified subsampling needs class labels; line "
                         + example.line() + " has a score");
             }
-            byLabel.computeIfAbsent(example.label(), k -> new ArrayList<>()).add(i);
+            labels[i] = example.label();
         }
-        int[] labels = byLabel.keySet().stream().mapToInt(Integer::intValue).toArray();
-        int[] quota = largestRemainderQuota(labels, byLabel, limit, examples.size());
+        return pick(examples, stratifiedIndices(labels, limit, seed));
+    }
+
+    /**
+     * The sorted indices of a stratified subset of items with class {@code labels}; see {@link
+     * #stratified}. Shared by text and image datasets.
+     */
+    public static int[] stratifiedIndices(int[] labels, int limit, long seed) {
+        checkLimit(limit);
+        if (limit >= labels.length) {
+            return allIndices(labels.length);
+        }
+        TreeMap<Integer, List<Integer>> byLabel = new TreeMap<>();
+        for (int i = 0; i < labels.length; i++) {
+            byLabel.computeIfAbsent(labels[i], k -> new ArrayList<>()).add(i);
+        }
+        int[] classes = byLabel.keySet().stream().mapToInt(Integer::intValue).toArray();
+        int[] quota = largestRemainderQuota(classes, byLabel, limit, labels.length);
         List<Integer> chosen = new ArrayList<>(limit);
         SplittableRandom random = new SplittableRandom(seed);
-        for (int k = 0; k < labels.length; k++) {
-            int[] members = byLabel.get(labels[k]).stream().mapToInt(Integer::intValue).toArray();
+        for (int k = 0; k < classes.length; k++) {
+            int[] members = byLabel.get(classes[k]).stream().mapToInt(Integer::intValue).toArray();
             shuffleInPlace(members, random.split());
             for (int j = 0; j < quota[k]; j++) {
                 chosen.add(members[j]);
             }
         }
-        return inFileOrder(examples, chosen);
+        return chosen.stream().mapToInt(Integer::intValue).sorted().toArray();
     }
 
     /** {@code limit} examples drawn uniformly without replacement, in original order. */
     public static List<Example> uniform(List<Example> examples, int limit, long seed) {
+        return pick(examples, uniformIndices(examples.size(), limit, seed));
+    }
+
+    /** The sorted indices of {@code limit} of {@code n} items drawn uniformly without replacement. */
+    public static int[] uniformIndices(int n, int limit, long seed) {
         checkLimit(limit);
-        if (limit >= examples.size()) {
-            return List.copyOf(examples);
+        if (limit >= n) {
+            return allIndices(n);
         }
-        int[] order = permutation(examples.size(), seed);
-        List<Integer> chosen = new ArrayList<>(limit);
-        for (int j = 0; j < limit; j++) {
-            chosen.add(order[j]);
-        }
-        return inFileOrder(examples, chosen);
+        int[] chosen = Arrays.copyOf(permutation(n, seed), limit);
+        Arrays.sort(chosen);
+        return chosen;
     }
 
     /** A seeded permutation of {@code items} (Fisher–Yates with {@link SplittableRandom}). */
@@ -85,8 +99,7 @@ public final class Subsample {
 
     /** A seeded permutation of {@code 0..n-1}. */
     public static int[] permutation(int n, long seed) {
-        int[] order = new int[n];
-        Arrays.setAll(order, i -> i);
+        int[] order = allIndices(n);
         shuffleInPlace(order, new SplittableRandom(seed));
         return order;
     }
@@ -120,8 +133,18 @@ public final class Subsample {
         }
     }
 
-    private static List<Example> inFileOrder(List<Example> examples, List<Integer> chosen) {
-        return chosen.stream().sorted().map(examples::get).toList();
+    private static <T> List<T> pick(List<T> items, int[] sortedIndices) {
+        List<T> picked = new ArrayList<>(sortedIndices.length);
+        for (int index : sortedIndices) {
+            picked.add(items.get(index));
+        }
+        return picked;
+    }
+
+    private static int[] allIndices(int n) {
+        int[] all = new int[n];
+        Arrays.setAll(all, i -> i);
+        return all;
     }
 
     private static void checkLimit(int limit) {
