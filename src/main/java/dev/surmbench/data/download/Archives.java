@@ -9,11 +9,9 @@ import java.nio.file.StandardCopyOption;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
- * Extracts zip (GLUE) and tar.gz (CIFAR) archives. Entry names that would escape the destination
+ * Extracts zip (GLUE, {@code java.util.zip}) and tar.gz (CIFAR, {@link UstarReader}) archives. Entry names that would escape the destination
  * ({@code ../}, absolute paths) are rejected; only regular files and folders are written.
  */
 public final class Archives {
@@ -31,22 +29,28 @@ public final class Archives {
 
     /** Extracts every regular file of the gzip-compressed tar {@code archive} under {@code destination}. */
     public static void untarGz(Path archive, Path destination) throws IOException {
-        try (TarArchiveInputStream tar = new TarArchiveInputStream(
-                new GZIPInputStream(new BufferedInputStream(Files.newInputStream(archive))))) {
-            for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
-                if (entry.isDirectory() || entry.isFile()) {
-                    write(tar, entry.getName(), entry.isDirectory(), destination, archive);
+        try (InputStream in = new GZIPInputStream(new BufferedInputStream(Files.newInputStream(archive)), 1 << 16)) {
+            UstarReader tar = new UstarReader(in);
+            for (UstarReader.Entry entry = tar.next(); entry != null; entry = tar.next()) {
+                if (entry.isDirectory()) {
+                    write(null, entry.name(), true, destination, archive);
+                } else if (entry.isFile()) {
+                    Path target = write(null, entry.name(), false, destination, archive);
+                    try (var out = Files.newOutputStream(target)) {
+                        tar.copyBody(out);
+                    }
                 }
             }
         }
     }
 
-    private static void write(InputStream in, String name, boolean directory, Path destination, Path archive)
+    /** Creates the folder, or writes {@code in} (when not null) to the file; returns the target path. */
+    private static Path write(InputStream in, String name, boolean directory, Path destination, Path archive)
             throws IOException {
         Path root = destination.toAbsolutePath().normalize();
         Path target = root.resolve(name).normalize();
         if (directory && target.equals(root)) {
-            return;
+            return target;
         }
         if (!target.startsWith(root) || target.equals(root)) {
             throw new IOException("archive " + archive + " has an entry outside its folder: " + name);
@@ -55,7 +59,10 @@ public final class Archives {
             Files.createDirectories(target);
         } else {
             Files.createDirectories(target.getParent());
-            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+            if (in != null) {
+                Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+            }
         }
+        return target;
     }
 }
