@@ -105,6 +105,18 @@ class RealGlueFilesTest {
         }
     }
 
+    @Test
+    void limitedColaIsStratified() {
+        TaskData limited = TaskData.read(GlueTask.COLA, GLUE).limited(100, 50, 1L);
+        // train: 100 * 2528 / 8551 = 29.56, 100 * 6023 / 8551 = 70.44 -> 29 + 70 = 99, the extra place
+        // goes to the larger remainder (label 0) -> 30 / 70
+        assertEquals(Map.of(0, 30, 1, 70), labelCounts(limited.train()));
+        // dev: 50 * 322 / 1043 = 15.44, 50 * 721 / 1043 = 34.56 -> 15 / 35
+        assertEquals(Map.of(0, 15, 1, 35), labelCounts(limited.dev()));
+        assertEquals(limited, TaskData.read(GlueTask.COLA, GLUE).limited(100, 50, 1L));
+        assertEquals(1043, TaskData.read(GlueTask.COLA, GLUE).limited(0, 0, 1L).dev().size());
+    }
+
     static Map<Integer, Integer> labelCounts(List<Example> examples) {
         Map<Integer, Integer> counts = new TreeMap<>();
         examples.forEach(e -> counts.merge(e.label(), 1, Integer::sum));

@@ -72,7 +72,7 @@ class TextTokenizerTest {
         try (var in = TextTokenizerTest.class.getResourceAsStream(MINILM)) {
             var root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(in).path("model").path("vocab");
             String[] byId = new String[root.size()];
-            root.fields().forEachRemaining(e -> byId[e.getValue().asInt()] = e.getKey());
+            root.properties().forEach(e -> byId[e.getValue().asInt()] = e.getKey());
             java.nio.file.Files.write(vocab, List.of(byId));
         }
         List<Example> pairs = GlueReader.read(GlueTask.MRPC, GlueSplit.DEV, TestData.realGlueDir()).subList(0, 200);
