@@ -1,0 +1,155 @@
+package dev.surmbench.data.text;
+
+import ai.djl.huggingface.tokenizers.Encoding;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.surmbench.data.Example;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A backbone's tokenizer (DJL's Hugging Face tokenizers) configured the way fine-tuning needs it:
+ * special tokens added ({@code [CLS] A [SEP]} / {@code [CLS] A [SEP] B [SEP]} with token types 0 and
+ * 1), longest-first truncation to {@code maxLength}, and no padding — batches are padded by {@link
+ * Collator}. Built from a {@code tokenizer.json} or, for BERT bundles that ship only {@code
+ * vocab.txt}, from a vocabulary via {@link WordPieceTokenizerJson}.
+ */
+public final class TextTokenizer implements AutoCloseable {
+
+    private final HuggingFaceTokenizer tokenizer;
+    private final int maxLength;
+    private final long padId;
+
+    private TextTokenizer(HuggingFaceTokenizer tokenizer, int maxLength, long padId) {
+        this.tokenizer = tokenizer;
+        this.maxLength = maxLength;
+        this.padId = padId;
+    }
+
+    /** Loads a {@code tokenizer.json}. */
+    public static TextTokenizer fromTokenizerJson(Path tokenizerJson, int maxLength) {
+        if (maxLength < 2) {
+            throw new IllegalArgumentException("maxLength must leave room for special tokens: " + maxLength);
+        }
+        try {
+            HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.builder()
+                    .optTokenizerPath(tokenizerJson)
+                    .optAddSpecialTokens(true)
+                    .optTruncation(true) // DJL's "true" is longest_first
+                    .optMaxLength(maxLength)
+                    .optPadding(false)
+                    .build();
+            return new TextTokenizer(tokenizer, maxLength, padId(tokenizerJson));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load tokenizer " + tokenizerJson, e);
+        }
+    }
+
+    /** Loads a {@code tokenizer.json} from a stream (e.g. a classpath resource inside a model jar). */
+    public static TextTokenizer fromTokenizerJson(InputStream tokenizerJson, int maxLength) {
+        try {
+            Path copy = Files.createTempFile("tokenizer", ".json");
+            try {
+                Files.copy(tokenizerJson, copy, StandardCopyOption.REPLACE_EXISTING);
+                return fromTokenizerJson(copy, maxLength);
+            } finally {
+                Files.deleteIfExists(copy);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy tokenizer.json to a temporary file", e);
+        }
+    }
+
+    /** Loads a {@code tokenizer.json} classpath resource, e.g. {@code /all-minilm-l6-v2-tokenizer.json}. */
+    public static TextTokenizer fromClasspath(String resource, int maxLength) {
+        try (InputStream in = TextTokenizer.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no tokenizer resource " + resource + " on the classpath");
+            }
+            return fromTokenizerJson(in, maxLength);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource, e);
+        }
+    }
+
+    /** A BERT WordPiece tokenizer from a {@code vocab.txt} (one token per line, id = line index). */
+    public static TextTokenizer fromVocabTxt(Path vocabTxt, boolean lowercase, int maxLength) {
+        try {
+            Path json = Files.createTempFile("wordpiece", ".json");
+            try {
+                Files.writeString(json, WordPieceTokenizerJson.fromVocabFile(vocabTxt, lowercase));
+                return fromTokenizerJson(json, maxLength);
+            } finally {
+                Files.deleteIfExists(json);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot build a tokenizer from " + vocabTxt, e);
+        }
+    }
+
+    /** The id used for padding ({@code [PAD]}). */
+    public long padId() {
+        return padId;
+    }
+
+    /** The truncation length, special tokens included. */
+    public int maxLength() {
+        return maxLength;
+    }
+
+    /** Encodes a sentence ({@code textB == null}) or a sentence pair. */
+    public EncodedText encode(String textA, String textB) {
+        Encoding encoding = textB == null ? tokenizer.encode(textA) : tokenizer.encode(textA, textB);
+        return new EncodedText(encoding.getIds(), encoding.getTypeIds());
+    }
+
+    /** Encodes an example's text(s). */
+    public EncodedText encode(Example example) {
+        return encode(example.textA(), example.textB());
+    }
+
+    /** Encodes every example, in order. */
+    public List<EncodedText> encodeAll(List<Example> examples) {
+        List<EncodedText> encoded = new ArrayList<>(examples.size());
+        for (Example example : examples) {
+            encoded.add(encode(example));
+        }
+        return encoded;
+    }
+
+    /** The tokens of {@code text}, special tokens included (for inspection and tests). */
+    public List<String> tokenize(String text) {
+        return tokenizer.tokenize(text);
+    }
+
+    @Override
+    public void close() {
+        tokenizer.close();
+    }
+
+    private static long padId(Path tokenizerJson) throws IOException {
+        JsonNode root = new ObjectMapper().readTree(tokenizerJson.toFile());
+        JsonNode padding = root.path("padding");
+        if (padding.has("pad_id")) {
+            return padding.get("pad_id").asLong();
+        }
+        for (JsonNode token : root.path("added_tokens")) {
+            String content = token.path("content").asText();
+            if (content.equals("[PAD]") || content.equals("<pad>")) {
+                return token.path("id").asLong();
+            }
+        }
+        JsonNode vocab = root.path("model").path("vocab");
+        if (vocab.has("[PAD]")) {
+            return vocab.get("[PAD]").asLong();
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,120 @@
+package dev.surmbench.data.text;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.surmbench.data.Example;
+import dev.surmbench.data.TestData;
+import dev.surmbench.data.glue.GlueReader;
+import dev.surmbench.data.glue.GlueSplit;
+import dev.surmbench.data.glue.GlueTask;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class BatchingTest {
+
+    private static TextTokenizer tokenizer;
+    private static List<Example> rte;
+
+    @BeforeAll
+    static void load() {
+        tokenizer = TextTokenizer.fromClasspath(TextTokenizerTest.MINILM, 128);
+        rte = GlueReader.read(GlueTask.RTE, GlueSplit.DEV, TestData.realGlueDir());
+    }
+
+    @AfterAll
+    static void close() {
+        tokenizer.close();
+    }
+
+    @Test
+    void padsToTheLongestWithZeroMask() {
+        List<EncodedText> rows = List.of(tokenizer.encode("hello world", null), tokenizer.encode("hello", "world"),
+                tokenizer.encode("hi", null));
+        TextBatch batch = Collator.collate(rows, new double[] {1, 0, 1}, new int[] {0, 1, 2},
+                Collator.paddedLength(rows, 1), tokenizer.padId());
+        // longest: [CLS] hello [SEP] world [SEP] (5 tokens)
+        assertEquals(5, batch.paddedLength());
+        // "hi": [CLS] hi [SEP] then two pads
+        assertArrayEquals(new long[] {1, 1, 1, 0, 0}, batch.attentionMask()[2]);
+        assertArrayEquals(new long[] {101, 7632, 102, 0, 0}, batch.inputIds()[2]);
+        assertArrayEquals(new long[] {0, 0, 0, 1, 1}, batch.tokenTypeIds()[1]);
+        assertArrayEquals(new long[] {1, 1, 1, 1, 0}, batch.attentionMask()[0]);
+        assertEquals(3, batch.realLength(2));
+        assertArrayEquals(new int[] {1, 0, 1}, batch.labels());
+        assertEquals(8, Collator.paddedLength(rows, 8));
+    }
+
+    @Test
+    void extraPaddingLeavesRealTokensUnchanged() {
+        List<EncodedText> rows = tokenizer.encodeAll(rte.subList(0, 8));
+        double[] targets = new double[8];
+        int[] indices = new int[8];
+        int length = Collator.paddedLength(rows, 1);
+        TextBatch tight = Collator.collate(rows, targets, indices, length, tokenizer.padId());
+        TextBatch loose = Collator.collate(rows, targets, indices, length + 7, tokenizer.padId());
+        for (int r = 0; r < 8; r++) {
+            assertArrayEquals(tight.inputIds()[r], Arrays.copyOf(loose.inputIds()[r], length));
+            assertArrayEquals(tight.tokenTypeIds()[r], Arrays.copyOf(loose.tokenTypeIds()[r], length));
+            assertArrayEquals(tight.attentionMask()[r], Arrays.copyOf(loose.attentionMask()[r], length));
+            for (int c = length; c < length + 7; c++) {
+                assertEquals(0, loose.attentionMask()[r][c]);
+                assertEquals(tokenizer.padId(), loose.inputIds()[r][c]);
+            }
+        }
+        assertThrows(IllegalArgumentException.class,
+                () -> Collator.collate(rows, targets, indices, length - 1, tokenizer.padId()));
+    }
+
+    @Test
+    void epochsAreDeterministicPermutations() {
+        TextBatcher batcher = TextBatcher.of(tokenizer, rte, 32);
+        assertEquals(flatten(batcher.trainingEpoch(7, 0)), flatten(batcher.trainingEpoch(7, 0)));
+        assertNotEquals(flatten(batcher.trainingEpoch(7, 0)), flatten(batcher.trainingEpoch(8, 0)));
+        assertNotEquals(flatten(batcher.trainingEpoch(7, 0)), flatten(batcher.trainingEpoch(7, 1)));
+        List<Integer> seen = new ArrayList<>(flatten(batcher.trainingEpoch(7, 3)));
+        seen.sort(null);
+        assertEquals(rteIndices(), seen, "every example exactly once per epoch");
+        List<TextBatch> eval = batcher.inOrder();
+        assertEquals(rteIndices(), flatten(eval));
+        assertEquals(9, eval.size(), "277 examples in batches of 32");
+        assertEquals(277 - 8 * 32, eval.get(8).size());
+        // targets follow their examples: RTE dev line 2 is not_entailment (1)
+        assertEquals(1.0, eval.get(0).targets()[0]);
+    }
+
+    @Test
+    void bucketingPadsLessAndKeepsEveryExample() {
+        TextBatcher plain = TextBatcher.of(tokenizer, rte, 8);
+        TextBatcher bucketed = new TextBatcher(tokenizer.encodeAll(rte), rte, tokenizer.padId(), 8, true, 1);
+        List<TextBatch> a = bucketed.trainingEpoch(3, 0);
+        assertEquals(flatten(a), flatten(bucketed.trainingEpoch(3, 0)));
+        List<Integer> seen = new ArrayList<>(flatten(a));
+        seen.sort(null);
+        assertEquals(rteIndices(), seen);
+        long paddedPlain = plain.trainingEpoch(3, 0).stream().mapToLong(b -> (long) b.size() * b.paddedLength()).sum();
+        long paddedBucketed = a.stream().mapToLong(b -> (long) b.size() * b.paddedLength()).sum();
+        assertTrue(paddedBucketed < paddedPlain, paddedBucketed + " vs " + paddedPlain);
+    }
+
+    private static List<Integer> flatten(List<TextBatch> batches) {
+        List<Integer> all = new ArrayList<>();
+        batches.forEach(b -> Arrays.stream(b.exampleIndices()).forEach(all::add));
+        return all;
+    }
+
+    private static List<Integer> rteIndices() {
+        List<Integer> indices = new ArrayList<>();
+        for (int i = 0; i < rte.size(); i++) {
+            indices.add(i);
+        }
+        return indices;
+    }
+}
