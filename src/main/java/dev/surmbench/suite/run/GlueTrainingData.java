@@ -1,0 +1,105 @@
+package dev.surmbench.suite.run;
+
+import dev.surmbench.data.Example;
+import dev.surmbench.data.glue.GlueSplit;
+import dev.surmbench.data.glue.GlueTask;
+import dev.surmbench.data.glue.HeadlineConvention;
+import dev.surmbench.data.glue.TaskData;
+import dev.surmbench.data.text.TextBatch;
+import dev.surmbench.data.text.TextBatcher;
+import dev.surmbench.data.text.TextTokenizer;
+import dev.surmbench.metrics.Metric;
+import dev.surmbench.metrics.MetricScores;
+import dev.surmbench.train.HostBatch;
+import dev.surmbench.train.HostTensor;
+import dev.surmbench.train.TrainingData;
+import dev.surmbench.util.Seeds;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A GLUE task prepared for the trainer: seeded stratified subsets, tokenised once, training batches
+ * in an order drawn from {@code Seeds.derive(seed, "data-order")}, dev batches in file order. The
+ * metrics are the task's official ones plus the headline under the suite's convention.
+ */
+public final class GlueTrainingData implements TrainingData {
+    private final GlueTask task;
+    private final HeadlineConvention convention;
+    private final TextBatcher train;
+    private final List<HostBatch> eval;
+    private final long orderSeed;
+    private final int trainSize;
+
+    public GlueTrainingData(GlueTask task, TaskData data, TextTokenizer tokenizer, HeadlineConvention convention,
+                            int trainLimit, int evalLimit, int batchSize, int evalBatchSize, long seed) {
+        this.task = task;
+        this.convention = convention;
+        // The training subset varies with the run's seed; the dev subset is the same for every run,
+        // so methods and seeds are compared on identical evaluation examples.
+        TaskData limited = data.limited(trainLimit, 0, Seeds.derive(seed, "subsample"))
+                .limited(0, evalLimit, Seeds.derive(0, "eval-subsample"));
+        List<Example> trainExamples = limited.split(GlueSplit.TRAIN);
+        List<Example> devExamples = limited.split(GlueSplit.DEV);
+        this.trainSize = trainExamples.size();
+        this.train = TextBatcher.of(tokenizer, trainExamples, batchSize);
+        this.eval = toHost(TextBatcher.of(tokenizer, devExamples, evalBatchSize).inOrder());
+        this.orderSeed = Seeds.derive(seed, "data-order");
+    }
+
+    @Override
+    public List<HostBatch> trainEpoch(int epoch) {
+        return toHost(train.trainingEpoch(orderSeed, epoch));
+    }
+
+    @Override
+    public List<HostBatch> evalBatches() {
+        return eval;
+    }
+
+    @Override
+    public int numLabels() {
+        return task.numLabels();
+    }
+
+    @Override
+    public int trainSize() {
+        return trainSize;
+    }
+
+    @Override
+    public String headlineMetric() {
+        return headlineName(task, convention);
+    }
+
+    /** "mcc", "f1", … or "mean(f1,accuracy)" where the convention averages two metrics. */
+    public static String headlineName(GlueTask task, HeadlineConvention convention) {
+        List<Metric> metrics = task.headlineMetrics(convention);
+        if (metrics.size() == 1) {
+            return metrics.get(0).userName();
+        }
+        return "mean(" + String.join(",", metrics.stream().map(Metric::userName).toList()) + ")";
+    }
+
+    @Override
+    public Map<String, Double> evaluate(double[] predictions, double[] targets) {
+        MetricScores scores = MetricScores.compute(task.metrics(), predictions, targets);
+        Map<String, Double> out = new LinkedHashMap<>(scores.byName());
+        out.put(headlineMetric(), task.headline(scores, convention));
+        return out;
+    }
+
+    private static List<HostBatch> toHost(List<TextBatch> batches) {
+        List<HostBatch> out = new ArrayList<>(batches.size());
+        for (TextBatch b : batches) {
+            long tokens = 0;
+            for (int row = 0; row < b.size(); row++) {
+                tokens += b.realLength(row);
+            }
+            out.add(new HostBatch(List.of(HostTensor.ofLongs(b.inputIds()), HostTensor.ofLongs(b.tokenTypeIds()),
+                    HostTensor.ofLongs(b.attentionMask())), b.targets(), tokens));
+        }
+        return out;
+    }
+}
