@@ -31,7 +31,7 @@ public final class RunSettings {
             new Key("train_limit", 0L, Kind.INT, 0, 1e9, "stratified training subset size (0 = all)"),
             new Key("eval_limit", 0L, Kind.INT, 0, 1e9, "stratified dev subset size (0 = all)"),
             new Key("headline", "surm-paper", Kind.TEXT, 0, 0, "headline metric convention: surm-paper or glue-leaderboard"),
-            new Key("head_dropout", 0.1, Kind.NUMBER, 0, 0.99, "dropout before the classifier"));
+            new Key("glue_dir", "", Kind.TEXT, 0, 0, "GLUE folder (empty: -Dglue.dir, then $GLUE_DIR, then the download cache)"));
 
     private RunSettings() {}
 

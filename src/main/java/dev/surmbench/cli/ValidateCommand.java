@@ -1,0 +1,43 @@
+package dev.surmbench.cli;
+
+import dev.surmbench.suite.DefaultCatalog;
+import dev.surmbench.suite.Suite;
+import dev.surmbench.suite.SuiteException;
+import dev.surmbench.suite.SuiteParser;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code surm-bench validate FILE...}: checks suite files without running anything; exit 2 on any problem. */
+@Command(name = "validate", mixinStandardHelpOptions = true, description = "Validate suite files without running them.")
+public final class ValidateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", description = "Suite files")
+    List<Path> files;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        int bad = 0;
+        for (Path file : files) {
+            try {
+                Suite suite = SuiteParser.parse(file, new DefaultCatalog());
+                out.printf("%s: ok (suite %s v%d, %d runs)%n", file, suite.name(), suite.version(), suite.runs().size());
+            } catch (SuiteException e) {
+                bad++;
+                err.println(e.getMessage());
+            }
+        }
+        out.flush();
+        err.flush();
+        return bad == 0 ? 0 : Main.EXIT_BAD_INPUT;
+    }
+}

@@ -1,0 +1,184 @@
+package dev.surmbench.suite.run;
+
+import dev.surmbench.data.glue.GlueData;
+import dev.surmbench.data.glue.GlueSplit;
+import dev.surmbench.data.glue.GlueTask;
+import dev.surmbench.data.glue.HeadlineConvention;
+import dev.surmbench.data.glue.TaskData;
+import dev.surmbench.data.text.TextTokenizer;
+import dev.surmbench.model.Backbones;
+import dev.surmbench.model.ClassificationModel;
+import dev.surmbench.peft.InjectionReport;
+import dev.surmbench.peft.MethodConfig;
+import dev.surmbench.peft.MethodRegistry;
+import dev.surmbench.peft.PeftInjector;
+import dev.surmbench.results.Provenance;
+import dev.surmbench.results.ResultsLayout;
+import dev.surmbench.results.RunJson;
+import dev.surmbench.results.RunRecord;
+import dev.surmbench.results.RunStatus;
+import dev.surmbench.suite.RunSpec;
+import dev.surmbench.suite.Suite;
+import dev.surmbench.train.EpochRecord;
+import dev.surmbench.train.ResourceMeter;
+import dev.surmbench.train.Trainer;
+import dev.surmbench.train.TrainingConfig;
+import dev.surmbench.train.TrainingOutcome;
+import dev.surmbench.util.Seeds;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs one GLUE fine-tuning: loads the task (cached across runs), builds the backbone with a
+ * seeded head, injects the method with a seeded init, trains, and writes run.json. Any exception
+ * becomes a {@code failed} row with its message; a non-finite loss a {@code diverged} row.
+ */
+public final class TrainingRunExecutor implements RunExecutor {
+    private final Map<String, TaskData> taskCache = new HashMap<>();
+    private final Path projectDir;
+
+    public TrainingRunExecutor(Path projectDir) {
+        this.projectDir = projectDir;
+    }
+
+    @Override
+    public RunRecord execute(Suite suite, RunSpec spec, ResultsLayout layout, SuiteRunner.Options options) {
+        String started = Instant.now().toString();
+        long startNanos = System.nanoTime();
+        Outcome outcome;
+        try {
+            outcome = train(spec, options);
+        } catch (RuntimeException | IOException | OutOfMemoryError e) {
+            outcome = Outcome.failed(e);
+        }
+        RunRecord record = outcome.toRecord(suite, spec, started, Instant.now().toString(),
+                (System.nanoTime() - startNanos) / 1e9, Provenance.gitCommit(projectDir));
+        try {
+            RunJson.write(layout.runJson(spec.runId()), runJson(suite, spec, outcome, record));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + layout.runJson(spec.runId()), e);
+        }
+        return record;
+    }
+
+    private Outcome train(RunSpec spec, SuiteRunner.Options options) throws IOException {
+        GlueTask task = GlueTask.fromName(spec.task());
+        TaskData data = taskCache.computeIfAbsent(spec.task() + "|" + spec.text("glue_dir"),
+                k -> GlueData.fromSettings(spec.text("glue_dir")).load(task));
+        HeadlineConvention convention = spec.text("headline").equals("glue-leaderboard")
+                ? HeadlineConvention.GLUE_LEADERBOARD : HeadlineConvention.SURM_PAPER;
+        try (ClassificationModel model = Backbones.classification(spec.text("backbone"), task.numLabels(),
+                Seeds.derive(spec.seed(), "head"), spec.integer("layers"));
+             TextTokenizer tokenizer = TextTokenizer.fromTokenizerJson(
+                     model.tokenizerPath().orElseThrow(() -> new IllegalArgumentException(
+                             "backbone " + spec.text("backbone") + " has no tokenizer.json; GLUE needs a text encoder")),
+                     spec.integer("max_length"))) {
+            MethodConfig method = MethodRegistry.parse(spec.method(), spec.methodOptions());
+            InjectionReport injection = PeftInjector.inject(model.block(), method, model.headPrefixes(),
+                    Seeds.derive(spec.seed(), "peft-init"));
+            GlueTrainingData trainingData = new GlueTrainingData(task, data, tokenizer, convention,
+                    spec.integer("train_limit"), spec.integer("eval_limit"), spec.integer("batch_size"),
+                    spec.integer("eval_batch_size"), spec.seed());
+            TrainingConfig config = new TrainingConfig(spec.integer("epochs"), spec.number("learning_rate"),
+                    spec.number("weight_decay"), spec.number("warmup_ratio"), spec.number("max_grad_norm"),
+                    0.9, 0.999, 1e-8);
+            String title = spec.task() + " " + spec.label() + " seed " + spec.seed();
+            TrainingOutcome result = new Trainer(config, new ConsoleProgress(options.log(), title, options.interactive(), 50))
+                    .train(model.block(), model.manager(), trainingData, spec.seed());
+            long total = model.block().getParameters().values().stream().mapToLong(p -> p.getShape().size()).sum();
+            Map<String, String> datasetSha = new LinkedHashMap<>();
+            for (GlueSplit split : GlueSplit.values()) {
+                datasetSha.put(task.relativePath(split), data.glueDir() == null ? "unknown"
+                        : dev.surmbench.data.download.Sha256.of(data.glueDir().resolve(task.relativePath(split))));
+            }
+            return new Outcome(result, trainingData.headlineMetric(), injection, total, datasetSha,
+                    model.source(), null);
+        }
+    }
+
+    private Map<String, Object> runJson(Suite suite, RunSpec spec, Outcome outcome, RunRecord record) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("suite", suite.name());
+        config.put("suite_version", suite.version());
+        config.put("run_id", spec.runId());
+        config.put("task", spec.task());
+        config.put("method", spec.method());
+        config.put("label", spec.label());
+        config.put("options", spec.methodOptions());
+        config.put("seed", spec.seed());
+        config.put("settings", spec.settings());
+        doc.put("config", config);
+        doc.put("epochs", outcome.result == null ? List.of() : outcome.result.epochs().stream().map(TrainingRunExecutor::epoch).toList());
+        doc.put("result", record);
+        Map<String, Object> provenance = new LinkedHashMap<>();
+        provenance.put("git_commit", record.gitCommit());
+        provenance.put("git_dirty", Provenance.gitDirty(projectDir));
+        provenance.put("suite_file", suite.file().toString());
+        provenance.put("suite_sha256", suite.sha256());
+        provenance.put("dataset_sha256", outcome.datasetSha == null ? Map.of() : outcome.datasetSha);
+        provenance.put("backbone", spec.text("backbone"));
+        provenance.put("versions", Provenance.versions());
+        provenance.put("cpu", ResourceMeter.deviceName());
+        provenance.put("threads", ResourceMeter.threads());
+        provenance.put("started_at", record.startedAt());
+        provenance.put("finished_at", record.finishedAt());
+        doc.put("provenance", provenance);
+        return doc;
+    }
+
+    private static Map<String, Object> epoch(EpochRecord e) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("epoch", e.epoch() + 1);
+        out.put("steps", e.steps());
+        out.put("train_loss", e.trainLoss());
+        out.put("metrics", e.metrics());
+        out.put("train_seconds", e.trainSeconds());
+        out.put("eval_seconds", e.evalSeconds());
+        return out;
+    }
+
+    /** What one attempt produced: a training outcome, or the exception that stopped it. */
+    private record Outcome(TrainingOutcome result, String headline, InjectionReport injection, long totalParameters,
+                           Map<String, String> datasetSha, String backbone, Throwable error) {
+
+        static Outcome failed(Throwable e) {
+            return new Outcome(null, "", null, 0, null, "", e);
+        }
+
+        RunRecord toRecord(Suite suite, RunSpec spec, String started, String finished, double wall, String commit) {
+            RunStatus status;
+            String detail;
+            if (error != null) {
+                status = RunStatus.FAILED;
+                detail = error.getClass().getSimpleName() + ": " + error.getMessage();
+            } else if (result.status() == TrainingOutcome.Status.DIVERGED) {
+                status = RunStatus.DIVERGED;
+                detail = result.detail();
+            } else {
+                status = RunStatus.COMPLETED;
+                detail = "";
+            }
+            Map<String, Double> best = result == null ? Map.of() : result.bestMetrics();
+            Map<String, Double> last = result == null ? Map.of() : result.lastMetrics();
+            return new RunRecord(spec.runId(), suite.name(), spec.task(), spec.method(), spec.label(), spec.optionsJson(),
+                    spec.seed(), spec.text("backbone"), status, detail, headline,
+                    best.getOrDefault(headline, Double.NaN), last.getOrDefault(headline, Double.NaN),
+                    result == null ? -1 : result.bestEpoch(), best, last,
+                    injection == null ? 0 : injection.trainableWithoutHead().stored(),
+                    injection == null ? 0 : injection.trainableWithoutHead().effective(),
+                    injection == null ? 0 : injection.headTrainable(), totalParameters,
+                    result == null ? 0 : result.epochs().size(), result == null ? 0 : result.steps(),
+                    result == null ? 0 : result.trainExamplesPerSecond(), result == null ? 0 : result.trainTokensPerSecond(),
+                    result == null ? 0 : result.evalExamplesPerSecond(), wall,
+                    result == null ? Double.NaN : result.peakHeapMb(), ResourceMeter.peakResidentMb(),
+                    ResourceMeter.deviceName(), ResourceMeter.threads(), started, finished, commit);
+        }
+    }
+}
