@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Reproducibility benchmarks for PEFT with Structured Unrestricted-Rank Matrices.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, EncodeCommand.class})
 public final class Main {
 
     /** Exit code for bad input (unknown names, malformed files, invalid options). */

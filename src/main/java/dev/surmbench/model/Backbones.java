@@ -49,7 +49,12 @@ public final class Backbones {
 
     /** The encoder of {@code sourceSpec} for inference (a 2-label head is built but unused). */
     public static ClassificationModel encoder(String sourceSpec) {
-        ClassificationModel m = classification(sourceSpec, 2, 0L);
+        return encoder(BackboneSource.parse(sourceSpec));
+    }
+
+    /** The encoder of {@code source} for inference (a 2-label head is built but unused; all parameters frozen). */
+    public static ClassificationModel encoder(BackboneSource source) {
+        ClassificationModel m = classification(source, 2, 0L);
         m.freezeAll(true);
         return m;
     }
