@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Reproducibility benchmarks for PEFT with Structured Unrestricted-Rank Matrices.",
         subcommands = {CommandLine.HelpCommand.class, ListCommand.class, ParamsCommand.class, DataCommand.class,
-                RunCommand.class, ValidateCommand.class, MergeCommand.class, ReplayCommand.class})
+                EncodeCommand.class, RunCommand.class, ValidateCommand.class, MergeCommand.class, ReplayCommand.class})
 public final class Main {
 
     /** Exit code for bad input (unknown names, malformed files, invalid options). */

@@ -1,0 +1,103 @@
+package dev.surmbench.model;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.training.initializer.Initializer;
+import dev.surmbench.model.bert.BertConfig;
+import dev.surmbench.model.bert.BertForSequenceClassification;
+import dev.surmbench.model.vit.VitConfig;
+import dev.surmbench.model.vit.VitForImageClassification;
+import java.nio.file.Path;
+
+/**
+ * Builds classification models: an encoder from a {@link BackboneSource} with a fresh task head.
+ *
+ * <pre>{@code
+ * try (ClassificationModel m = Backbones.classification("embedded:all-minilm-l6-v2", 2, seed)) {
+ *     PeftInjector.inject(m.block(), MethodRegistry.parse("lora", Map.of()), m.headPrefixes(), seed);
+ *     NDArray logits = m.forward(new NDList(ids, typeIds, mask), true);
+ * }
+ * }</pre>
+ *
+ * Every backbone parameter comes from the file (names and shapes checked, nothing partial); the
+ * head ({@code classifier}, and a pooler the file lacks) is initialised from {@code seed} only,
+ * never from the engine's random generator.
+ */
+public final class Backbones {
+    private Backbones() {}
+
+    /** A classification model on the backbone named by {@code sourceSpec} (see {@link BackboneSource#parse}). */
+    public static ClassificationModel classification(String sourceSpec, int numLabels, long seed) {
+        return classification(BackboneSource.parse(sourceSpec), numLabels, seed);
+    }
+
+    /** A classification model on {@code source}: weights loaded strictly, head seeded. */
+    public static ClassificationModel classification(BackboneSource source, int numLabels, long seed) {
+        return classification(source, numLabels, seed, 0);
+    }
+
+    /**
+     * As {@link #classification(String, int, long)}, keeping only the first {@code layers} encoder
+     * layers ({@code 0} = all): the file's tensors of the dropped layers are reported as ignored.
+     */
+    public static ClassificationModel classification(String sourceSpec, int numLabels, long seed, int layers) {
+        return classification(BackboneSource.parse(sourceSpec), numLabels, seed, layers);
+    }
+
+    /** A classification model on the first {@code layers} layers of {@code source} (0 = all). */
+    public static ClassificationModel classification(BackboneSource source, int numLabels, long seed, int layers) {
+        BackboneConfig config = layers > 0 ? source.config().withLayers(layers) : source.config();
+        Path tokenizer = config.family() == Architecture.Family.BERT ? source.tokenizer().orElse(null) : null;
+        return build(config, numLabels, source.weights(), seed, source.spec(), tokenizer);
+    }
+
+    /** A model whose every parameter is seeded (no pretrained weights), e.g. a tiny ViT for CPU tests. */
+    public static ClassificationModel random(BackboneConfig config, int numLabels, long seed) {
+        return build(config, numLabels, null, seed, "random", null);
+    }
+
+    /** The encoder of {@code sourceSpec} for inference (a 2-label head is built but unused). */
+    public static ClassificationModel encoder(String sourceSpec) {
+        return encoder(BackboneSource.parse(sourceSpec));
+    }
+
+    /** The encoder of {@code source} for inference (a 2-label head is built but unused; all parameters frozen). */
+    public static ClassificationModel encoder(BackboneSource source) {
+        ClassificationModel m = classification(source, 2, 0L);
+        m.freezeAll(true);
+        return m;
+    }
+
+    /** The untrained block for a config (parameters not initialised). */
+    public static Block newBlock(BackboneConfig config, int numLabels) {
+        if (config instanceof BertConfig bert) {
+            return new BertForSequenceClassification(bert, numLabels);
+        }
+        if (config instanceof VitConfig vit) {
+            return new VitForImageClassification(vit, numLabels);
+        }
+        throw new IllegalArgumentException("unsupported backbone config " + config);
+    }
+
+    private static ClassificationModel build(
+            BackboneConfig config, int numLabels, TensorSet weights, long seed, String spec, Path tokenizer) {
+        Block block = newBlock(config, numLabels);
+        LoadReport report = WeightBinder.bind(block, config, weights, seed);
+        Model model = Model.newInstance(spec, Device.cpu(), "PyTorch");
+        try {
+            model.setBlock(block);
+            block.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, 1));
+            for (Parameter p : block.getParameters().values()) {
+                p.setInitializer(Initializer.ZEROS); // drop references to the loaded host arrays
+            }
+            return new ClassificationModel(model, config, numLabels, spec, tokenizer, report);
+        } catch (RuntimeException e) {
+            model.close();
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package dev.surmbench.model.source;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.surmbench.model.Architecture;
+import dev.surmbench.model.BackboneConfig;
+import dev.surmbench.model.BackboneSource;
+import dev.surmbench.model.TensorSet;
+import dev.surmbench.model.WeightLoadException;
+import dev.surmbench.model.bert.BertConfig;
+import dev.surmbench.model.safetensors.SafeTensors;
+import dev.surmbench.model.vit.VitConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * {@code hf:<dir>}: a Hugging Face checkpoint folder with {@code config.json} ({@code model_type}
+ * "bert" or "vit"), {@code model.safetensors} and, for text, {@code tokenizer.json} (or a
+ * {@code vocab.txt} from which an equivalent BERT tokenizer is built). Tensor names may carry the
+ * task model's {@code bert.}/{@code vit.} prefix or not. Sharded checkpoints and
+ * {@code pytorch_model.bin} are not supported and say so.
+ */
+public final class HfCheckpointSource implements BackboneSource {
+    public static final String CONFIG = "config.json";
+    public static final String WEIGHTS = "model.safetensors";
+    public static final String TOKENIZER = "tokenizer.json";
+    public static final String VOCAB = "vocab.txt";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String spec;
+    private final Path dir;
+    private BackboneConfig config;
+
+    public HfCheckpointSource(String spec, Path dir) {
+        this.spec = spec;
+        this.dir = dir;
+    }
+
+    @Override
+    public String spec() {
+        return spec;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    @Override
+    public synchronized BackboneConfig config() {
+        if (config == null) {
+            Path file = dir.resolve(CONFIG);
+            JsonNode json = readJson(file);
+            String type = json.path("model_type").asText("");
+            config = switch (type) {
+                case "bert" -> BertConfig.fromJson(json, file.toString());
+                case "vit" -> VitConfig.fromJson(json, file.toString());
+                default -> throw new WeightLoadException(file.toString(), null, "model_type '" + type + "' is not supported (bert, vit)");
+            };
+        }
+        return config;
+    }
+
+    @Override
+    public TensorSet weights() {
+        Path file = dir.resolve(WEIGHTS);
+        if (!Files.isRegularFile(file)) {
+            String hint = Files.exists(dir.resolve(WEIGHTS + ".index.json")) ? "sharded checkpoints are not supported"
+                    : Files.exists(dir.resolve("pytorch_model.bin")) ? "pytorch_model.bin is not supported; convert it to safetensors"
+                    : "file not found";
+            throw new WeightLoadException(file.toString(), null, hint);
+        }
+        TensorSet tensors = SafeTensors.read(file);
+        return tensors.stripPrefix(config().family() == Architecture.Family.BERT ? "bert" : "vit");
+    }
+
+    @Override
+    public Optional<Path> tokenizer() {
+        if (config().family() != Architecture.Family.BERT) {
+            return Optional.empty();
+        }
+        Path tokenizer = dir.resolve(TOKENIZER);
+        if (Files.isRegularFile(tokenizer)) {
+            return Optional.of(tokenizer);
+        }
+        Path vocab = dir.resolve(VOCAB);
+        if (Files.isRegularFile(vocab)) {
+            try {
+                Path tc = dir.resolve("tokenizer_config.json");
+                boolean lower = !Files.isRegularFile(tc) || readJson(tc).path("do_lower_case").asBoolean(true);
+                return Optional.of(BertTokenizerJson.materialize(Files.readAllBytes(vocab), lower, "vocab-tokenizer.json"));
+            } catch (IOException e) {
+                throw new WeightLoadException(vocab.toString(), null, "cannot read: " + e.getMessage(), e);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static JsonNode readJson(Path file) {
+        try {
+            if (Files.size(file) > 16L * 1024 * 1024) {
+                throw new WeightLoadException(file.toString(), null, "JSON file is implausibly large");
+            }
+            JsonNode n = JSON.readTree(file.toFile());
+            if (n == null || !n.isObject()) {
+                throw new WeightLoadException(file.toString(), null, "not a JSON object");
+            }
+            return n;
+        } catch (IOException e) {
+            throw new WeightLoadException(file.toString(), null, "cannot read: " + e.getMessage(), e);
+        }
+    }
+}
