@@ -129,6 +129,14 @@ class MethodMatrixTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("methods")
+    void resolvedOptionsParseBackToTheSameConfig(PeftMethod method) {
+        // Suites store options() in run ids and run.json; replay parses them again.
+        MethodConfig config = method.defaults();
+        assertEquals(config, method.parse(config.options()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("methods")
     void sameSeedSameAdaptersDifferentSeedDifferent(PeftMethod method) {
         try (NDManager manager = NDManager.newBaseManager()) {
             Map<String, float[]> a = injectedMethodParameters(manager, method, 1);

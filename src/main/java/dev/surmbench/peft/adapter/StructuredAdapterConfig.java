@@ -43,6 +43,7 @@ public record StructuredAdapterConfig(
     @Override
     public Map<String, Object> options() {
         Map<String, Object> out = new LinkedHashMap<>(structure.options());
+        out.remove("block"); // an adapter's S is one d×d block: not an option of the adapter forms
         out.put("dropout", dropout);
         out.put("positions", positionNames(positions));
         return out;

@@ -1,0 +1,85 @@
+package dev.surmbench.suite.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.surmbench.results.ResultsLayout;
+import dev.surmbench.results.RunJson;
+import dev.surmbench.results.RunRecord;
+import dev.surmbench.suite.DefaultCatalog;
+import dev.surmbench.suite.RunSpec;
+import dev.surmbench.suite.Suite;
+import dev.surmbench.suite.SuiteParser;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * On CPU the same run twice gives bit-identical metrics and per-epoch losses, for every method of
+ * the smoke suite (real MiniLM slice, real GLUE data); a different seed gives different numbers.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DeterminismTest {
+    private static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
+
+    @TempDir
+    Path dir;
+
+    private Suite smoke;
+    private final TrainingRunExecutor executor = new TrainingRunExecutor(Path.of("."));
+
+    @BeforeAll
+    void parse() {
+        smoke = SuiteParser.parse(Path.of("suites/smoke.yaml"), new DefaultCatalog());
+    }
+
+    Stream<RunSpec> smokeRuns() {
+        return SuiteParser.parse(Path.of("suites/smoke.yaml"), new DefaultCatalog()).runs().stream();
+    }
+
+    private RunRecord run(RunSpec spec, String out) {
+        SuiteRunner.Options options = new SuiteRunner.Options(dir.resolve(out), 1, 1, false, QUIET, false);
+        return executor.execute(smoke, spec, ResultsLayout.of(dir.resolve(out), smoke.name()), options);
+    }
+
+    private List<Double> losses(String out, RunSpec spec) throws IOException {
+        JsonNode doc = RunJson.read(ResultsLayout.of(dir.resolve(out), smoke.name()).runJson(spec.runId()));
+        List<Double> losses = new ArrayList<>();
+        doc.path("epochs").forEach(e -> losses.add(e.path("train_loss").asDouble()));
+        return losses;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("smokeRuns")
+    void sameRunTwiceIsBitIdentical(RunSpec spec) throws IOException {
+        RunRecord first = run(spec, "a");
+        RunRecord second = run(spec, "b");
+        assertTrue(first.completed(), first.statusDetail());
+        assertEquals(first.metricsBest(), second.metricsBest());
+        assertEquals(first.metricsLast(), second.metricsLast());
+        assertEquals(losses("a", spec), losses("b", spec));
+        assertEquals(first.trainableStored(), second.trainableStored());
+    }
+
+    @Test
+    void aDifferentSeedGivesDifferentNumbers() throws IOException {
+        RunSpec spec = smoke.runs().stream().filter(r -> r.task().equals("stsb") && r.method().equals("lora")).findFirst().orElseThrow();
+        RunSpec otherSeed = new RunSpec(spec.suite(), spec.task(), spec.method(), spec.label(), spec.methodOptions(), 2, spec.settings());
+        RunRecord a = run(spec, "seed1");
+        RunRecord b = run(otherSeed, "seed2");
+        assertNotEquals(a.metricsLast(), b.metricsLast());
+        assertNotEquals(losses("seed1", spec), losses("seed2", otherSeed));
+    }
+}

@@ -1,0 +1,45 @@
+package dev.surmbench.suite.run;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Starts {@code surm-bench} as a separate JVM on the test class path (for kill and shard tests). */
+final class SuiteProcesses {
+    private SuiteProcesses() {}
+
+    static Process start(Path workDir, Path log, String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx2g");
+        command.add("-Dai.djl.offline=true");
+        String glue = System.getProperty("glue.dir");
+        if (glue != null && !glue.isBlank()) {
+            command.add("-Dglue.dir=" + glue);
+        }
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add("dev.surmbench.cli.Main");
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+    }
+
+    /** A tiny suite: one task, four methods, a 1-layer slice, a handful of examples. */
+    static String tinySuite(String name, String methods, String seeds) {
+        return """
+                name: %s
+                defaults:
+                  layers: 1
+                  max_length: 16
+                  batch_size: 8
+                  epochs: 1
+                  train_limit: 16
+                  eval_limit: 16
+                tasks: [rte]
+                methods: %s
+                seeds: %s
+                """.formatted(name, methods, seeds);
+    }
+}
