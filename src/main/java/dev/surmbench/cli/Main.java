@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Reproducibility benchmarks for PEFT with Structured Unrestricted-Rank Matrices.",
-        subcommands = {CommandLine.HelpCommand.class, ListCommand.class, ParamsCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, ListCommand.class, ParamsCommand.class, ReportCommand.class,
+            CheckCommand.class})
 public final class Main {
 
     /** Exit code for bad input (unknown names, malformed files, invalid options). */
