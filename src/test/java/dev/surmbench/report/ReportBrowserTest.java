@@ -34,8 +34,8 @@ import org.openqa.selenium.logging.LogType;
  * that both chart canvases are drawn. Screenshots go to {@code target/report-browser/}.
  *
  * <p>Needs {@code /usr/bin/chromium} and {@code /usr/bin/chromedriver} (or {@code CHROME_BIN} /
- * {@code CHROMEDRIVER}). When they are missing the test fails under {@code CI=true} and is skipped
- * otherwise. Selenium Manager is never used: the driver and browser paths are given explicitly, so
+ * {@code CHROMEDRIVER}; when set, these are used without fallback). When they are missing the test
+ * fails under {@code CI=true} and is skipped otherwise. Selenium Manager is never used: the driver and browser paths are given explicitly, so
  * nothing is downloaded.
  */
 @Tag("browser")
@@ -59,6 +59,7 @@ class ReportBrowserTest {
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
                 fail(why + " (CI=true: this test must run)");
             }
+            System.err.println("ReportBrowserTest SKIPPED: " + why + " (set CI=true to make this a failure)");
             Assumptions.abort(why + " — skipped outside CI");
         }
         System.setProperty("webdriver.chrome.driver", chromedriver);
@@ -84,10 +85,11 @@ class ReportBrowserTest {
         }
     }
 
+    /** The executable named by {@code env} (no fallback when it is set), else the first default that exists. */
     private static String locate(String env, String... defaults) {
         String fromEnv = System.getenv(env);
-        if (fromEnv != null && Files.isExecutable(Path.of(fromEnv))) {
-            return fromEnv;
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return Files.isExecutable(Path.of(fromEnv)) ? fromEnv : null;
         }
         for (String d : defaults) {
             if (Files.isExecutable(Path.of(d))) {

@@ -90,6 +90,29 @@ class ReportRenderTest {
         assertTrue(md.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), md);
     }
 
+    @Test
+    void provenanceIsReadDefensivelyFromRunJson() throws Exception {
+        RunFixtures f = new RunFixtures("prov").ok("rte", "lora", 1, 0.7, 10, 1).ok("rte", "lora", 2, 0.72, 10, 1)
+                .ok("rte", "lora", 3, 0.71, 10, 1);
+        Path dir = f.write(tmp);
+        dev.surmbench.results.ResultsLayout layout = new dev.surmbench.results.ResultsLayout(dir);
+        List<String> ids = f.runs().stream().map(dev.surmbench.results.RunRecord::runId).toList();
+        String json = "{\"config\": {}, \"epochs\": [], \"provenance\": {\"git_commit\": \"abc1234\", \"git_dirty\": false,"
+                + " \"dataset_sha256\": {\"rte/train.tsv\": \"9f86d081884c7d65\"}, \"versions\": {\"djl\": \"0.36.0\","
+                + " \"pytorch\": \"%s\", \"java\": \"17.0.15\"}, \"cpu\": \"Xeon\", \"threads\": 2}}";
+        Files.createDirectories(layout.runJson(ids.get(0)).getParent());
+        Files.writeString(layout.runJson(ids.get(0)), json.formatted("2.7.1"));
+        Files.createDirectories(layout.runJson(ids.get(1)).getParent());
+        Files.writeString(layout.runJson(ids.get(1)), json.formatted("2.5.0"));
+        Files.createDirectories(layout.runJson(ids.get(2)).getParent());
+        Files.writeString(layout.runJson(ids.get(2)), "{ not json");
+        String html = Files.readString(Report.generate(dir, List.of(), null).html());
+        assertTrue(html.contains("rte/train.tsv") && html.contains("9f86d081884c7d65"), "dataset checksum shown");
+        assertTrue(html.contains("2.5.0, 2.7.1, unknown") && html.contains("differs across runs"), "pytorch versions differ");
+        assertTrue(html.contains("run.json found for 2 of 3 runs; unreadable: runs/" + ids.get(2) + "/run.json"), "unreadable listed");
+        assertTrue(html.contains("<th>gpu</th><td>unknown</td>"), "a missing key reads unknown");
+    }
+
     private static String section(String html, String start) {
         int i = html.indexOf(start);
         return html.substring(i, html.indexOf("</tbody>", i));

@@ -88,7 +88,7 @@ public record Provenance(List<Item> items, List<Item> datasets, int runJsonFound
             }
             JsonNode ds = prov == null ? null : prov.get("dataset_sha256");
             if (ds != null && ds.isObject()) {
-                ds.fields().forEachRemaining(e -> datasets.computeIfAbsent(e.getKey(), x -> new TreeSet<>()).add(text(e.getValue())));
+                ds.properties().forEach(e -> datasets.computeIfAbsent(e.getKey(), x -> new TreeSet<>()).add(text(e.getValue())));
             }
         }
         List<Item> items = new ArrayList<>();
