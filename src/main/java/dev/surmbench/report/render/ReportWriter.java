@@ -13,6 +13,8 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -79,8 +81,18 @@ public final class ReportWriter {
         Files.createDirectories(reportDir);
         String html = render(HTML_TEMPLATE, view);
         String markdown = render(MARKDOWN_TEMPLATE, view);
-        AtomicFiles.write(reportDir.resolve("index.html"), html);
-        AtomicFiles.write(reportDir.resolve("summary.md"), markdown);
+        for (Map.Entry<String, String> file : Map.of("index.html", html, "summary.md", markdown).entrySet()) {
+            Path target = reportDir.resolve(file.getKey());
+            AtomicFiles.write(target, file.getValue());
+            readableByAll(target);
+        }
         return markdown;
+    }
+
+    /** A report is meant to be served and shared: rw-r--r-- where the file system has POSIX modes. */
+    private static void readableByAll(Path file) throws IOException {
+        if (Files.getFileStore(file).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        }
     }
 }
