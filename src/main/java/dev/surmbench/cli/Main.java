@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Reproducibility benchmarks for PEFT with Structured Unrestricted-Rank Matrices.",
         subcommands = {CommandLine.HelpCommand.class, ListCommand.class, ParamsCommand.class, DataCommand.class,
-                EncodeCommand.class, RunCommand.class, ValidateCommand.class, MergeCommand.class, ReplayCommand.class})
+                EncodeCommand.class, RunCommand.class, ValidateCommand.class, MergeCommand.class, ReplayCommand.class,
+                ReportCommand.class, CheckCommand.class})
 public final class Main {
 
     /** Exit code for bad input (unknown names, malformed files, invalid options). */

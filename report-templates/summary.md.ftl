@@ -1,0 +1,39 @@
+<#ftl output_format="Markdown">
+<#-- Markdown summary for CI logs; auto-escaped by dev.surmbench.report.render.MarkdownOutputFormat. -->
+# surm-bench report: ${view.suite}
+
+${view.runs} runs: ${view.completed} completed, ${view.diverged} diverged, ${view.failed} failed. ${view.scaleNote}
+
+| Method | Source |<#list view.columns as c> ${c.task} (${c.metric}) |</#list><#if view.averageLabel?has_content> ${view.averageLabel} |</#if>
+|---|---|<#list view.columns as c>---:|</#list><#if view.averageLabel?has_content>---:|</#if>
+<#list view.ours as r>
+| ${r.label} | ours |<#list r.cells as c> <@cell c/> |</#list><#if r.average??> <@cell r.average/> |</#if>
+</#list>
+<#list view.baselines as r>
+| ${r.label} | ${r.source} [${r.note}] |<#list r.cells as c> <@cell c/> |</#list><#if r.average??> <@cell r.average/> |</#if>
+</#list>
+
+Mean ± std over seeds in points; ★ best of our rows per column.
+<#if view.citations?has_content>
+
+<#list view.citations as c>
+${c?counter}. ${c}
+</#list>
+</#if>
+
+## Claim verdicts
+
+<#list view.claims as c>
+- **${c.title}: ${c.verdict}.** ${c.summary}
+</#list>
+<#if view.failures?has_content>
+
+## Diverged and failed runs
+
+<#list view.failures as r>
+- ${r.runId} ${r.task} · ${r.label} · seed ${r.seed}: **${r.status}** ${r.detail}
+</#list>
+</#if>
+
+Full report: report/index.html
+<#macro cell c><#if c.best>**★ ${c.text}**<#else>${c.text}</#if><#if c.warn?has_content> ⚠ ${c.warn}</#if></#macro>

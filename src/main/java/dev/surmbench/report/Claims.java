@@ -1,0 +1,228 @@
+package dev.surmbench.report;
+
+import dev.surmbench.report.stats.TestKind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Judges the two headline claims of the SURM paper (Sehanobish et al., NeurIPS 2024, arXiv
+ * 2406.17740, abstract) on one suite. All numbers are in points ({@link MetricScale}); α = 0.05.
+ *
+ * <h2>Claim 1 — "SURMs achieve 5–7% accuracy gains on various image classification tasks while
+ * replacing low-rank matrices in LoRA"</h2>
+ * "5–7%" is read as <b>5 to 7 absolute accuracy points</b> (percentage points of the headline
+ * metric), not a relative 5–7%. For each image task ({@link TaskDomain#IMAGE}) and each SURM-LoRA
+ * row (circulant, toeplitz, kronecker, ldr) against each lora row, the gain is variant − lora, paired
+ * by seed ({@link dev.surmbench.report.stats.Difference}):
+ * <ul>
+ *   <li><b>supported</b>: gain ≥ 5 and significantly above 0 (p &lt; 0.05). A gain above 7 also
+ *       counts: the claim is read as "at least 5 points";</li>
+ *   <li><b>not supported</b>: gain &lt; 5 and significantly different from 5 (p &lt; 0.05 for "gain =
+ *       5"), i.e. significantly below the band's lower end — this includes significant losses;</li>
+ *   <li><b>inconclusive</b>: otherwise, including fewer than 2 seeds on a side (no test) or an
+ *       undefined p-value (identical differences).</li>
+ * </ul>
+ * A task is supported when at least one variant is supported on it (the paper reports its best
+ * SURM), not supported when every variant is not supported, else inconclusive. The claim is supported
+ * when every image task is supported, not supported when every image task is not supported, else
+ * inconclusive. Without image tasks, lora rows or SURM-LoRA rows on them the claim is <b>not tested
+ * by this suite</b>, naming the missing rows.
+ *
+ * <h2>Claim 2 — "up to 12x reduction of the number of parameters in adapters (with virtually no loss
+ * in quality) on the GLUE benchmark"</h2>
+ * On the GLUE average over the suite's GLUE tasks ({@link TaskAverage}; both rows need a completed run
+ * on every GLUE task), each SURM-adapter row against each adapter row: difference variant − adapter
+ * paired by seed over per-seed GLUE averages, and the parameter ratio adapter ÷ variant (trainable
+ * stored parameters, mean over the GLUE tasks):
+ * <ul>
+ *   <li><b>not supported</b>: ratio &lt; {@value #MIN_RATIO} (not clearly fewer parameters), or the
+ *       variant is worse by more than the {@value #QUALITY_MARGIN}-point margin significantly
+ *       (difference &lt; −1 and p &lt; 0.05 for "difference = −1");</li>
+ *   <li><b>supported</b>: ratio ≥ {@value #MIN_RATIO}, a test was possible, and the difference ≥ −1
+ *       point ("virtually no loss": within one point);</li>
+ *   <li><b>inconclusive</b>: otherwise (a drop beyond 1 point that is not significant, or no test).</li>
+ * </ul>
+ * The claim is supported when at least one SURM adapter is supported ("up to 12x": the largest ratio
+ * among supported variants is reported beside the paper's 12), not supported when every tested variant
+ * is not supported, else inconclusive; not tested when the suite has no GLUE task, no complete adapter
+ * row or no complete SURM-adapter row.
+ */
+public final class Claims {
+    /** Significance level of every test. */
+    public static final double ALPHA = 0.05;
+    /** Lower end of claim 1's band, in points. */
+    public static final double BAND_LOW = 5.0;
+    /** Upper end of claim 1's band, in points (reported, not required). */
+    public static final double BAND_HIGH = 7.0;
+    /** Claim 2's quality margin ("virtually no loss"), in points. */
+    public static final double QUALITY_MARGIN = 1.0;
+    /** Claim 2's smallest parameter ratio that counts as "fewer parameters". */
+    public static final double MIN_RATIO = 2.0;
+    /** Claim 2's stated best ratio. */
+    public static final double CLAIMED_RATIO = 12.0;
+
+    static final String QUOTE_1 = "SURMs achieve 5-7% accuracy gains on various image classification tasks while "
+            + "replacing low-rank matrices in LoRA.";
+    static final String QUOTE_2 = "It also results in up to 12x reduction of the number of parameters in adapters "
+            + "(with virtually no loss in quality) on the GLUE benchmark.";
+    static final String RULE_1 = "Read as 5–7 absolute accuracy points. Per image task, each SURM-LoRA variant "
+            + "(circulant, toeplitz, kronecker, ldr) vs lora, paired by seed: supported if the gain is ≥ 5 points "
+            + "and significant (p < 0.05, ≥ 2 seeds); not supported if the gain is significantly below 5 points; "
+            + "else inconclusive. A task counts as supported if any variant is; the claim is supported if every "
+            + "image task is, not supported if none is.";
+    static final String RULE_2 = "On the GLUE average over this suite's GLUE tasks, each SURM adapter vs adapter, "
+            + "paired by seed: supported if it trains ≥ 2× fewer parameters and is within 1 point of adapter "
+            + "(≥ 2 seeds for a test); not supported if it trains < 2× fewer parameters or is significantly more "
+            + "than 1 point worse; else inconclusive. The claim is supported if any SURM adapter is.";
+
+    private Claims() {}
+
+    /** Both claims, in order. */
+    public static List<ClaimVerdict> judge(SuiteAggregate agg) {
+        return List.of(imageClaim(agg), glueAdapterClaim(agg));
+    }
+
+    static ClaimVerdict imageClaim(SuiteAggregate agg) {
+        String title = "SURM-LoRA beats LoRA by 5–7 points on image classification";
+        if (agg.imageTasks().isEmpty()) {
+            return notTested("claim-1", title, QUOTE_1, RULE_1, "no image-classification task in this suite (tasks: "
+                    + String.join(", ", agg.tasks()) + ")");
+        }
+        List<ComparisonVerdict> rows = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        List<Verdict> taskVerdicts = new ArrayList<>();
+        for (String task : agg.imageTasks()) {
+            List<PairComparison> pairs = Pairwise.onTask(agg, task).stream()
+                    .filter(p -> Counterparts.SURM_LORA.contains(p.variant().method())).toList();
+            if (pairs.isEmpty()) {
+                boolean hasLora = agg.rowsOf("lora").stream().anyMatch(r -> agg.cell(task, r).isPresent());
+                missing.add(task + ": " + (hasLora ? "no SURM-LoRA row (circulant/toeplitz/kronecker/ldr)" : "no lora row"));
+                continue;
+            }
+            List<Verdict> vs = new ArrayList<>();
+            for (PairComparison p : pairs) {
+                ComparisonVerdict cv = imagePair(p);
+                rows.add(cv);
+                vs.add(cv.verdict());
+            }
+            taskVerdicts.add(vs.contains(Verdict.SUPPORTED) ? Verdict.SUPPORTED
+                    : vs.stream().allMatch(v -> v == Verdict.NOT_SUPPORTED) ? Verdict.NOT_SUPPORTED : Verdict.INCONCLUSIVE);
+        }
+        if (rows.isEmpty()) {
+            return notTested("claim-1", title, QUOTE_1, RULE_1, "missing rows — " + String.join("; ", missing));
+        }
+        Verdict overall = taskVerdicts.stream().allMatch(v -> v == Verdict.SUPPORTED) ? Verdict.SUPPORTED
+                : taskVerdicts.stream().allMatch(v -> v == Verdict.NOT_SUPPORTED) ? Verdict.NOT_SUPPORTED
+                : Verdict.INCONCLUSIVE;
+        String best = rows.stream().map(ComparisonVerdict::pair).filter(p -> Double.isFinite(p.diff().meanDiff()))
+                .max((a, b) -> Double.compare(a.diff().meanDiff(), b.diff().meanDiff()))
+                .map(p -> "largest gain " + Fmt.signed(p.diff().meanDiff()) + " points (" + p.variant().display()
+                        + " on " + p.scope() + ", p " + Fmt.p(p.diff().p()) + ")").orElse("no gain computable");
+        String summary = taskVerdicts.size() + " image task(s) tested: " + count(taskVerdicts) + "; " + best
+                + (missing.isEmpty() ? "" : "; not tested: " + String.join("; ", missing));
+        return new ClaimVerdict("claim-1", title, QUOTE_1, RULE_1, overall, summary, rows);
+    }
+
+    static ComparisonVerdict imagePair(PairComparison p) {
+        double gain = p.diff().meanDiff();
+        String numbers = "gain " + Fmt.signed(gain) + " points, " + p.diff().kind().label() + " p " + Fmt.p(p.diff().p());
+        if (!p.diff().tested()) {
+            return new ComparisonVerdict(p, Verdict.INCONCLUSIVE, numbers + "; " + untestedWhy(p));
+        }
+        if (gain >= BAND_LOW && p.diff().p() < ALPHA) {
+            return new ComparisonVerdict(p, Verdict.SUPPORTED, numbers + "; ≥ 5 points and significant");
+        }
+        double pBand = p.diff().pAgainst(BAND_LOW);
+        if (gain < BAND_LOW && Double.isFinite(pBand) && pBand < ALPHA) {
+            return new ComparisonVerdict(p, Verdict.NOT_SUPPORTED,
+                    numbers + "; significantly below 5 points (p vs 5: " + Fmt.p(pBand) + ")");
+        }
+        return new ComparisonVerdict(p, Verdict.INCONCLUSIVE, numbers + "; neither ≥ 5 and significant nor "
+                + "significantly below 5 (p vs 5: " + Fmt.p(pBand) + ")");
+    }
+
+    static ClaimVerdict glueAdapterClaim(SuiteAggregate agg) {
+        String title = "SURM adapters reach adapter quality with up to 12× fewer parameters on GLUE";
+        if (agg.glueTasks().isEmpty()) {
+            return notTested("claim-2", title, QUOTE_2, RULE_2, "no GLUE task in this suite (tasks: "
+                    + String.join(", ", agg.tasks()) + ")");
+        }
+        List<String> missing = new ArrayList<>();
+        checkRows(agg, List.of("adapter"), "adapter", missing);
+        checkRows(agg, Counterparts.SURM_ADAPTER, "SURM adapter (circulant/toeplitz/kronecker/ldr-adapter)", missing);
+        List<PairComparison> pairs = Pairwise.onGlueAverage(agg).stream()
+                .filter(p -> Counterparts.SURM_ADAPTER.contains(p.variant().method())).toList();
+        if (pairs.isEmpty()) {
+            return notTested("claim-2", title, QUOTE_2, RULE_2, "missing rows — " + String.join("; ", missing));
+        }
+        List<ComparisonVerdict> rows = pairs.stream().map(Claims::adapterPair).toList();
+        List<Verdict> vs = rows.stream().map(ComparisonVerdict::verdict).toList();
+        Verdict overall = vs.contains(Verdict.SUPPORTED) ? Verdict.SUPPORTED
+                : vs.stream().allMatch(v -> v == Verdict.NOT_SUPPORTED) ? Verdict.NOT_SUPPORTED : Verdict.INCONCLUSIVE;
+        double bestRatio = rows.stream().filter(r -> r.verdict() == Verdict.SUPPORTED)
+                .mapToDouble(r -> r.pair().parameterRatio()).max().orElse(Double.NaN);
+        String summary = "GLUE average over " + String.join(", ", agg.glueTasks()) + ": " + count(vs)
+                + (Double.isFinite(bestRatio) ? "; largest ratio among supported variants " + Fmt.ratio(bestRatio)
+                        + " (paper: up to " + Fmt.ratio(CLAIMED_RATIO) + ")" : "")
+                + (missing.isEmpty() ? "" : "; " + String.join("; ", missing));
+        return new ClaimVerdict("claim-2", title, QUOTE_2, RULE_2, overall, summary, rows);
+    }
+
+    static ComparisonVerdict adapterPair(PairComparison p) {
+        double d = p.diff().meanDiff();
+        double ratio = p.parameterRatio();
+        String numbers = "difference " + Fmt.signed(d) + " points, " + p.diff().kind().label() + " p "
+                + Fmt.p(p.diff().p()) + ", " + Fmt.ratio(ratio) + " fewer parameters";
+        if (Double.isFinite(ratio) && ratio < MIN_RATIO) {
+            return new ComparisonVerdict(p, Verdict.NOT_SUPPORTED, numbers + "; fewer than 2× fewer parameters");
+        }
+        double pMargin = p.diff().pAgainst(-QUALITY_MARGIN);
+        if (Double.isFinite(d) && d < -QUALITY_MARGIN && Double.isFinite(pMargin) && pMargin < ALPHA) {
+            return new ComparisonVerdict(p, Verdict.NOT_SUPPORTED,
+                    numbers + "; significantly more than 1 point worse (p vs −1: " + Fmt.p(pMargin) + ")");
+        }
+        if (p.diff().kind() == TestKind.NONE || !Double.isFinite(ratio)) {
+            return new ComparisonVerdict(p, Verdict.INCONCLUSIVE, numbers
+                    + "; " + (Double.isFinite(ratio) ? untestedWhy(p) : "parameter counts unknown"));
+        }
+        if (d >= -QUALITY_MARGIN) {
+            return new ComparisonVerdict(p, Verdict.SUPPORTED, numbers + "; within 1 point with ≥ 2× fewer parameters");
+        }
+        return new ComparisonVerdict(p, Verdict.INCONCLUSIVE,
+                numbers + "; more than 1 point worse but not significantly (p vs −1: " + Fmt.p(pMargin) + ")");
+    }
+
+    /** Why a comparison has no p-value, in words. */
+    private static String untestedWhy(PairComparison p) {
+        if (p.diff().nA() == 0 || p.diff().nB() == 0) {
+            return "no completed run of " + (p.diff().nA() == 0 ? p.variant() : p.counterpart()).display() + ", no test";
+        }
+        return p.diff().kind() == TestKind.NONE ? "fewer than 2 seeds on a side, no test"
+                : "p undefined (identical differences)";
+    }
+
+    private static void checkRows(SuiteAggregate agg, List<String> methods, String what, List<String> missing) {
+        List<MethodKey> rows = agg.rows().stream().filter(r -> methods.contains(r.method())).toList();
+        if (rows.isEmpty()) {
+            missing.add("no " + what + " row");
+            return;
+        }
+        for (MethodKey r : rows) {
+            TaskAverage avg = agg.glueAverages().get(r);
+            if (avg != null && !avg.complete()) {
+                missing.add(r.display() + " lacks completed runs on " + String.join(", ", avg.missingTasks()));
+            }
+        }
+    }
+
+    private static ClaimVerdict notTested(String id, String title, String quote, String rule, String why) {
+        return new ClaimVerdict(id, title, quote, rule, Verdict.NOT_TESTED, why, List.of());
+    }
+
+    private static String count(List<Verdict> vs) {
+        return List.of(Verdict.SUPPORTED, Verdict.NOT_SUPPORTED, Verdict.INCONCLUSIVE).stream()
+                .map(v -> vs.stream().filter(x -> x == v).count() + " " + v.text())
+                .collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,71 @@
+package dev.surmbench.report;
+
+import dev.surmbench.report.stats.Summary;
+import java.util.Locale;
+
+/** Number formatting shared by the report, the summary and the check table (Locale.ROOT, "–" for undefined). */
+public final class Fmt {
+    /** Shown for an undefined number (n = 1 spread, no test, unknown count). */
+    public static final String NONE = "–";
+
+    private Fmt() {}
+
+    /** A value in points with two decimals. */
+    public static String pts(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.2f", noNegativeZero(v)) : NONE;
+    }
+
+    /** A signed difference in points ("+0.00", never "-0.00"). */
+    public static String signed(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%+.2f", noNegativeZero(v)) : NONE;
+    }
+
+    /** {@code v}, or +0 when it would print as −0.00. */
+    private static double noNegativeZero(double v) {
+        return Math.abs(v) < 0.005 ? 0.0 : v;
+    }
+
+    /** "85.23 ± 0.41", "85.23" (n = 1) or "–" (n = 0). */
+    public static String meanStd(Summary s) {
+        if (s.n() == 0) {
+            return NONE;
+        }
+        return s.hasSpread() ? pts(s.mean()) + " ± " + pts(s.std()) : pts(s.mean());
+    }
+
+    /** "[84.10, 86.36]" or "–". */
+    public static String ci(Summary s) {
+        return s.hasSpread() ? "[" + pts(s.ciLow()) + ", " + pts(s.ciHigh()) + "]" : NONE;
+    }
+
+    /** A p-value: "0.012", "&lt;0.001" or "–". */
+    public static String p(double p) {
+        if (!Double.isFinite(p)) {
+            return NONE;
+        }
+        return p < 0.001 ? "<0.001" : String.format(Locale.ROOT, "%.3f", p);
+    }
+
+    /** "12.0×" or "–". */
+    public static String ratio(double r) {
+        return Double.isFinite(r) ? String.format(Locale.ROOT, "%.1f×", r) : NONE;
+    }
+
+    /** "294,912" or "–" (negative or non-finite). */
+    public static String count(double c) {
+        return Double.isFinite(c) && c >= 0 ? String.format(Locale.ROOT, "%,d", Math.round(c)) : NONE;
+    }
+
+    /** A rate or size with one decimal: "1234.5" or "–". */
+    public static String num(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.1f", v) : NONE;
+    }
+
+    /** "1234.5 ± 10.2" (one decimal) or "–". */
+    public static String numStd(Summary s) {
+        if (s.n() == 0) {
+            return NONE;
+        }
+        return s.hasSpread() ? num(s.mean()) + " ± " + num(s.std()) : num(s.mean());
+    }
+}

@@ -1,0 +1,55 @@
+package dev.surmbench.report;
+
+import dev.surmbench.results.RunRecord;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Everything the report and the check need from one suite's runs.csv, in stable order.
+ *
+ * @param suite the suite name
+ * @param runs every run, in {@code ResultsLayout.allRuns()} order
+ * @param scale how recorded metric values map to points
+ * @param tasks task names, sorted
+ * @param rows method rows, in {@link MethodKey} order
+ * @param cells aggregates by task × row (absent when a row never ran a task)
+ * @param headlineByTask the headline metric of each task
+ * @param glueTasks the GLUE tasks among {@link #tasks()}
+ * @param imageTasks the image-classification tasks among {@link #tasks()}
+ * @param glueAverages GLUE average per row (empty when the suite has no GLUE task)
+ * @param taskAverages average over all tasks per row
+ */
+public record SuiteAggregate(String suite, List<RunRecord> runs, MetricScale scale, List<String> tasks,
+        List<MethodKey> rows, Map<GroupKey, Cell> cells, Map<String, String> headlineByTask,
+        List<String> glueTasks, List<String> imageTasks, Map<MethodKey, TaskAverage> glueAverages,
+        Map<MethodKey, TaskAverage> taskAverages) {
+
+    public SuiteAggregate {
+        runs = List.copyOf(runs);
+        tasks = List.copyOf(tasks);
+        rows = List.copyOf(rows);
+        cells = Collections.unmodifiableSortedMap(new TreeMap<>(cells));
+        headlineByTask = Collections.unmodifiableSortedMap(new TreeMap<>(headlineByTask));
+        glueTasks = List.copyOf(glueTasks);
+        imageTasks = List.copyOf(imageTasks);
+        glueAverages = Collections.unmodifiableSortedMap(new TreeMap<>(glueAverages));
+        taskAverages = Collections.unmodifiableSortedMap(new TreeMap<>(taskAverages));
+    }
+
+    public Optional<Cell> cell(String task, MethodKey row) {
+        return Optional.ofNullable(cells.get(new GroupKey(task, row)));
+    }
+
+    /** Rows whose method is {@code method}, in order. */
+    public List<MethodKey> rowsOf(String method) {
+        return rows.stream().filter(r -> r.method().equals(method)).toList();
+    }
+
+    /** Diverged and failed runs, in run order. */
+    public List<RunRecord> unsuccessful() {
+        return runs.stream().filter(r -> !r.completed()).toList();
+    }
+}

@@ -1,0 +1,197 @@
+package dev.surmbench.report.baseline;
+
+import dev.surmbench.results.AtomicFiles;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads and writes baseline CSV files ({@code baselines/*.csv}, schema in {@code baselines/README.md}).
+ * Lines starting with {@code #} are comments. Every problem is a {@link BaselineFormatException}
+ * naming file, line and field.
+ */
+public final class BaselineCsv {
+    /** The header, in the order files are written. */
+    public static final List<String> COLUMNS = List.of("source", "backbone", "task", "method", "label", "metric",
+            "statistic", "value", "std", "n", "trainable_params", "train_examples_per_s", "tolerance",
+            "min_throughput_ratio", "citation", "table", "run_ids", "git_commit", "notes");
+
+    private static final CSVFormat READ = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+            .setCommentMarker('#').setIgnoreEmptyLines(true).setTrim(true).get();
+    private static final CSVFormat WRITE = CSVFormat.DEFAULT.builder().setHeader(COLUMNS.toArray(String[]::new))
+            .setRecordSeparator('\n').get();
+
+    private BaselineCsv() {}
+
+    /** Every row of {@code file}. */
+    public static List<BaselineRow> read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new BaselineFormatException(file, 0, "file", "no such baseline file");
+        }
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+             CSVParser parser = READ.parse(reader)) {
+            List<String> header = parser.getHeaderNames();
+            TreeSet<String> missing = new TreeSet<>(COLUMNS);
+            missing.removeAll(header);
+            TreeSet<String> unknown = new TreeSet<>(header);
+            unknown.removeAll(COLUMNS);
+            if (!missing.isEmpty() || !unknown.isEmpty()) {
+                throw new BaselineFormatException(file, 1, "header", "missing columns " + missing + ", unknown columns "
+                        + unknown + "; expected " + COLUMNS);
+            }
+            List<BaselineRow> rows = new ArrayList<>();
+            Map<String, Long> seen = new HashMap<>();
+            for (CSVRecord record : parser) {
+                BaselineRow row = parse(file, record);
+                String key = String.join("\u0000", row.source().csvName(), row.backbone(), row.task(), row.method(),
+                        row.label(), row.metric());
+                Long first = seen.putIfAbsent(key, row.line());
+                if (first != null) {
+                    throw new BaselineFormatException(file, row.line(), "task/method/label/metric",
+                            "duplicate of line " + first + " (same source, backbone, task, method, label and metric)");
+                }
+                rows.add(row);
+            }
+            return rows;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        } catch (IllegalStateException e) {
+            throw new BaselineFormatException(file, 0, "csv", e.getMessage());
+        }
+    }
+
+    /** Every row of every {@code *.csv} in {@code dir}, files in name order. */
+    public static List<BaselineRow> readDirectory(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            List<BaselineRow> rows = new ArrayList<>();
+            files.filter(p -> p.getFileName().toString().endsWith(".csv")).sorted().forEach(p -> rows.addAll(read(p)));
+            return rows;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir, e);
+        }
+    }
+
+    /** Writes {@code rows} to {@code file} (atomically), in the given order. */
+    public static void write(Path file, List<BaselineRow> rows) throws IOException {
+        StringWriter text = new StringWriter();
+        try (CSVPrinter printer = new CSVPrinter(text, WRITE)) {
+            for (BaselineRow r : rows) {
+                printer.printRecord(r.source().csvName(), r.backbone(), r.task(), r.method(),
+                        r.label().equals(r.method()) ? "" : r.label(), r.metric(), r.statistic(), number(r.value()),
+                        number(r.std()), r.n() < 0 ? "" : Integer.toString(r.n()),
+                        r.trainableParams() < 0 ? "" : Long.toString(r.trainableParams()),
+                        number(r.trainExamplesPerSecond()), number(r.tolerance()), number(r.minThroughputRatio()),
+                        r.citation(), r.table(), String.join(" ", r.runIds()), r.gitCommit(), r.notes());
+            }
+        }
+        AtomicFiles.write(file, text.toString());
+    }
+
+    private static String number(double v) {
+        return Double.isFinite(v) ? BigDecimal.valueOf(v).stripTrailingZeros().toPlainString() : "";
+    }
+
+    private static BaselineRow parse(Path file, CSVRecord rec) {
+        long line = rec.getParser().getCurrentLineNumber();
+        Cells c = new Cells(file, line, rec);
+        BaselineSource source;
+        try {
+            source = BaselineSource.parse(c.required("source"));
+        } catch (IllegalArgumentException e) {
+            if (e instanceof BaselineFormatException b) {
+                throw b;
+            }
+            throw new BaselineFormatException(file, line, "source", "'" + c.text("source")
+                    + "' is not one of paper, peer, reference");
+        }
+        String statistic = c.text("statistic");
+        if (!statistic.isEmpty() && !List.of("mean", "median", "single").contains(statistic)) {
+            throw new BaselineFormatException(file, line, "statistic", "'" + statistic
+                    + "' is not one of mean, median, single (or empty when the source does not say)");
+        }
+        List<String> runIds = Arrays.stream(c.text("run_ids").split("[\\s;]+")).filter(s -> !s.isEmpty()).toList();
+        BaselineRow row = new BaselineRow(source, c.text("backbone"), c.required("task"), c.required("method"),
+                c.text("label"), c.required("metric"), statistic, c.number("value", true, false),
+                c.number("std", false, false), (int) c.count("n", 1), c.count("trainable_params", 0),
+                c.number("train_examples_per_s", false, true), c.number("tolerance", false, false),
+                c.number("min_throughput_ratio", false, true), c.text("citation"), c.text("table"), runIds,
+                c.text("git_commit"), c.text("notes"), line);
+        if (source != BaselineSource.REFERENCE && (row.citation().isEmpty() || row.table().isEmpty())) {
+            throw new BaselineFormatException(file, line, row.citation().isEmpty() ? "citation" : "table",
+                    "a " + source.csvName() + " row needs its citation and table: a number without a source is not allowed");
+        }
+        if (source == BaselineSource.REFERENCE && (runIds.isEmpty() || row.gitCommit().isEmpty())) {
+            throw new BaselineFormatException(file, line, runIds.isEmpty() ? "run_ids" : "git_commit",
+                    "a reference row needs the run ids and the commit it was produced from");
+        }
+        return row;
+    }
+
+    /** Typed access to one record's cells with errors naming file, line and field. */
+    private record Cells(Path file, long line, CSVRecord rec) {
+        String text(String name) {
+            return rec.isSet(name) ? rec.get(name).trim() : "";
+        }
+
+        String required(String name) {
+            String t = text(name);
+            if (t.isEmpty()) {
+                throw new BaselineFormatException(file, line, name, "required but empty");
+            }
+            return t;
+        }
+
+        double number(String name, boolean required, boolean positive) {
+            String t = required ? required(name) : text(name);
+            if (t.isEmpty()) {
+                return Double.NaN;
+            }
+            double v;
+            try {
+                v = Double.parseDouble(t);
+            } catch (NumberFormatException e) {
+                throw new BaselineFormatException(file, line, name, "not a number: '" + t + "'");
+            }
+            if (!Double.isFinite(v) || (!required && v < 0) || (positive && v <= 0)) {
+                throw new BaselineFormatException(file, line, name, "out of range: '" + t + "'"
+                        + (positive ? " (must be > 0)" : required ? "" : " (must be ≥ 0)"));
+            }
+            return v;
+        }
+
+        long count(String name, long min) {
+            String t = text(name);
+            if (t.isEmpty()) {
+                return -1;
+            }
+            try {
+                long v = Long.parseLong(t);
+                if (v < min) {
+                    throw new BaselineFormatException(file, line, name, "must be ≥ " + min + ", got " + v);
+                }
+                return v;
+            } catch (NumberFormatException e) {
+                throw new BaselineFormatException(file, line, name, "not a whole number: '" + t + "'");
+            }
+        }
+    }
+}

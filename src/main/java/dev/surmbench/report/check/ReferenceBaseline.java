@@ -1,0 +1,53 @@
+package dev.surmbench.report.check;
+
+import dev.surmbench.report.Cell;
+import dev.surmbench.report.SuiteAggregate;
+import dev.surmbench.report.baseline.BaselineRow;
+import dev.surmbench.report.baseline.BaselineSource;
+import dev.surmbench.results.RunRecord;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * Turns a suite's own results into reference baseline rows (source {@code reference}): per task ×
+ * method row, the headline mean and std in points, n, the trainable parameter count, the training
+ * throughput, and the run ids and commit behind them. Used by {@code surm-bench check --write-baseline}
+ * to produce committed baselines from a real run.
+ */
+public final class ReferenceBaseline {
+    private ReferenceBaseline() {}
+
+    /**
+     * Reference rows for every group of {@code agg}.
+     *
+     * @throws IllegalStateException when a run diverged or failed (a reference must be clean)
+     */
+    public static List<BaselineRow> from(SuiteAggregate agg) {
+        List<RunRecord> bad = agg.unsuccessful();
+        if (!bad.isEmpty()) {
+            throw new IllegalStateException("cannot write a reference baseline: " + bad.size()
+                    + " run(s) did not complete: " + String.join(", ", bad.stream().map(RunRecord::runId).toList()));
+        }
+        List<BaselineRow> rows = new ArrayList<>();
+        for (Cell c : agg.cells().values()) {
+            List<RunRecord> done = c.runs().stream().filter(RunRecord::completed).toList();
+            String backbone = String.join(" ", new TreeSet<>(done.stream().map(RunRecord::backbone).toList()));
+            String commit = String.join(" ", new TreeSet<>(done.stream().map(RunRecord::gitCommit)
+                    .map(g -> g == null || g.isBlank() ? "unknown" : g).toList()));
+            rows.add(new BaselineRow(BaselineSource.REFERENCE, backbone, c.key().task(), c.key().row().method(),
+                    c.key().row().label(), c.metric(), c.value().n() == 1 ? "single" : "mean", round(c.value().mean(), 4),
+                    round(c.value().std(), 4), c.value().n(), c.trainableStored().constant() ? c.trainableStored().min() : -1,
+                    round(c.trainExamplesPerSecond().mean(), 2), Double.NaN, Double.NaN, "", "",
+                    done.stream().map(RunRecord::runId).toList(), commit, "suite " + agg.suite(), 0));
+        }
+        return rows;
+    }
+
+    private static double round(double v, int decimals) {
+        if (!Double.isFinite(v)) {
+            return v;
+        }
+        return java.math.BigDecimal.valueOf(v).setScale(decimals, java.math.RoundingMode.HALF_EVEN).doubleValue();
+    }
+}

@@ -1,0 +1,151 @@
+package dev.surmbench.report.check;
+
+import dev.surmbench.report.Cell;
+import dev.surmbench.report.Fmt;
+import dev.surmbench.report.GroupKey;
+import dev.surmbench.report.MetricScale;
+import dev.surmbench.report.SuiteAggregate;
+import dev.surmbench.report.baseline.BaselineRow;
+import dev.surmbench.report.stats.Summary;
+import dev.surmbench.results.RunRecord;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The nightly regression gate: compares each task × method mean of a suite with a baseline file.
+ *
+ * <p>For every baseline row that applies (its backbone is empty or one of the suite's backbones), the
+ * group with the same task, method and label is looked up and compared:
+ * <ul>
+ *   <li><b>metric</b>: fails when the mean drops by more than the tolerance — the row's {@code
+ *       tolerance}, else the suite-wide {@link CheckOptions#tolerance()}, else max(2 × baseline std,
+ *       1 point). A drop is baseline − ours (ours − baseline for loss-like metrics);</li>
+ *   <li><b>runs</b>: fails when the group is missing, or has fewer completed runs than the row's
+ *       {@code n} ("missing run");</li>
+ *   <li><b>status</b>: fails for every diverged or failed run, naming it;</li>
+ *   <li><b>params</b>: fails when a run's trainable (stored) parameter count differs from the row's;</li>
+ *   <li><b>throughput</b>: fails when ours ÷ baseline training examples/s is below the row's {@code
+ *       min_throughput_ratio}, else the suite-wide ratio (not checked when neither is declared).</li>
+ * </ul>
+ * Diverged or failed runs of groups without a baseline row also fail; groups without a baseline row
+ * are listed as INFO. Group-level checks (runs, status, params, throughput) run once per group.
+ */
+public final class RegressionCheck {
+    private RegressionCheck() {}
+
+    /**
+     * Runs the check.
+     *
+     * @throws IllegalArgumentException when no baseline row applies to the suite's backbone(s) (bad input)
+     */
+    public static CheckReport run(SuiteAggregate agg, List<BaselineRow> baseline, CheckOptions options) {
+        Set<String> backbones = new TreeSet<>(agg.runs().stream().map(RunRecord::backbone).toList());
+        List<BaselineRow> applicable = baseline.stream()
+                .filter(b -> b.backbone().isEmpty() || backbones.contains(b.backbone())).toList();
+        if (applicable.isEmpty()) {
+            throw new IllegalArgumentException("none of the " + baseline.size() + " baseline rows is for backbone(s) "
+                    + backbones + " of suite " + agg.suite() + "; pick the baseline file of this suite");
+        }
+        List<CheckRow> out = new ArrayList<>();
+        Set<GroupKey> checkedGroups = new LinkedHashSet<>();
+        for (BaselineRow b : applicable) {
+            GroupKey key = GroupKey.of(b.task(), b.method(), b.label());
+            Cell cell = agg.cells().get(key);
+            if (cell == null) {
+                if (checkedGroups.add(key)) {
+                    out.add(row(CheckStatus.FAIL, "runs", key, "", count(b.n()), "0", "–", "–",
+                            "missing: no run of this task × method in the results (baseline line " + b.line() + ")"));
+                }
+                continue;
+            }
+            out.add(metric(agg.scale(), cell, b, options));
+            if (checkedGroups.add(key)) {
+                out.addAll(groupChecks(cell, b, options));
+            }
+        }
+        for (Cell cell : agg.cells().values()) {
+            if (checkedGroups.contains(cell.key())) {
+                continue;
+            }
+            out.addAll(statusChecks(cell));
+            out.add(row(CheckStatus.INFO, "coverage", cell.key(), cell.metric(), "–", Fmt.meanStd(cell.value()), "–",
+                    "–", "not in the baseline"));
+        }
+        return new CheckReport(out, baseline.size() - applicable.size());
+    }
+
+    private static CheckRow metric(MetricScale scale, Cell cell, BaselineRow b, CheckOptions options) {
+        GroupKey key = cell.key();
+        Summary ours = b.metric().equals(cell.metric()) ? cell.value()
+                : cell.metrics().getOrDefault(b.metric(), Summary.EMPTY);
+        double tol = Double.isFinite(b.tolerance()) ? b.tolerance()
+                : Double.isFinite(options.tolerance()) ? options.tolerance()
+                : Math.max(2 * (Double.isFinite(b.std()) ? b.std() : 0), CheckOptions.MIN_TOLERANCE);
+        String source = Double.isFinite(b.tolerance()) ? "row tolerance" : Double.isFinite(options.tolerance())
+                ? "suite tolerance" : "max(2 × std, 1)";
+        if (ours.n() == 0) {
+            return row(CheckStatus.FAIL, "metric", key, b.metric(), Fmt.pts(b.value()), "–", "–", Fmt.pts(tol),
+                    "no completed run with metric '" + b.metric() + "'");
+        }
+        double delta = ours.mean() - b.value();
+        double drop = MetricScale.lowerIsBetter(b.metric()) ? delta : -delta;
+        boolean fail = drop > tol + 1e-9;
+        return row(fail ? CheckStatus.FAIL : CheckStatus.PASS, "metric", key, b.metric(), Fmt.pts(b.value()),
+                Fmt.meanStd(ours), Fmt.signed(delta), "-" + Fmt.pts(tol),
+                (fail ? "dropped by " + Fmt.pts(drop) + " points, more than " : "within ") + source
+                        + " (n=" + ours.n() + ")");
+    }
+
+    private static List<CheckRow> groupChecks(Cell cell, BaselineRow b, CheckOptions options) {
+        List<CheckRow> out = new ArrayList<>();
+        GroupKey key = cell.key();
+        if (b.n() > 0) {
+            boolean fewer = cell.completed() < b.n();
+            out.add(row(fewer ? CheckStatus.FAIL : CheckStatus.PASS, "runs", key, "", count(b.n()),
+                    count(cell.completed()), "–", "≥" + b.n(), fewer ? "missing run(s): " + cell.completed() + " of "
+                            + b.n() + " completed" : cell.completed() + " completed"));
+        }
+        out.addAll(statusChecks(cell));
+        if (b.trainableParams() >= 0) {
+            List<String> changed = cell.runs().stream().filter(r -> r.trainableStored() != b.trainableParams())
+                    .map(r -> r.runId() + "=" + r.trainableStored()).toList();
+            out.add(row(changed.isEmpty() ? CheckStatus.PASS : CheckStatus.FAIL, "params", key, "",
+                    Fmt.count(b.trainableParams()), cell.trainableStored().display(), "–", "equal",
+                    changed.isEmpty() ? "unchanged" : "trainable parameters changed: " + String.join(", ", changed)));
+        }
+        double ratio = Double.isFinite(b.minThroughputRatio()) ? b.minThroughputRatio() : options.minThroughputRatio();
+        if (Double.isFinite(ratio) && Double.isFinite(b.trainExamplesPerSecond()) && cell.trainExamplesPerSecond().n() > 0) {
+            double r = cell.trainExamplesPerSecond().mean() / b.trainExamplesPerSecond();
+            boolean slow = r < ratio;
+            out.add(row(slow ? CheckStatus.FAIL : CheckStatus.PASS, "throughput", key, "train_examples_per_s",
+                    Fmt.num(b.trainExamplesPerSecond()), Fmt.num(cell.trainExamplesPerSecond().mean()),
+                    Fmt.ratio(r), "≥" + Fmt.ratio(ratio), slow ? "throughput fell to " + Fmt.ratio(r) + " of the baseline"
+                            : "within the declared ratio"));
+        }
+        return out;
+    }
+
+    private static List<CheckRow> statusChecks(Cell cell) {
+        List<CheckRow> out = new ArrayList<>();
+        for (RunRecord r : cell.runs()) {
+            if (!r.completed()) {
+                out.add(row(CheckStatus.FAIL, "status", cell.key(), "", "completed", r.status().csvName(), "–", "–",
+                        "run " + r.runId() + " (seed " + r.seed() + ") " + r.status().csvName()
+                                + (r.statusDetail().isEmpty() ? "" : ": " + r.statusDetail())));
+            }
+        }
+        return out;
+    }
+
+    private static String count(long n) {
+        return n < 0 ? "–" : Long.toString(n);
+    }
+
+    private static CheckRow row(CheckStatus status, String check, GroupKey key, String metric, String baseline,
+            String ours, String delta, String limit, String detail) {
+        return new CheckRow(status, check, key.task(), key.row().display(), metric, baseline, ours, delta, limit, detail);
+    }
+}

@@ -1,0 +1,219 @@
+package dev.surmbench.report.render;
+
+import dev.surmbench.report.Cell;
+import dev.surmbench.report.ClaimVerdict;
+import dev.surmbench.report.ComparisonVerdict;
+import dev.surmbench.report.Fmt;
+import dev.surmbench.report.MethodKey;
+import dev.surmbench.report.MetricScale;
+import dev.surmbench.report.PairComparison;
+import dev.surmbench.report.SuiteAggregate;
+import dev.surmbench.report.TaskAverage;
+import dev.surmbench.report.baseline.BaselineRow;
+import dev.surmbench.report.render.ReportView.Claim;
+import dev.surmbench.report.render.ReportView.ClaimLine;
+import dev.surmbench.report.render.ReportView.Column;
+import dev.surmbench.report.render.ReportView.Comparison;
+import dev.surmbench.report.render.ReportView.Fact;
+import dev.surmbench.report.render.ReportView.MetricLine;
+import dev.surmbench.report.render.ReportView.ParamRow;
+import dev.surmbench.report.render.ReportView.Row;
+import dev.surmbench.report.render.ReportView.RunLine;
+import dev.surmbench.report.render.ReportView.Value;
+import dev.surmbench.results.RunRecord;
+import dev.surmbench.results.RunStatus;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/** Builds the {@link ReportView} of a suite from its aggregate, verdicts, baselines and provenance. */
+public final class ReportViewBuilder {
+    private ReportViewBuilder() {}
+
+    /** The complete view; {@code baselines} may hold rows of any task (only the suite's tasks are shown). */
+    public static ReportView build(SuiteAggregate agg, String resultsPath, Provenance provenance,
+            List<ClaimVerdict> claims, List<PairComparison> comparisons, List<BaselineRow> baselines,
+            String chartJson, String echartsJs) {
+        List<Column> columns = agg.tasks().stream().map(t -> new Column(t, agg.headlineByTask().get(t))).toList();
+        Map<MethodKey, TaskAverage> averages = averages(agg);
+        String averageLabel = !agg.glueTasks().isEmpty() ? "GLUE average" : agg.tasks().size() > 1 ? "Task average" : "";
+        List<String> citations = new ArrayList<>();
+        int runs = agg.runs().size();
+        int completed = (int) agg.runs().stream().filter(RunRecord::completed).count();
+        int diverged = (int) agg.runs().stream().filter(r -> r.status() == RunStatus.DIVERGED).count();
+        return new ReportView(agg.suite(), resultsPath, runs, completed, diverged, runs - completed - diverged,
+                scaleNote(agg), facts(provenance.items()), facts(provenance.datasets()), provenanceNote(provenance, runs),
+                columns, averageLabel, ourRows(agg, averages, averageLabel), baselineRows(agg, baselines, citations),
+                citations, paramRows(agg), claims.stream().map(ReportViewBuilder::claim).toList(),
+                comparisons.stream().map(ReportViewBuilder::comparison).toList(),
+                agg.unsuccessful().stream().map(r -> runLine(agg, r)).toList(), metricLines(agg),
+                agg.runs().stream().map(r -> runLine(agg, r)).toList(), chartJson, echartsJs,
+                "Error bars: ±1 sample standard deviation over seeds (none when a row has one seed). Trainable "
+                        + "parameters: stored count, mean over the averaged tasks, on a log axis.");
+    }
+
+    /** The averages the main table and the headline figure use: GLUE when present, else all tasks. */
+    static Map<MethodKey, TaskAverage> averages(SuiteAggregate agg) {
+        return agg.glueTasks().isEmpty() ? agg.taskAverages() : agg.glueAverages();
+    }
+
+    private static List<Row> ourRows(SuiteAggregate agg, Map<MethodKey, TaskAverage> averages, String averageLabel) {
+        Map<String, Double> best = new TreeMap<>();
+        for (String task : agg.tasks()) {
+            boolean lower = MetricScale.lowerIsBetter(agg.headlineByTask().get(task));
+            agg.rows().stream().map(r -> agg.cell(task, r)).flatMap(Optional::stream).filter(c -> c.value().n() > 0)
+                    .mapToDouble(c -> c.value().mean()).reduce(lower ? Math::min : Math::max)
+                    .ifPresent(v -> best.put(task, v));
+        }
+        double bestAverage = averages.values().stream().filter(TaskAverage::complete).mapToDouble(TaskAverage::value)
+                .max().orElse(Double.NaN);
+        List<Row> rows = new ArrayList<>();
+        for (MethodKey row : agg.rows()) {
+            List<Value> cells = new ArrayList<>();
+            for (String task : agg.tasks()) {
+                cells.add(agg.cell(task, row).map(c -> value(c, best.get(task))).orElse(new Value(Fmt.NONE, false,
+                        "no run", "")));
+            }
+            Value avg = averageLabel.isEmpty() ? null : average(averages.get(row), bestAverage);
+            rows.add(new Row(row.display(), "ours", "this suite", "", cells, avg));
+        }
+        return rows;
+    }
+
+    private static Value value(Cell c, Double best) {
+        boolean isBest = best != null && c.value().n() > 0 && c.value().mean() == best;
+        String title = "n=" + c.value().n() + " completed, 95% CI " + Fmt.ci(c.value()) + ", metric " + c.metric();
+        List<String> warn = new ArrayList<>();
+        if (c.diverged() > 0) {
+            warn.add(c.diverged() + " diverged");
+        }
+        if (c.failed() > 0) {
+            warn.add(c.failed() + " failed");
+        }
+        return new Value(Fmt.meanStd(c.value()), isBest, title, String.join(", ", warn));
+    }
+
+    private static Value average(TaskAverage a, double best) {
+        if (a == null || !a.complete()) {
+            return new Value(Fmt.NONE, false, "incomplete", a == null ? "" : "missing " + String.join(", ", a.missingTasks()));
+        }
+        String text = a.perSeed().hasSpread() ? Fmt.pts(a.value()) + " ± " + Fmt.pts(a.perSeed().std()) : Fmt.pts(a.value());
+        return new Value(text, a.value() == best, "mean of per-task means over " + String.join(", ", a.tasks())
+                + "; std over " + a.perSeed().n() + " seed(s) with every task completed", "");
+    }
+
+    private static List<Row> baselineRows(SuiteAggregate agg, List<BaselineRow> baselines, List<String> citations) {
+        Map<String, List<BaselineRow>> groups = new java.util.LinkedHashMap<>();
+        baselines.stream().filter(b -> agg.tasks().contains(b.task()))
+                .sorted(java.util.Comparator.comparing(BaselineRow::source))
+                .forEach(b -> groups.computeIfAbsent(String.join("\u0000", b.source().csvName(), b.backbone(),
+                        b.method(), b.label(), b.citation(), b.table()), k -> new ArrayList<>()).add(b));
+        List<String> averageTasks = agg.glueTasks().isEmpty() ? agg.tasks() : agg.glueTasks();
+        boolean hasAverage = !agg.glueTasks().isEmpty() || agg.tasks().size() > 1;
+        List<Row> rows = new ArrayList<>();
+        for (List<BaselineRow> group : groups.values()) {
+            BaselineRow first = group.get(0);
+            String cite = first.source().csvName().equals("reference")
+                    ? "our reference run @ " + first.gitCommit() + " (" + first.runIds().size() + " runs)" : first.provenance();
+            if (!citations.contains(cite)) {
+                citations.add(cite);
+            }
+            List<Value> cells = new ArrayList<>();
+            for (String task : agg.tasks()) {
+                cells.add(group.stream().filter(b -> b.task().equals(task)).findFirst().map(ReportViewBuilder::baselineValue)
+                        .orElse(new Value(Fmt.NONE, false, "not reported", "")));
+            }
+            Value avg = null;
+            if (hasAverage) {
+                List<Double> vals = averageTasks.stream().map(t -> group.stream().filter(b -> b.task().equals(t)).findFirst())
+                        .flatMap(Optional::stream).map(BaselineRow::value).toList();
+                avg = vals.size() == averageTasks.size()
+                        ? new Value(Fmt.pts(vals.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN)),
+                                false, "mean of this row's values over " + String.join(", ", averageTasks), "")
+                        : new Value(Fmt.NONE, false, "not every averaged task reported", "");
+            }
+            String label = first.label() + (first.backbone().isEmpty() ? "" : " · " + first.backbone());
+            rows.add(new Row(label, first.source().csvName(), first.provenance(),
+                    Integer.toString(citations.indexOf(cite) + 1), cells, avg));
+        }
+        return rows;
+    }
+
+    private static Value baselineValue(BaselineRow b) {
+        String text = Double.isFinite(b.std()) ? Fmt.pts(b.value()) + " ± " + Fmt.pts(b.std()) : Fmt.pts(b.value());
+        String title = b.metric() + (b.statistic().isEmpty() ? "" : ", " + b.statistic())
+                + (b.n() > 0 ? " of " + b.n() + " seeds" : "") + (b.notes().isEmpty() ? "" : "; " + b.notes());
+        return new Value(text, false, title, "");
+    }
+
+    private static List<ParamRow> paramRows(SuiteAggregate agg) {
+        return agg.cells().values().stream().map(c -> new ParamRow(c.key().task(), c.key().row().display(),
+                c.completed() + "/" + c.runs().size(), c.trainableStored().display(), c.trainableEffective().display(),
+                c.headParameters().display(), c.totalParameters().display(), Fmt.numStd(c.trainExamplesPerSecond()),
+                Fmt.numStd(c.trainTokensPerSecond()), Fmt.numStd(c.evalExamplesPerSecond()), Fmt.numStd(c.wallSeconds()),
+                Fmt.numStd(c.peakHeapMb()), Fmt.numStd(c.peakNativeMb()))).toList();
+    }
+
+    private static Claim claim(ClaimVerdict v) {
+        List<ClaimLine> lines = new ArrayList<>();
+        for (ComparisonVerdict cv : v.comparisons()) {
+            PairComparison p = cv.pair();
+            lines.add(new ClaimLine(p.scope(), p.variant().display(), p.counterpart().display(),
+                    Fmt.signed(p.diff().meanDiff()), p.diff().kind().label(), Fmt.p(p.diff().p()),
+                    Fmt.ratio(p.parameterRatio()), cv.verdict().text(), cv.verdict().css(), cv.reason()));
+        }
+        return new Claim(v.id(), v.title(), v.quote(), v.rule(), v.verdict().text(), v.verdict().css(), v.summary(), lines);
+    }
+
+    private static Comparison comparison(PairComparison p) {
+        String ci = Double.isFinite(p.diff().ciLow()) ? "[" + Fmt.signed(p.diff().ciLow()) + ", "
+                + Fmt.signed(p.diff().ciHigh()) + "]" : Fmt.NONE;
+        return new Comparison(p.scope(), p.variant().display(), p.counterpart().display(), Fmt.signed(p.diff().meanDiff()),
+                ci, p.diff().kind().label(), p.diff().pairs() + " paired / " + p.diff().nA() + " vs " + p.diff().nB(),
+                Fmt.p(p.diff().p()), Fmt.ratio(p.parameterRatio()));
+    }
+
+    private static List<MetricLine> metricLines(SuiteAggregate agg) {
+        List<MetricLine> out = new ArrayList<>();
+        for (Cell c : agg.cells().values()) {
+            c.metrics().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> out.add(new MetricLine(
+                    c.key().task(), c.key().row().display(), e.getKey(), Fmt.meanStd(e.getValue()), Fmt.ci(e.getValue()),
+                    Integer.toString(e.getValue().n()))));
+        }
+        return out;
+    }
+
+    private static RunLine runLine(SuiteAggregate agg, RunRecord r) {
+        double f = agg.scale().factor(r.headlineMetric());
+        String metrics = r.metricsBest().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> e.getKey() + "=" + String.format(Locale.ROOT, "%.4f", e.getValue())).collect(Collectors.joining(", "));
+        return new RunLine(r.runId(), r.task(), new MethodKey(r.method(), r.label()).display(), Long.toString(r.seed()),
+                r.status().csvName(), r.status().csvName(), r.statusDetail(), r.headlineMetric(),
+                r.completed() ? Fmt.pts(r.bestValue() * f) : Fmt.NONE, r.completed() ? Fmt.pts(r.lastValue() * f) : Fmt.NONE,
+                "best " + r.bestEpoch() + " of " + r.epochs() + " (" + r.steps() + " steps)",
+                Fmt.count(r.trainableStored()) + " stored / " + Fmt.count(r.trainableEffective()) + " effective",
+                Fmt.num(r.wallSeconds()), r.device() + " × " + r.threads() + " threads", r.startedAt(), r.finishedAt(),
+                r.gitCommit(), r.methodOptions(), metrics);
+    }
+
+    private static String scaleNote(SuiteAggregate agg) {
+        List<String> scaled = agg.scale().factors().entrySet().stream().filter(e -> e.getValue() != 1.0)
+                .map(Map.Entry::getKey).sorted().toList();
+        return scaled.isEmpty() ? "All values are shown as recorded (already in points)."
+                : "Recorded as fractions and shown ×100 as points: " + String.join(", ", scaled) + ".";
+    }
+
+    private static List<Fact> facts(List<Provenance.Item> items) {
+        return items.stream().map(i -> new Fact(i.name(), i.display(), !i.consistent())).toList();
+    }
+
+    private static String provenanceNote(Provenance p, int runs) {
+        return "run.json found for " + p.runJsonFound() + " of " + runs + " runs"
+                + (p.unreadable().isEmpty() ? "" : "; unreadable: " + String.join(", ", p.unreadable()));
+    }
+
+}

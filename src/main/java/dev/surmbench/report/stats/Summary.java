@@ -1,0 +1,64 @@
+package dev.surmbench.report.stats;
+
+import java.util.Arrays;
+import org.apache.commons.math3.distribution.TDistribution;
+
+/**
+ * Mean, sample standard deviation (n − 1) and a two-sided 95% Student-t confidence interval of a
+ * sample. With n &lt; 2 the spread is undefined: {@link #std()}, {@link #ciLow()} and {@link
+ * #ciHigh()} are NaN and render as "–", never as zero.
+ *
+ * @param n number of values (only finite values are kept)
+ * @param mean arithmetic mean, NaN when n = 0
+ * @param std sample standard deviation, NaN when n &lt; 2
+ * @param ciLow lower end of the 95% confidence interval of the mean, NaN when n &lt; 2
+ * @param ciHigh upper end of the 95% confidence interval of the mean, NaN when n &lt; 2
+ */
+public record Summary(int n, double mean, double std, double ciLow, double ciHigh) {
+
+    /** Two-sided confidence level of {@link #ciLow()}/{@link #ciHigh()}. */
+    public static final double CONFIDENCE = 0.95;
+
+    public static final Summary EMPTY = new Summary(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+
+    /** Summary of the finite values in {@code values}; NaN and infinities are dropped. */
+    public static Summary of(double... values) {
+        double[] v = Arrays.stream(values).filter(Double::isFinite).toArray();
+        int n = v.length;
+        if (n == 0) {
+            return EMPTY;
+        }
+        double mean = Arrays.stream(v).sum() / n;
+        if (n == 1) {
+            return new Summary(1, mean, Double.NaN, Double.NaN, Double.NaN);
+        }
+        double ss = 0;
+        for (double x : v) {
+            ss += (x - mean) * (x - mean);
+        }
+        double std = Math.sqrt(ss / (n - 1));
+        double half = tQuantile(n - 1) * std / Math.sqrt(n);
+        return new Summary(n, mean, std, mean - half, mean + half);
+    }
+
+    /** The 97.5% quantile of Student's t with {@code df} degrees of freedom. */
+    static double tQuantile(int df) {
+        return new TDistribution(df).inverseCumulativeProbability(1 - (1 - CONFIDENCE) / 2);
+    }
+
+    /** True when std and the interval are defined (n ≥ 2). */
+    public boolean hasSpread() {
+        return n >= 2;
+    }
+
+    /** Half-width of the confidence interval, NaN when undefined. */
+    public double ciHalfWidth() {
+        return hasSpread() ? (ciHigh - ciLow) / 2 : Double.NaN;
+    }
+
+    /** The same summary with every value multiplied by {@code factor} (a unit change). */
+    public Summary scaled(double factor) {
+        return new Summary(n, mean * factor, std * Math.abs(factor),
+                factor >= 0 ? ciLow * factor : ciHigh * factor, factor >= 0 ? ciHigh * factor : ciLow * factor);
+    }
+}

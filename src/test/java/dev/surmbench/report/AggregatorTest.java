@@ -1,0 +1,77 @@
+package dev.surmbench.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.surmbench.results.RunStatus;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Grouping, scaling to points, failed runs, GLUE averages and ordering. */
+class AggregatorTest {
+
+    @Test
+    void groupsBySeedAndConvertsFractionsToPoints() {
+        SuiteAggregate agg = Aggregator.aggregate("g", RunFixtures.glue("g").runs());
+        assertEquals(List.of("cola", "sst2"), agg.tasks());
+        assertEquals(List.of("lora", "adapter", "circulant", "circulant-adapter"),
+                agg.rows().stream().map(MethodKey::label).toList(), "registry order, not alphabetical");
+        Cell c = agg.cell("sst2", new MethodKey("lora", "lora")).orElseThrow();
+        assertEquals(3, c.value().n());
+        assertEquals((88.0 + 88.4 + 87.7) / 3, c.value().mean(), 1e-9);
+        assertEquals(100.0, agg.scale().factor("accuracy"));
+        assertEquals(1.0, agg.scale().factor("loss"), "loss-like metrics are never scaled");
+        assertEquals("mcc", agg.headlineByTask().get("cola"));
+        assertEquals(73_728, c.trainableStored().min());
+        assertTrue(c.trainableStored().constant());
+        assertEquals(50.0, c.trainExamplesPerSecond().mean(), 1e-9);
+    }
+
+    @Test
+    void failedAndDivergedRunsAreCountedNotAveraged() {
+        RunFixtures f = new RunFixtures("s").ok("sst2", "lora", 1, 0.9, 10, 5).ok("sst2", "lora", 2, 0.8, 10, 5)
+                .add("sst2", "lora", "lora", 3, RunStatus.DIVERGED, "loss NaN at step 40", 0.1, 10, 5)
+                .add("sst2", "lora", "lora", 4, RunStatus.FAILED, "OutOfMemoryError", 0.0, 10, 5);
+        SuiteAggregate agg = Aggregator.aggregate("s", f.runs());
+        Cell c = agg.cell("sst2", new MethodKey("lora", "lora")).orElseThrow();
+        assertEquals(2, c.completed());
+        assertEquals(1, c.diverged());
+        assertEquals(1, c.failed());
+        assertEquals(4, c.runs().size());
+        assertEquals(85.0, c.value().mean(), 1e-9, "only completed runs are averaged");
+        assertEquals(2, agg.unsuccessful().size());
+    }
+
+    @Test
+    void glueAverageIsOverTasksPresentAndPerSeed() {
+        SuiteAggregate agg = Aggregator.aggregate("g", RunFixtures.glue("g").runs());
+        assertEquals(List.of("cola", "sst2"), agg.glueTasks());
+        TaskAverage lora = agg.glueAverages().get(new MethodKey("lora", "lora"));
+        assertTrue(lora.complete());
+        assertEquals(3, lora.perSeed().n());
+        assertEquals((88.0 + 40.0) / 2, lora.bySeed().get(1L), 1e-9);
+        assertEquals((88.0 + 88.4 + 87.7 + 40.0 + 40.4 + 39.7) / 6, lora.value(), 1e-9);
+        assertEquals(73_728, lora.trainable(), 1e-9);
+    }
+
+    @Test
+    void rowMissingATaskHasNoAverage() {
+        RunFixtures f = RunFixtures.glue("g").ok("sst2", "bitfit", 1, 0.85, 1000, 60);
+        TaskAverage bitfit = Aggregator.aggregate("g", f.runs()).glueAverages().get(new MethodKey("bitfit", "bitfit"));
+        assertFalse(bitfit.complete());
+        assertEquals(List.of("cola"), bitfit.missingTasks());
+        assertTrue(Double.isNaN(bitfit.value()));
+    }
+
+    @Test
+    void percentValuesStayAsRecordedAndTaskNamesAreOpaque() {
+        RunFixtures f = new RunFixtures("img").ok("cifar10", "lora", 1, 91.5, 10, 5).ok("my-own-task", "lora", 1, 0.5, 10, 5);
+        SuiteAggregate agg = Aggregator.aggregate("img", f.runs());
+        assertEquals(1.0, agg.scale().factor("accuracy"), "a value above 1 means the metric is already in points");
+        assertEquals(List.of("cifar10"), agg.imageTasks());
+        assertEquals(TaskDomain.OTHER, TaskDomain.of("my-own-task"));
+        assertEquals(TaskDomain.GLUE, TaskDomain.of("glue/SST-2"));
+        assertEquals(TaskDomain.IMAGE, TaskDomain.of("fashion-mnist"));
+    }
+}

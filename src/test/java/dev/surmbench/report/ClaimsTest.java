@@ -1,0 +1,108 @@
+package dev.surmbench.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The claim-verdict rules of {@link Claims} on fabricated suites. */
+class ClaimsTest {
+
+    /** lora vs circulant on one image task, seeds 1–3, circulant = lora + gain (points) + seed noise. */
+    private static SuiteAggregate image(double gain, int seeds) {
+        RunFixtures f = new RunFixtures("img");
+        double[] noise = {0.0, 0.006, -0.004};
+        double[] wobble = {0.0, -0.002, 0.003};
+        for (int s = 1; s <= seeds; s++) {
+            f.ok("cifar10", "lora", s, 0.80 + noise[s - 1], 73_728, 10);
+            f.ok("cifar10", "circulant", s, 0.80 + gain / 100 + noise[s - 1] + wobble[s - 1], 18_432, 9);
+        }
+        return Aggregator.aggregate("img", f.runs());
+    }
+
+    @Test
+    void imageGainOfSixPointsIsSupported() {
+        ClaimVerdict v = Claims.imageClaim(image(6.0, 3));
+        assertEquals(Verdict.SUPPORTED, v.verdict(), v.summary());
+        assertEquals(1, v.comparisons().size());
+        ComparisonVerdict cv = v.comparisons().get(0);
+        assertEquals(6.0 + (0.0 - 0.2 + 0.3) / 3, cv.pair().diff().meanDiff(), 1e-9);
+        assertTrue(cv.reason().contains("paired t"), cv.reason());
+        assertEquals(4.0, cv.pair().parameterRatio(), 1e-9);
+    }
+
+    @Test
+    void imageGainOfOnePointIsNotSupported() {
+        ClaimVerdict v = Claims.imageClaim(image(1.0, 3));
+        assertEquals(Verdict.NOT_SUPPORTED, v.verdict(), v.summary());
+        assertTrue(v.comparisons().get(0).reason().contains("significantly below 5"), v.comparisons().get(0).reason());
+    }
+
+    @Test
+    void oneSeedIsInconclusive() {
+        ClaimVerdict v = Claims.imageClaim(image(6.0, 1));
+        assertEquals(Verdict.INCONCLUSIVE, v.verdict());
+        assertTrue(v.comparisons().get(0).reason().contains("fewer than 2 seeds"), v.comparisons().get(0).reason());
+    }
+
+    @Test
+    void suiteWithoutImageTasksDoesNotTestClaimOne() {
+        ClaimVerdict v = Claims.imageClaim(Aggregator.aggregate("g", RunFixtures.glue("g").runs()));
+        assertEquals(Verdict.NOT_TESTED, v.verdict());
+        assertTrue(v.summary().contains("no image-classification task") && v.summary().contains("sst2"), v.summary());
+    }
+
+    @Test
+    void imageTaskWithoutLoraNamesTheMissingRow() {
+        RunFixtures f = new RunFixtures("img").ok("mnist", "circulant", 1, 0.9, 10, 1).ok("mnist", "circulant", 2, 0.91, 10, 1);
+        ClaimVerdict v = Claims.imageClaim(Aggregator.aggregate("img", f.runs()));
+        assertEquals(Verdict.NOT_TESTED, v.verdict());
+        assertTrue(v.summary().contains("mnist: no lora row"), v.summary());
+    }
+
+    @Test
+    void surmAdapterWithinOnePointAndFarFewerParametersIsSupported() {
+        ClaimVerdict v = Claims.glueAdapterClaim(Aggregator.aggregate("g", RunFixtures.glue("g").runs()));
+        assertEquals(Verdict.SUPPORTED, v.verdict(), v.summary());
+        PairComparison p = v.comparisons().get(0).pair();
+        assertEquals(PairComparison.GLUE_AVERAGE, p.scope());
+        assertEquals(600_000.0 / 13_824, p.parameterRatio(), 1e-9);
+        assertTrue(p.diff().meanDiff() > -1 && p.diff().meanDiff() < 0, "diff " + p.diff().meanDiff());
+        assertTrue(v.summary().contains("paper: up to 12.0×"), v.summary());
+    }
+
+    @Test
+    void surmAdapterWithoutParameterSavingsIsNotSupported() {
+        RunFixtures f = new RunFixtures("g");
+        for (int s = 1; s <= 2; s++) {
+            f.ok("rte", "adapter", s, 0.70 + s * 0.01, 1000, 1);
+            f.ok("rte", "ldr-adapter", s, 0.70 + s * 0.012, 900, 1);
+        }
+        ClaimVerdict v = Claims.glueAdapterClaim(Aggregator.aggregate("g", f.runs()));
+        assertEquals(Verdict.NOT_SUPPORTED, v.verdict(), v.summary());
+        assertTrue(v.comparisons().get(0).reason().contains("fewer than 2× fewer parameters"));
+    }
+
+    @Test
+    void surmAdapterSignificantlyWorseIsNotSupported() {
+        RunFixtures f = new RunFixtures("g");
+        double[] noise = {0.0, 0.002, -0.001};
+        for (int s = 1; s <= 3; s++) {
+            f.ok("mrpc", "adapter", s, 0.85 + noise[s - 1], 600_000, 1);
+            f.ok("mrpc", "toeplitz-adapter", s, 0.80 + noise[s - 1] * 1.3, 20_000, 1);
+        }
+        ClaimVerdict v = Claims.glueAdapterClaim(Aggregator.aggregate("g", f.runs()));
+        assertEquals(Verdict.NOT_SUPPORTED, v.verdict(), v.summary());
+        assertTrue(v.comparisons().get(0).reason().contains("significantly more than 1 point worse"));
+    }
+
+    @Test
+    void glueSuiteWithoutAdaptersIsNotTested() {
+        RunFixtures f = new RunFixtures("g").ok("sst2", "lora", 1, 0.9, 10, 1);
+        ClaimVerdict v = Claims.glueAdapterClaim(Aggregator.aggregate("g", f.runs()));
+        assertEquals(Verdict.NOT_TESTED, v.verdict());
+        assertTrue(v.summary().contains("no adapter row") && v.summary().contains("no SURM adapter"), v.summary());
+        assertEquals(List.of(), v.comparisons());
+    }
+}

@@ -1,0 +1,79 @@
+package dev.surmbench.report;
+
+import dev.surmbench.results.RunRecord;
+import dev.surmbench.results.RunStatus;
+import dev.surmbench.results.RunsCsv;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Fabricated runs.csv rows for report tests (written with {@link RunsCsv#write}). */
+public final class RunFixtures {
+    private final String suite;
+    private final List<RunRecord> runs = new ArrayList<>();
+
+    public RunFixtures(String suite) {
+        this.suite = suite;
+    }
+
+    /** The headline metric the data package would use for {@code task}. */
+    public static String headline(String task) {
+        return switch (task) {
+            case "cola" -> "mcc";
+            case "stsb" -> "pearson";
+            default -> "accuracy";
+        };
+    }
+
+    /** Adds a completed run with headline value {@code value} (a fraction, like the engine records). */
+    public RunFixtures ok(String task, String method, long seed, double value, long trainable, double examplesPerSecond) {
+        return add(task, method, method, seed, RunStatus.COMPLETED, "", value, trainable, examplesPerSecond);
+    }
+
+    /** Adds a run of any status. */
+    public RunFixtures add(String task, String method, String label, long seed, RunStatus status, String detail,
+            double value, long trainable, double examplesPerSecond) {
+        String metric = headline(task);
+        String id = suite + "-" + task + "-" + label.replaceAll("[^A-Za-z0-9]+", "_") + "-s" + seed;
+        runs.add(new RunRecord(id, suite, task, method, label, "{}", seed, "all-minilm-l6-v2", status, detail, metric,
+                value, value - 0.001, 3, Map.of(metric, value, "loss", 0.25), Map.of(metric, value - 0.001, "loss", 0.3),
+                trainable, trainable, 770, 22_700_000L + trainable, 3, 300, examplesPerSecond, examplesPerSecond * 40,
+                examplesPerSecond * 3, 120.5, 512, 900, "cpu", 2, "2025-01-01T00:00:0" + (seed % 10) + "Z",
+                "2025-01-01T00:10:0" + (seed % 10) + "Z", "abc1234"));
+        return this;
+    }
+
+    public List<RunRecord> runs() {
+        return List.copyOf(runs);
+    }
+
+    /** Writes {@code <root>/<suite>/runs.csv} and returns the suite folder. */
+    public Path write(Path root) throws IOException {
+        Path dir = root.resolve(suite);
+        RunsCsv.write(dir.resolve("runs.csv"), runs);
+        return dir;
+    }
+
+    /**
+     * A small GLUE suite: tasks sst2 and cola, methods lora, circulant, adapter and circulant-adapter,
+     * seeds 1–3, deterministic values with seed noise.
+     */
+    public static RunFixtures glue(String suite) {
+        RunFixtures f = new RunFixtures(suite);
+        double[] noise = {0.0, 0.004, -0.003};
+        for (int s = 1; s <= 3; s++) {
+            double n = noise[s - 1];
+            f.ok("sst2", "lora", s, 0.880 + n, 73_728, 50);
+            f.ok("sst2", "circulant", s, 0.884 + n * 0.8, 18_432, 45);
+            f.ok("sst2", "adapter", s, 0.886 + n, 600_000, 40);
+            f.ok("sst2", "circulant-adapter", s, 0.883 + n * 1.1, 13_824, 42);
+            f.ok("cola", "lora", s, 0.400 + n, 73_728, 50);
+            f.ok("cola", "circulant", s, 0.410 + n * 0.9, 18_432, 45);
+            f.ok("cola", "adapter", s, 0.420 + n, 600_000, 40);
+            f.ok("cola", "circulant-adapter", s, 0.415 + n * 1.2, 13_824, 42);
+        }
+        return f;
+    }
+}

@@ -1,0 +1,74 @@
+package dev.surmbench.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.surmbench.report.stats.Difference;
+import dev.surmbench.report.stats.Summary;
+import dev.surmbench.report.stats.TestKind;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Mean, std, Student-t intervals and the paired/Welch tests against hand-computed values. */
+class StatsTest {
+
+    @Test
+    void summaryUsesSampleStdAndStudentT() {
+        Summary s = Summary.of(1, 2, 3, 4);
+        assertEquals(4, s.n());
+        assertEquals(2.5, s.mean(), 1e-12);
+        assertEquals(Math.sqrt(5.0 / 3.0), s.std(), 1e-12);           // (n − 1) denominator
+        double half = 3.182446305284263 * s.std() / 2;               // t(0.975, 3) × s / √4
+        assertEquals(2.5 - half, s.ciLow(), 1e-9);
+        assertEquals(2.5 + half, s.ciHigh(), 1e-9);
+    }
+
+    @Test
+    void oneValueHasNoSpreadAndNaNsAreDropped() {
+        Summary s = Summary.of(7.0, Double.NaN);
+        assertEquals(1, s.n());
+        assertEquals(7.0, s.mean());
+        assertTrue(Double.isNaN(s.std()) && Double.isNaN(s.ciLow()) && Double.isNaN(s.ciHigh()));
+        assertFalse(s.hasSpread());
+        assertEquals("7.00", Fmt.meanStd(s));
+        assertEquals("–", Fmt.ci(s));
+        assertEquals(0, Summary.of().n());
+    }
+
+    @Test
+    void pairedTestMatchesTheClosedFormForTwoDegreesOfFreedom() {
+        // differences 1, 2, 3: mean 2, sd 1, t = 2√3, df 2; Student t with df 2 has CDF 1/2 + t / (2√(2 + t²))
+        Difference d = Difference.of(Map.of(1L, 11.0, 2L, 22.0, 3L, 33.0, 4L, 99.0), Map.of(1L, 10.0, 2L, 20.0, 3L, 30.0));
+        assertEquals(TestKind.PAIRED, d.kind());
+        assertEquals(3, d.pairs());
+        assertEquals(2.0, d.meanDiff(), 1e-12);
+        double t = 2 * Math.sqrt(3);
+        double p = 2 * (0.5 - t / (2 * Math.sqrt(2 + t * t)));
+        assertEquals(p, d.p(), 1e-9);
+        // against a shifted null: differences − 2 have mean 0, so p = 1
+        assertEquals(1.0, d.pAgainst(2.0), 1e-9);
+        assertEquals(2.0 - 4.302652729911275 / Math.sqrt(3), d.ciLow(), 1e-9);
+    }
+
+    @Test
+    void welchWhenSeedsDoNotPairAndNoTestWithOneRun() {
+        Difference w = Difference.of(Map.of(1L, 1.0, 2L, 2.0, 3L, 3.0), Map.of(7L, 4.0, 8L, 6.0));
+        assertEquals(TestKind.WELCH, w.kind());
+        assertEquals(2.0 - 5.0, w.meanDiff(), 1e-12);
+        assertTrue(w.p() > 0 && w.p() < 1, "p " + w.p());
+        Difference none = Difference.of(Map.of(1L, 1.0), Map.of(1L, 2.0, 2L, 3.0));
+        assertEquals(TestKind.NONE, none.kind());
+        assertTrue(Double.isNaN(none.p()));
+        assertEquals("–", Fmt.p(none.p()));
+    }
+
+    @Test
+    void identicalDifferencesGiveNoPValueRatherThanAFakeOne() {
+        Difference d = Difference.of(Map.of(1L, 2.0, 2L, 3.0), Map.of(1L, 1.0, 2L, 2.0));
+        assertEquals(TestKind.PAIRED, d.kind());
+        assertEquals(1.0, d.meanDiff(), 1e-12);
+        assertTrue(Double.isNaN(d.p()));
+        assertFalse(d.tested());
+    }
+}
