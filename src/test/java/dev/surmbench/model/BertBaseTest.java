@@ -95,7 +95,7 @@ class BertBaseTest {
         var root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
                 Files.readString(m.tokenizerPath().orElseThrow(), StandardCharsets.UTF_8)).get("model").get("vocab");
         String[] vocab = new String[root.size()];
-        root.fields().forEachRemaining(e -> vocab[e.getValue().asInt()] = e.getKey());
+        root.properties().forEach(e -> vocab[e.getValue().asInt()] = e.getKey());
         return List.of(vocab);
     }
 

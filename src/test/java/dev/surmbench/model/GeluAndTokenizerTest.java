@@ -50,7 +50,7 @@ class GeluAndTokenizerTest {
         byte[] original = EmbeddedMiniLmSource.resource(EmbeddedMiniLmSource.TOKENIZER_RESOURCE);
         JsonNode vocabNode = new ObjectMapper().readTree(original).get("model").get("vocab");
         String[] vocab = new String[vocabNode.size()];
-        vocabNode.fields().forEachRemaining(e -> vocab[e.getValue().asInt()] = e.getKey());
+        vocabNode.properties().forEach(e -> vocab[e.getValue().asInt()] = e.getKey());
         Path built = tmp.resolve("tokenizer.json");
         Files.writeString(built, BertTokenizerJson.build(List.of(vocab), true), StandardCharsets.UTF_8);
         Path orig = tmp.resolve("orig.json");

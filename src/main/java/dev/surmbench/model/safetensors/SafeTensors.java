@@ -18,7 +18,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +25,8 @@ import java.util.Map;
 /**
  * A strict reader and writer of the safetensors format: an 8-byte little-endian header length N,
  * N bytes of JSON {@code {name: {dtype, shape, data_offsets: [begin, end]}, "__metadata__": {…}}},
- * then the data. F32 is read as is; F16 and BF16 are widened to float32.
+ * then the data. F32 is read as is; F16 and BF16 are widened to float32. Integer tensors are
+ * rejected, except {@code *position_ids} buffers that older checkpoints saved, which are skipped.
  *
  * <p>Before anything is allocated the header length is checked against the file size and a
  * 100 MB cap; then every tensor's dtype, shape and offsets are checked (within the data, sized
@@ -71,6 +71,9 @@ public final class SafeTensors {
             List<Entry> entries = entries(root, size - dataStart, file);
             Map<String, HostTensor> out = new LinkedHashMap<>();
             for (Entry e : entries) {
+                if (!isFloat(e.dtype)) {
+                    continue; // an integer buffer such as embeddings.position_ids: not a weight
+                }
                 ByteBuffer raw = ByteBuffer.allocate((int) (e.end - e.begin)).order(ByteOrder.LITTLE_ENDIAN);
                 readFully(ch, raw, dataStart + e.begin, file);
                 raw.flip();
@@ -86,9 +89,7 @@ public final class SafeTensors {
 
     private static List<Entry> entries(JsonNode root, long dataBytes, String file) {
         List<Entry> entries = new ArrayList<>();
-        Iterator<Map.Entry<String, JsonNode>> it = root.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> f = it.next();
+        for (Map.Entry<String, JsonNode> f : root.properties()) {
             String name = f.getKey();
             if (name.equals(METADATA)) {
                 continue;
@@ -96,10 +97,15 @@ public final class SafeTensors {
             JsonNode t = f.getValue();
             String dtype = t.path("dtype").asText("");
             int itemSize = switch (dtype) {
-                case "F32" -> 4;
-                case "F16", "BF16" -> 2;
+                case "F32", "I32" -> 4;
+                case "F16", "BF16", "I16" -> 2;
+                case "I64" -> 8;
+                case "I8", "U8", "BOOL" -> 1;
                 default -> throw new WeightLoadException(file, name, "dtype '" + dtype + "' is not supported (F32, F16, BF16)");
             };
+            if (!isFloat(dtype) && !isKnownBuffer(name)) {
+                throw new WeightLoadException(file, name, "dtype '" + dtype + "' is not supported (F32, F16, BF16)");
+            }
             JsonNode shapeNode = t.get("shape");
             JsonNode offsets = t.get("data_offsets");
             if (shapeNode == null || !shapeNode.isArray() || offsets == null || !offsets.isArray() || offsets.size() != 2
@@ -163,6 +169,15 @@ public final class SafeTensors {
             }
         }
         return out;
+    }
+
+    private static boolean isFloat(String dtype) {
+        return dtype.equals("F32") || dtype.equals("F16") || dtype.equals("BF16");
+    }
+
+    /** Integer buffers older PyTorch checkpoints saved beside the weights; skipped, not loaded. */
+    private static boolean isKnownBuffer(String name) {
+        return name.endsWith("position_ids");
     }
 
     /** IEEE 754 binary16 → float32 (Java 17 has no Float.float16ToFloat). */

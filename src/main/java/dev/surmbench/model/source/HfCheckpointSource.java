@@ -19,7 +19,8 @@ import java.util.Optional;
  * {@code hf:<dir>}: a Hugging Face checkpoint folder with {@code config.json} ({@code model_type}
  * "bert" or "vit"), {@code model.safetensors} and, for text, {@code tokenizer.json} (or a
  * {@code vocab.txt} from which an equivalent BERT tokenizer is built). Tensor names may carry the
- * task model's {@code bert.}/{@code vit.} prefix or not. Sharded checkpoints and
+ * task model's {@code bert.}/{@code vit.} prefix or not; legacy {@code LayerNorm.gamma/beta} names
+ * are read as {@code weight/bias} and int64 {@code position_ids} buffers are skipped. Sharded checkpoints and
  * {@code pytorch_model.bin} are not supported and say so.
  */
 public final class HfCheckpointSource implements BackboneSource {
@@ -71,8 +72,24 @@ public final class HfCheckpointSource implements BackboneSource {
                     : "file not found";
             throw new WeightLoadException(file.toString(), null, hint);
         }
-        TensorSet tensors = SafeTensors.read(file);
+        TensorSet tensors = legacyLayerNormNames(SafeTensors.read(file));
         return tensors.stripPrefix(config().family() == Architecture.Family.BERT ? "bert" : "vit");
+    }
+
+    /** Renames legacy {@code LayerNorm.gamma|beta} to {@code weight|bias}, as transformers does on load. */
+    static TensorSet legacyLayerNormNames(TensorSet t) {
+        java.util.Map<String, dev.surmbench.model.HostTensor> out = new java.util.LinkedHashMap<>();
+        for (var e : t.tensors().entrySet()) {
+            String name = e.getKey();
+            if (name.contains("LayerNorm.") || name.contains("layernorm")) {
+                name = name.endsWith(".gamma") ? name.substring(0, name.length() - 6) + ".weight"
+                        : name.endsWith(".beta") ? name.substring(0, name.length() - 5) + ".bias" : name;
+            }
+            if (out.put(name, e.getValue()) != null) {
+                throw new WeightLoadException(t.file(), e.getKey(), "clashes with '" + name + "'");
+            }
+        }
+        return new TensorSet(t.file(), out);
     }
 
     @Override

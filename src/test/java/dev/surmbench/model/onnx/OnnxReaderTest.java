@@ -21,6 +21,14 @@ import org.junit.jupiter.api.Test;
 
 /** The ONNX initialiser reader and MatMul weight naming, on hand-written graphs and the real file. */
 class OnnxReaderTest {
+    private static byte[] realExport;
+
+    private static synchronized byte[] realExport() {
+        if (realExport == null) {
+            realExport = EmbeddedMiniLmSource.resource(EmbeddedMiniLmSource.ONNX_RESOURCE);
+        }
+        return realExport;
+    }
 
     /** A graph y = x·W + lin.bias with W anonymous [2, 3], plus an int64 buffer. */
     static byte[] tinyModel(boolean withAdd, int rawFloats, int location) throws IOException {
@@ -142,7 +150,7 @@ class OnnxReaderTest {
 
     @Test
     void realExportTruncatedIsAnErrorNotAPartialLoad() {
-        byte[] real = EmbeddedMiniLmSource.resource(EmbeddedMiniLmSource.ONNX_RESOURCE);
+        byte[] real = realExport();
         WeightLoadException e = assertThrows(WeightLoadException.class,
                 () -> OnnxReader.read(Arrays.copyOf(real, real.length / 3), "classpath:all-minilm-l6-v2.onnx"));
         assertTrue(e.getMessage().contains("malformed ONNX"), e.getMessage());
@@ -150,7 +158,7 @@ class OnnxReaderTest {
 
     @Test
     void realExportHasTheExpectedInitialisers() {
-        OnnxGraph g = OnnxReader.read(EmbeddedMiniLmSource.resource(EmbeddedMiniLmSource.ONNX_RESOURCE), "minilm");
+        OnnxGraph g = OnnxReader.read(realExport(), "minilm");
         assertEquals(List.of("input_ids", "attention_mask", "token_type_ids"), g.inputs());
         assertEquals(List.of("last_hidden_state"), g.outputs());
         assertEquals(102, g.initializers().size());

@@ -101,6 +101,16 @@ class SafeTensorsTest {
     }
 
     @Test
+    void integerPositionIdsBuffersAreSkippedOtherIntegersRejected() throws IOException {
+        TensorSet t = SafeTensors.read(file("{\"bert.embeddings.position_ids\":{\"dtype\":\"I64\",\"shape\":[1,2],\"data_offsets\":[0,16]},"
+                + "\"w\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[16,20]}}", 20));
+        assertEquals(java.util.Set.of("w"), t.names());
+        WeightLoadException e = assertThrows(WeightLoadException.class, () -> SafeTensors.read(
+                file("{\"counts\":{\"dtype\":\"I64\",\"shape\":[1],\"data_offsets\":[0,8]}}", 8)));
+        assertEquals("counts", e.tensor());
+    }
+
+    @Test
     void halfPrecisionIsWidened() throws IOException {
         // F16: 1.0, -2.0, 0.5, 65504, smallest subnormal; BF16: 1.0, -3.0
         ByteBuffer data = ByteBuffer.allocate(14).order(ByteOrder.LITTLE_ENDIAN);

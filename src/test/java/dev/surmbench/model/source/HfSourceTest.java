@@ -77,6 +77,19 @@ class HfSourceTest {
     }
 
     @Test
+    void legacyGammaBetaNamesAreReadAsWeightAndBias() throws Exception {
+        Path dir = tinyBert(tmp.resolve("legacy"), 4, true);
+        Map<String, HostTensor> renamed = new LinkedHashMap<>();
+        SafeTensors.read(dir.resolve("model.safetensors")).tensors().forEach((k, v) ->
+                renamed.put(k.replace("LayerNorm.weight", "LayerNorm.gamma").replace("LayerNorm.bias", "LayerNorm.beta"), v));
+        assertTrue(renamed.containsKey("bert.embeddings.LayerNorm.gamma"));
+        SafeTensors.write(dir.resolve("model.safetensors"), renamed, Map.of());
+        try (ClassificationModel m = Backbones.classification("hf:" + dir, 2, 4)) {
+            assertTrue(m.loadReport().loaded().contains("bert.encoder.layer.1.output.LayerNorm.bias"));
+        }
+    }
+
+    @Test
     void missingFilesAndUnsupportedConfigsAreNamed() throws Exception {
         Path dir = tinyBert(tmp.resolve("b"), 1, true);
         Files.delete(dir.resolve("model.safetensors"));
