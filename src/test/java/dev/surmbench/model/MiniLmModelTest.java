@@ -143,6 +143,25 @@ class MiniLmModelTest {
         }
     }
 
+    @Test
+    void forwardAndBackwardInAScopeLeaveNothingOnTheModelManager() {
+        try (ClassificationModel m = Backbones.classification(SOURCE, 2, 5);
+                TextTokenizer tok = TextTokenizer.open(m.tokenizerPath().orElseThrow(), 128)) {
+            // the backbone's own blocks only: (method operators are the peft package's business)
+            TokenBatch batch = tok.encode(GlueText.mixed(4));
+            int before = m.manager().getManagedArrays().size();
+            for (int i = 0; i < 2; i++) {
+                try (NDManager scope = m.manager().newSubManager()) {
+                    m.forward(batch.toNDList(scope), false);
+                    try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                        gc.backward(m.forward(new ParameterStore(m.manager(), false), batch.toNDList(scope), true).sum());
+                    }
+                }
+            }
+            assertEquals(before, m.manager().getManagedArrays().size(), "temporaries leaked onto the model's manager");
+        }
+    }
+
     private static void assertGradientsFlowOnlyToTrainable(ClassificationModel m, NDList inputs) {
         ParameterStore store = new ParameterStore(m.manager(), false);
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {

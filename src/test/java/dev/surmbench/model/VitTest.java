@@ -141,6 +141,17 @@ class VitTest {
     }
 
     @Test
+    void forwardInAScopeLeavesNothingOnTheModelManager() {
+        try (ClassificationModel m = Backbones.random(C, 3, 9)) {
+            int before = m.manager().getManagedArrays().size();
+            try (NDManager nd = m.manager().newSubManager(); GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                gc.backward(m.forward(new ParameterStore(m.manager(), false), new NDList(pixels(nd, 2, 3)), true).sum());
+            }
+            assertEquals(before, m.manager().getManagedArrays().size());
+        }
+    }
+
+    @Test
     void peftInjectsOnVit() {
         try (ClassificationModel m = Backbones.random(C, 3, 9); NDManager nd = m.manager().newSubManager()) {
             NDList in = new NDList(pixels(nd, 2, 3));
