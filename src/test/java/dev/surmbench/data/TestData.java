@@ -1,12 +1,10 @@
 package dev.surmbench.data;
 
 import dev.surmbench.data.download.Settings;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Locations of test data: the real GLUE copy (required) and fixture folders on the test classpath. */
+/** Locations of test data: the real GLUE copy (required) (fixtures are generated: see OfficialFormatFixtures). */
 public final class TestData {
 
     private TestData() {}
@@ -26,18 +24,5 @@ public final class TestData {
             throw new AssertionError("GLUE_DIR=" + dir + " has no CoLA folder; it must point at shared/data/glue");
         }
         return path;
-    }
-
-    /** A folder of the test resources, e.g. {@code glue/official-format}. */
-    public static Path resource(String relative) {
-        URL url = TestData.class.getResource("/dev/surmbench/data/" + relative);
-        if (url == null) {
-            throw new AssertionError("missing test resource " + relative);
-        }
-        try {
-            return Path.of(url.toURI());
-        } catch (URISyntaxException e) {
-            throw new AssertionError(e);
-        }
     }
 }

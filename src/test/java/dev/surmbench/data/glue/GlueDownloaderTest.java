@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.surmbench.data.OfficialFormatFixtures;
 import dev.surmbench.data.TestData;
 import dev.surmbench.data.download.ChecksumMismatchException;
 import dev.surmbench.data.download.ChecksumRegistry;
@@ -109,7 +110,7 @@ class GlueDownloaderTest {
 
     @Test
     void taskWithoutPublishedChecksumIsRecordedOnFirstDownload() throws IOException {
-        Path fixtures = TestData.resource("glue/official-format");
+        Path fixtures = OfficialFormatFixtures.folder();
         Map<String, byte[]> entries = new LinkedHashMap<>();
         entries.put("WNLI/train.tsv", Files.readAllBytes(fixtures.resolve("WNLI/train.tsv")));
         entries.put("WNLI/dev.tsv", Files.readAllBytes(fixtures.resolve("WNLI/dev.tsv")));

@@ -3,7 +3,7 @@ package dev.surmbench.data.glue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.surmbench.data.Example;
-import dev.surmbench.data.TestData;
+import dev.surmbench.data.OfficialFormatFixtures;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  */
 class OfficialFormatFixturesTest {
 
-    private static final Path DIR = TestData.resource("glue/official-format");
+    private static final Path DIR = OfficialFormatFixtures.folder();
 
     @Test
     void qqp() {
