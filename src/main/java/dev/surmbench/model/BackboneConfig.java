@@ -18,6 +18,9 @@ public interface BackboneConfig {
     /** The same geometry with only the first {@code layers} encoder layers (a slice for CPU-sized runs). */
     BackboneConfig withLayers(int layers);
 
+    /** The same geometry with other dropout rates (hidden states, attention probabilities). */
+    BackboneConfig withDropout(double hidden, double attention);
+
     /** Module-path prefix of the encoder inside the classification model ("bert" or "vit"). */
     default String prefix() {
         return family() == Architecture.Family.BERT ? "bert" : "vit";

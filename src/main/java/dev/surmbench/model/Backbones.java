@@ -50,14 +50,25 @@ public final class Backbones {
 
     /** A classification model on the first {@code layers} layers of {@code source} (0 = all). */
     public static ClassificationModel classification(BackboneSource source, int numLabels, long seed, int layers) {
-        BackboneConfig config = layers > 0 ? source.config().withLayers(layers) : source.config();
+        return classification(source, numLabels, seed, new ModelOptions(layers, -1, Pooling.CLS));
+    }
+
+    /** A classification model on {@code source} cut and headed as {@code options} says. */
+    public static ClassificationModel classification(BackboneSource source, int numLabels, long seed,
+                                                     ModelOptions options) {
+        BackboneConfig config = options.apply(source.config());
         Path tokenizer = config.family() == Architecture.Family.BERT ? source.tokenizer().orElse(null) : null;
-        return build(config, numLabels, source.weights(), seed, source.spec(), tokenizer);
+        return build(config, numLabels, options.pooling(), source.weights(), seed, source.spec(), tokenizer);
     }
 
     /** A model whose every parameter is seeded (no pretrained weights), e.g. a tiny ViT for CPU tests. */
     public static ClassificationModel random(BackboneConfig config, int numLabels, long seed) {
-        return build(config, numLabels, null, seed, "random", null);
+        return random(config, numLabels, seed, Pooling.CLS);
+    }
+
+    /** As {@link #random(BackboneConfig, int, long)} with the head pooling tokens by {@code pooling}. */
+    public static ClassificationModel random(BackboneConfig config, int numLabels, long seed, Pooling pooling) {
+        return build(config, numLabels, pooling, null, seed, "random", null);
     }
 
     /** The encoder of {@code sourceSpec} for inference (a 2-label head is built but unused). */
@@ -74,18 +85,24 @@ public final class Backbones {
 
     /** The untrained block for a config (parameters not initialised). */
     public static Block newBlock(BackboneConfig config, int numLabels) {
+        return newBlock(config, numLabels, Pooling.CLS);
+    }
+
+    /** The untrained block for a config whose head pools tokens by {@code pooling}. */
+    public static Block newBlock(BackboneConfig config, int numLabels, Pooling pooling) {
         if (config instanceof BertConfig bert) {
-            return new BertForSequenceClassification(bert, numLabels);
+            return new BertForSequenceClassification(bert, numLabels, pooling);
         }
         if (config instanceof VitConfig vit) {
-            return new VitForImageClassification(vit, numLabels);
+            return new VitForImageClassification(vit, numLabels, pooling);
         }
         throw new IllegalArgumentException("unsupported backbone config " + config);
     }
 
     private static ClassificationModel build(
-            BackboneConfig config, int numLabels, TensorSet weights, long seed, String spec, Path tokenizer) {
-        Block block = newBlock(config, numLabels);
+            BackboneConfig config, int numLabels, Pooling pooling, TensorSet weights, long seed, String spec,
+            Path tokenizer) {
+        Block block = newBlock(config, numLabels, pooling);
         LoadReport report = WeightBinder.bind(block, config, weights, seed);
         Model model = Model.newInstance(spec, Device.cpu(), "PyTorch");
         try {

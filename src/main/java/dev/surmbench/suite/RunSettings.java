@@ -20,6 +20,10 @@ public final class RunSettings {
     public static final List<Key> KEYS = List.of(
             new Key("backbone", "embedded:all-minilm-l6-v2", Kind.TEXT, 0, 0, "backbone source (embedded:…, maven:…, hf:…)"),
             new Key("layers", 0L, Kind.INT, 0, 1000, "use only the first N encoder layers (0 = all)"),
+            new Key("dropout", -1.0, Kind.NUMBER, -1, 0.9,
+                    "hidden and attention dropout of the backbone (-1 = the checkpoint's own, e.g. 0.1)"),
+            new Key("pooling", "cls", Kind.TEXT, 0, 0,
+                    "head input: cls (first token, BERT's) or mean (masked mean, sentence-transformers')"),
             new Key("max_length", 128L, Kind.INT, 8, 4096, "maximum tokens per example (longest-first truncation)"),
             new Key("batch_size", 32L, Kind.INT, 1, 65536, "training batch size"),
             new Key("eval_batch_size", 64L, Kind.INT, 1, 65536, "evaluation batch size"),

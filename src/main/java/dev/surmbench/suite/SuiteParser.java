@@ -217,6 +217,8 @@ public final class SuiteParser {
                 catalog.checkBackbone(value);
             } else if (key.equals("headline") && !Set.of("surm-paper", "glue-leaderboard").contains(value)) {
                 throw new IllegalArgumentException("unknown headline convention '" + value + "'; allowed: surm-paper, glue-leaderboard");
+            } else if (key.equals("pooling")) {
+                dev.surmbench.model.Pooling.fromName(value);
             }
             return value;
         } catch (IllegalArgumentException e) {

@@ -77,6 +77,7 @@ public record BertConfig(
     }
 
     /** The same geometry with other dropout rates (0 for deterministic forward passes in training mode). */
+    @Override
     public BertConfig withDropout(double hidden, double attention) {
         return new BertConfig(vocabSize, hiddenSize, numHiddenLayers, numAttentionHeads, intermediateSize,
                 maxPositionEmbeddings, typeVocabSize, layerNormEps, hidden, attention);

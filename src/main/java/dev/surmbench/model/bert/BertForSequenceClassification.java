@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import dev.surmbench.model.Pooling;
 import dev.surmbench.model.nn.Dense;
 import dev.surmbench.model.nn.ModelBlock;
 
@@ -19,10 +20,15 @@ public final class BertForSequenceClassification extends ModelBlock {
     private final float dropout;
 
     public BertForSequenceClassification(BertConfig config, int numLabels) {
+        this(config, numLabels, Pooling.CLS);
+    }
+
+    /** As above with the pooler summarising tokens by {@code pooling}. */
+    public BertForSequenceClassification(BertConfig config, int numLabels, Pooling pooling) {
         if (numLabels <= 0) {
             throw new IllegalArgumentException("numLabels must be positive, got " + numLabels);
         }
-        this.bert = addChildBlock("bert", new BertModel(config));
+        this.bert = addChildBlock("bert", new BertModel(config, pooling));
         this.classifier = addChildBlock("classifier", new Dense(config.hiddenSize(), numLabels));
         this.dropout = (float) config.hiddenDropoutProb();
     }

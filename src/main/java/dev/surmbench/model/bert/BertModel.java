@@ -4,12 +4,13 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import dev.surmbench.model.Pooling;
 import dev.surmbench.model.nn.ModelBlock;
 import dev.surmbench.model.nn.SelfAttention;
 
 /**
  * A BERT encoder with Hugging Face {@code BertModel} names: children {@code embeddings},
- * {@code encoder} and {@code pooler}.
+ * {@code encoder} and {@code pooler} (first token or masked mean, see {@link Pooling}).
  *
  * <p>Inputs: input ids [B, T], token type ids [B, T], attention mask [B, T] (1 token, 0 padding;
  * int64 or float). Outputs: last hidden state [B, T, d] and pooled output [B, d].
@@ -21,10 +22,15 @@ public final class BertModel extends ModelBlock {
     private final BertPooler pooler;
 
     public BertModel(BertConfig config) {
+        this(config, Pooling.CLS);
+    }
+
+    /** A BERT encoder whose pooler summarises the tokens as {@code pooling} says. */
+    public BertModel(BertConfig config, Pooling pooling) {
         this.config = config;
         this.embeddings = addChildBlock("embeddings", new BertEmbeddings(config));
         this.encoder = addChildBlock("encoder", new BertEncoder(config));
-        this.pooler = addChildBlock("pooler", new BertPooler(config.hiddenSize()));
+        this.pooler = addChildBlock("pooler", new BertPooler(config.hiddenSize(), pooling));
     }
 
     public BertConfig config() {
@@ -42,7 +48,7 @@ public final class BertModel extends ModelBlock {
     @Override
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray last = lastHiddenState(store, inputs, training);
-        return new NDList(last, pooler.forward(store, new NDList(last), training).head());
+        return new NDList(last, pooler.forward(store, new NDList(last, inputs.get(2)), training).head());
     }
 
     private static void checkInputs(NDList inputs) {

@@ -5,20 +5,36 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import dev.surmbench.model.Pooling;
 import dev.surmbench.model.nn.Dense;
 import dev.surmbench.model.nn.ModelBlock;
 
-/** BERT pooler: tanh(dense(h[:, 0])). Child {@code dense} [d → d]. Input [B, T, d]; output [B, d]. */
+/**
+ * BERT pooler: tanh(dense(s)) where s is h[:, 0] ({@link Pooling#CLS}, Hugging Face's) or the
+ * attention-masked mean of h ({@link Pooling#MEAN}). Child {@code dense} [d → d]. Inputs: hidden
+ * states [B, T, d] and attention mask [B, T]; output [B, d].
+ */
 public final class BertPooler extends ModelBlock {
     private final Dense dense;
+    private final Pooling pooling;
 
-    public BertPooler(int hidden) {
+    public BertPooler(int hidden, Pooling pooling) {
         this.dense = addChildBlock("dense", new Dense(hidden, hidden));
+        this.pooling = pooling;
     }
 
     @Override
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
-        NDArray cls = inputs.head().get(new NDIndex(":, 0, :"));
-        return new NDList(dense.forward(store, new NDList(cls), training).head().tanh());
+        NDArray hidden = inputs.head();
+        NDArray summary;
+        if (pooling == Pooling.MEAN) {
+            NDArray mask = inputs.get(1).toType(hidden.getDataType(), false).expandDims(-1); // [B, T, 1]
+            NDArray count = mask.sum(new int[] {1}).maximum(1f); // [B, 1]; padding-only rows cannot divide by 0
+            summary = hidden.mul(mask).sum(new int[] {1}).div(count);
+        } else {
+            summary = hidden.get(new NDIndex(":, 0, :"));
+        }
+        return new NDList(dense.forward(store, new NDList(summary), training).head().tanh());
     }
+
 }

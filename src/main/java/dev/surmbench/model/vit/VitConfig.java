@@ -39,6 +39,12 @@ public record VitConfig(
                 intermediateSize, layerNormEps, hiddenDropoutProb, attentionProbsDropoutProb, qkvBias);
     }
 
+    @Override
+    public VitConfig withDropout(double hidden, double attention) {
+        return new VitConfig(imageSize, patchSize, numChannels, hiddenSize, numHiddenLayers, numAttentionHeads,
+                intermediateSize, layerNormEps, hidden, attention, qkvBias);
+    }
+
     public VitConfig {
         positive("image_size", imageSize);
         positive("patch_size", patchSize);

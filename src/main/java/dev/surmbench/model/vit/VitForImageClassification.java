@@ -5,19 +5,28 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import dev.surmbench.model.Pooling;
 import dev.surmbench.model.nn.Dense;
 import dev.surmbench.model.nn.ModelBlock;
 
 /**
  * Hugging Face {@code ViTForImageClassification}: children {@code vit} ({@link VitModel}) and
- * {@code classifier} [d → labels] on the final [CLS] state. Input pixels [B, C, H, W]; output
+ * {@code classifier} [d → labels] on the final [CLS] state (or the mean of all final states). Input pixels [B, C, H, W]; output
  * logits [B, labels].
  */
 public final class VitForImageClassification extends ModelBlock {
     private final VitModel vit;
     private final Dense classifier;
 
+    private final Pooling pooling;
+
     public VitForImageClassification(VitConfig config, int numLabels) {
+        this(config, numLabels, Pooling.CLS);
+    }
+
+    /** As above with the head reading the [CLS] state or the mean of all final states ({@code pooling}). */
+    public VitForImageClassification(VitConfig config, int numLabels, Pooling pooling) {
+        this.pooling = pooling;
         if (numLabels <= 0) {
             throw new IllegalArgumentException("numLabels must be positive, got " + numLabels);
         }
@@ -32,6 +41,7 @@ public final class VitForImageClassification extends ModelBlock {
     @Override
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray h = vit.forward(store, inputs, training).head();
-        return classifier.forward(store, new NDList(h.get(new NDIndex(":, 0, :"))), training);
+        NDArray summary = pooling == Pooling.MEAN ? h.mean(new int[] {1}) : h.get(new NDIndex(":, 0, :"));
+        return classifier.forward(store, new NDList(summary), training);
     }
 }

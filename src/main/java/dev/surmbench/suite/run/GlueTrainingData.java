@@ -21,7 +21,7 @@ import java.util.Map;
 
 /**
  * A GLUE task prepared for the trainer: seeded stratified subsets, tokenised once, training batches
- * in an order drawn from {@code Seeds.derive(seed, "data-order")}, dev batches in file order. The
+ * length-bucketed in an order drawn from {@code Seeds.derive(seed, "data-order")}, dev batches in file order. The
  * metrics are the task's official ones plus the headline under the suite's convention.
  */
 public final class GlueTrainingData implements TrainingData {
@@ -31,6 +31,8 @@ public final class GlueTrainingData implements TrainingData {
     private final List<HostBatch> eval;
     private final long orderSeed;
     private final int trainSize;
+    private final double targetMean;
+    private final double targetScale;
 
     public GlueTrainingData(GlueTask task, TaskData data, TextTokenizer tokenizer, HeadlineConvention convention,
                             int trainLimit, int evalLimit, int batchSize, int evalBatchSize, long seed) {
@@ -43,14 +45,41 @@ public final class GlueTrainingData implements TrainingData {
         List<Example> trainExamples = limited.split(GlueSplit.TRAIN);
         List<Example> devExamples = limited.split(GlueSplit.DEV);
         this.trainSize = trainExamples.size();
-        this.train = TextBatcher.of(tokenizer, trainExamples, batchSize);
+        // Length bucketing (seeded like the order) pads pair tasks far less: CPU time goes to real tokens.
+        this.train = new TextBatcher(tokenizer.encodeAll(trainExamples), trainExamples, tokenizer.padId(), batchSize,
+                true, 1);
         this.eval = toHost(TextBatcher.of(tokenizer, devExamples, evalBatchSize).inOrder());
         this.orderSeed = Seeds.derive(seed, "data-order");
+        // Regression (STS-B, scores 0..5): the head trains on standardised scores, because AdamW moves a
+        // freshly initialised bias by about one learning rate per step and could not reach a mean of ~2.7
+        // in a short run. Predictions are mapped back to the score scale before scoring.
+        double[] scores = trainExamples.stream().mapToDouble(Example::target).toArray();
+        if (task.numLabels() == 1 && scores.length > 1) {
+            double mean = java.util.Arrays.stream(scores).average().orElse(0);
+            double variance = java.util.Arrays.stream(scores).map(v -> (v - mean) * (v - mean)).sum() / (scores.length - 1);
+            this.targetMean = mean;
+            this.targetScale = variance > 0 ? Math.sqrt(variance) : 1;
+        } else {
+            this.targetMean = 0;
+            this.targetScale = 1;
+        }
     }
 
     @Override
     public List<HostBatch> trainEpoch(int epoch) {
-        return toHost(train.trainingEpoch(orderSeed, epoch));
+        List<HostBatch> batches = toHost(train.trainingEpoch(orderSeed, epoch));
+        if (task.numLabels() != 1) {
+            return batches;
+        }
+        List<HostBatch> standardised = new ArrayList<>(batches.size());
+        for (HostBatch b : batches) {
+            double[] t = b.targets().clone();
+            for (int i = 0; i < t.length; i++) {
+                t[i] = (t[i] - targetMean) / targetScale;
+            }
+            standardised.add(new HostBatch(b.inputs(), t, b.tokens()));
+        }
+        return standardised;
     }
 
     @Override
@@ -84,10 +113,18 @@ public final class GlueTrainingData implements TrainingData {
 
     @Override
     public Map<String, Double> evaluate(double[] predictions, double[] targets) {
-        MetricScores scores = MetricScores.compute(task.metrics(), predictions, targets);
+        MetricScores scores = MetricScores.compute(task.metrics(), toTaskScale(predictions), targets);
         Map<String, Double> out = new LinkedHashMap<>(scores.byName());
         out.put(headlineMetric(), task.headline(scores, convention));
         return out;
+    }
+
+    /** Regression outputs (trained on standardised scores) back on the task's scale; class ids unchanged. */
+    public double[] toTaskScale(double[] predictions) {
+        if (task.numLabels() != 1) {
+            return predictions;
+        }
+        return java.util.Arrays.stream(predictions).map(p -> p * targetScale + targetMean).toArray();
     }
 
     private static List<HostBatch> toHost(List<TextBatch> batches) {

@@ -6,7 +6,10 @@ import dev.surmbench.data.glue.GlueTask;
 import dev.surmbench.data.glue.HeadlineConvention;
 import dev.surmbench.data.glue.TaskData;
 import dev.surmbench.data.text.TextTokenizer;
+import dev.surmbench.model.BackboneSource;
 import dev.surmbench.model.Backbones;
+import dev.surmbench.model.ModelOptions;
+import dev.surmbench.model.Pooling;
 import dev.surmbench.model.ClassificationModel;
 import dev.surmbench.peft.InjectionReport;
 import dev.surmbench.peft.MethodConfig;
@@ -73,8 +76,9 @@ public final class TrainingRunExecutor implements RunExecutor {
                 k -> GlueData.fromSettings(spec.text("glue_dir")).load(task));
         HeadlineConvention convention = spec.text("headline").equals("glue-leaderboard")
                 ? HeadlineConvention.GLUE_LEADERBOARD : HeadlineConvention.SURM_PAPER;
-        try (ClassificationModel model = Backbones.classification(spec.text("backbone"), task.numLabels(),
-                Seeds.derive(spec.seed(), "head"), spec.integer("layers"));
+        try (ClassificationModel model = Backbones.classification(BackboneSource.parse(spec.text("backbone")),
+                task.numLabels(), Seeds.derive(spec.seed(), "head"), new ModelOptions(spec.integer("layers"),
+                        spec.number("dropout"), Pooling.fromName(spec.text("pooling"))));
              TextTokenizer tokenizer = TextTokenizer.fromTokenizerJson(
                      model.tokenizerPath().orElseThrow(() -> new IllegalArgumentException(
                              "backbone " + spec.text("backbone") + " has no tokenizer.json; GLUE needs a text encoder")),
