@@ -51,6 +51,7 @@ final class PretrainSection {
 
     private final SuiteCatalog catalog;
     private final BiConsumer<YamlNode, String> problem;
+    private final java.util.Set<String> declared = new java.util.LinkedHashSet<>();
 
     PretrainSection(SuiteCatalog catalog, BiConsumer<YamlNode, String> problem) {
         this.catalog = catalog;
@@ -62,6 +63,11 @@ final class PretrainSection {
         TreeSet<String> keys = new TreeSet<>(List.of("dataset", "data_dir"));
         FIELDS.forEach(f -> keys.add(f.name()));
         return keys;
+    }
+
+    /** Every stage name the section declares, valid or not (runs naming an invalid one get no second error). */
+    java.util.Set<String> declared() {
+        return declared;
     }
 
     /** The stages by name, or an empty map when {@code section} is null; problems go to the sink. */
@@ -76,6 +82,7 @@ final class PretrainSection {
             return out;
         }
         section.map().forEach((name, node) -> {
+            declared.add(name);
             if (!name.matches("[A-Za-z0-9._-]+")) {
                 problem.accept(section.keyNode(name), "a pretrain stage name is letters, digits, '.', '_' or '-', got '" + name + "'");
             } else if (!node.isMap()) {

