@@ -64,6 +64,38 @@ public record Architecture(
         return family == Family.BERT ? (long) hidden * hidden + hidden + classifier : classifier;
     }
 
+    /** The architecture of a config read from a checkpoint ({@code name} is for messages). */
+    public static Architecture of(String name, BackboneConfig config) {
+        if (config instanceof dev.surmbench.model.bert.BertConfig b) {
+            return new Architecture(name, Family.BERT, b.numHiddenLayers(), b.hiddenSize(), b.intermediateSize(),
+                    b.vocabSize(), b.maxPositionEmbeddings(), b.typeVocabSize(), 0, 0, 0);
+        }
+        if (config instanceof dev.surmbench.model.vit.VitConfig v) {
+            return new Architecture(name, Family.VIT, v.numHiddenLayers(), v.hiddenSize(), v.intermediateSize(),
+                    0, 0, 0, v.imageSize(), v.patchSize(), v.numChannels());
+        }
+        throw new IllegalArgumentException("unsupported config " + config);
+    }
+
+    /**
+     * The sites of the first {@code layers} layers ({@code 0} = all), as a suite's {@code layers}
+     * slice builds them; the base parameter counts stay those of the whole backbone.
+     */
+    public AdaptationSites sites(int layers) {
+        AdaptationSites all = sites();
+        if (layers <= 0) {
+            return all;
+        }
+        String marker = ".layer.";
+        java.util.function.ToIntFunction<String> layerOf = path -> {
+            String rest = path.substring(path.indexOf(marker) + marker.length());
+            return Integer.parseInt(rest.substring(0, rest.indexOf('.')));
+        };
+        return new AdaptationSites(all.linears().stream().filter(s -> layerOf.applyAsInt(s.path()) < layers).toList(),
+                all.adapterSlots().stream().filter(s -> layerOf.applyAsInt(s.path()) < layers).toList(),
+                all.baseParameters(), all.baseBiasParameters());
+    }
+
     /** Adaptable projections, adapter slots and backbone sizes, derived from the geometry alone. */
     public AdaptationSites sites() {
         List<LinearSite> linears = new ArrayList<>();

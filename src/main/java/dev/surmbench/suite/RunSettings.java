@@ -3,39 +3,85 @@ package dev.surmbench.suite;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Every setting of a run other than task, method and seed, as the user types them (snake_case keys).
  * Values resolve in layers: built-in defaults, an included file's defaults, the suite's defaults,
- * then per-task and per-method overrides.
+ * then per-task and per-method overrides. Each setting applies to text (GLUE) tasks, image tasks or
+ * both; a run carries only the settings of its task's domain, so an image-only setting never enters
+ * (and never changes) the id of a GLUE run.
  */
 public final class RunSettings {
 
-    /** A setting: its YAML key, its built-in default, its kind and allowed range, and what it means. */
-    public record Key(String name, Object builtIn, Kind kind, double min, double max, String description) {}
+    /** A setting: its YAML key, its built-in default, its kind and allowed range, its domain and meaning. */
+    public record Key(String name, Object builtIn, Kind kind, double min, double max, Domain domain, String description,
+                      Set<String> choices) {
+        public Key {
+            choices = Set.copyOf(choices);
+        }
+
+        Key(String name, Object builtIn, Kind kind, double min, double max, Domain domain, String description) {
+            this(name, builtIn, kind, min, max, domain, description, Set.of());
+        }
+    }
 
     /** Value kinds a setting can take. */
     public enum Kind { INT, NUMBER, TEXT }
 
+    /** Which tasks a setting applies to. */
+    public enum Domain {
+        ALL, TEXT, IMAGE;
+
+        boolean includes(TaskDomain task) {
+            return this == ALL || (this == TEXT) == (task == TaskDomain.TEXT);
+        }
+    }
+
+    /** The domain of a task, from the catalog. */
+    public enum TaskDomain { TEXT, IMAGE }
+
+    /** Values of {@code backbone_init}. */
+    public static final String INIT_PRETRAINED = "pretrained";
+    /** Values of {@code backbone_init}. */
+    public static final String INIT_RANDOM = "random";
+    /** Values of {@code augment}. */
+    public static final String AUGMENT_NONE = "none";
+    /** Values of {@code augment}. */
+    public static final String AUGMENT_CROP_FLIP = "crop-flip";
+
     public static final List<Key> KEYS = List.of(
-            new Key("backbone", "embedded:all-minilm-l6-v2", Kind.TEXT, 0, 0, "backbone source (embedded:…, maven:…, hf:…)"),
-            new Key("layers", 0L, Kind.INT, 0, 1000, "use only the first N encoder layers (0 = all)"),
-            new Key("dropout", -1.0, Kind.NUMBER, -1, 0.9,
+            new Key("backbone", "embedded:all-minilm-l6-v2", Kind.TEXT, 0, 0, Domain.ALL,
+                    "backbone source (embedded:…, maven:…, hf:…, pretrain:NAME)"),
+            new Key("layers", 0L, Kind.INT, 0, 1000, Domain.ALL, "use only the first N encoder layers (0 = all)"),
+            new Key("dropout", -1.0, Kind.NUMBER, -1, 0.9, Domain.ALL,
                     "hidden and attention dropout of the backbone (-1 = the checkpoint's own, e.g. 0.1)"),
-            new Key("pooling", "cls", Kind.TEXT, 0, 0,
-                    "head input: cls (first token, BERT's) or mean (masked mean, sentence-transformers')"),
-            new Key("max_length", 128L, Kind.INT, 8, 4096, "maximum tokens per example (longest-first truncation)"),
-            new Key("batch_size", 32L, Kind.INT, 1, 65536, "training batch size"),
-            new Key("eval_batch_size", 64L, Kind.INT, 1, 65536, "evaluation batch size"),
-            new Key("epochs", 3L, Kind.INT, 1, 10000, "passes over the training data"),
-            new Key("learning_rate", 5e-4, Kind.NUMBER, 1e-9, 10, "peak AdamW learning rate"),
-            new Key("weight_decay", 0.0, Kind.NUMBER, 0, 10, "decoupled weight decay (not on biases/LayerNorm)"),
-            new Key("warmup_ratio", 0.06, Kind.NUMBER, 0, 1, "fraction of steps of linear warm-up"),
-            new Key("max_grad_norm", 1.0, Kind.NUMBER, 0, 1e6, "global gradient-norm clip (0 = none)"),
-            new Key("train_limit", 0L, Kind.INT, 0, 1e9, "stratified training subset size (0 = all)"),
-            new Key("eval_limit", 0L, Kind.INT, 0, 1e9, "stratified dev subset size (0 = all)"),
-            new Key("headline", "surm-paper", Kind.TEXT, 0, 0, "headline metric convention: surm-paper or glue-leaderboard"),
-            new Key("glue_dir", "", Kind.TEXT, 0, 0, "GLUE folder (empty: -Dglue.dir, then $GLUE_DIR, then the download cache)"));
+            new Key("pooling", "cls", Kind.TEXT, 0, 0, Domain.ALL,
+                    "head input: cls (first token, BERT's/ViT's) or mean (masked mean, sentence-transformers')",
+                    Set.of("cls", "mean")),
+            new Key("max_length", 128L, Kind.INT, 8, 4096, Domain.TEXT, "maximum tokens per example (longest-first truncation)"),
+            new Key("batch_size", 32L, Kind.INT, 1, 65536, Domain.ALL, "training batch size"),
+            new Key("eval_batch_size", 64L, Kind.INT, 1, 65536, Domain.ALL, "evaluation batch size"),
+            new Key("epochs", 3L, Kind.INT, 1, 10000, Domain.ALL, "passes over the training data"),
+            new Key("learning_rate", 5e-4, Kind.NUMBER, 1e-9, 10, Domain.ALL, "peak AdamW learning rate"),
+            new Key("weight_decay", 0.0, Kind.NUMBER, 0, 10, Domain.ALL, "decoupled weight decay (not on biases/LayerNorm)"),
+            new Key("warmup_ratio", 0.06, Kind.NUMBER, 0, 1, Domain.ALL, "fraction of steps of linear warm-up"),
+            new Key("max_grad_norm", 1.0, Kind.NUMBER, 0, 1e6, Domain.ALL, "global gradient-norm clip (0 = none)"),
+            new Key("train_limit", 0L, Kind.INT, 0, 1e9, Domain.ALL, "stratified training subset size (0 = all)"),
+            new Key("eval_limit", 0L, Kind.INT, 0, 1e9, Domain.ALL, "stratified dev/test subset size (0 = all)"),
+            new Key("headline", "surm-paper", Kind.TEXT, 0, 0, Domain.TEXT,
+                    "headline metric convention: surm-paper or glue-leaderboard", Set.of("surm-paper", "glue-leaderboard")),
+            new Key("glue_dir", "", Kind.TEXT, 0, 0, Domain.TEXT, "GLUE folder (empty: -Dglue.dir, then $GLUE_DIR, then the download cache)"),
+            new Key("image_size", 0L, Kind.INT, 0, 4096, Domain.IMAGE,
+                    "input side in pixels (0 = the backbone's image_size; otherwise it must equal it)"),
+            new Key("data_dir", "", Kind.TEXT, 0, 0, Domain.IMAGE,
+                    "images root (empty: -Dimages.dir, then $IMAGES_DIR, then the download cache)"),
+            new Key("augment", AUGMENT_NONE, Kind.TEXT, 0, 0, Domain.IMAGE,
+                    "training augmentation: none, or crop-flip (random crop with 1/8 padding + horizontal flip)",
+                    Set.of(AUGMENT_NONE, AUGMENT_CROP_FLIP)),
+            new Key("backbone_init", INIT_PRETRAINED, Kind.TEXT, 0, 0, Domain.IMAGE,
+                    "pretrained, or random: the backbone's shape with seeded random weights (a transfer control)",
+                    Set.of(INIT_PRETRAINED, INIT_RANDOM)));
 
     private RunSettings() {}
 
@@ -56,6 +102,18 @@ public final class RunSettings {
     public static Map<String, Object> builtIns() {
         Map<String, Object> out = new LinkedHashMap<>();
         KEYS.forEach(k -> out.put(k.name(), k.builtIn()));
+        return out;
+    }
+
+    /** {@code settings} restricted to the keys that apply to tasks of {@code domain}. */
+    public static Map<String, Object> forDomain(Map<String, Object> settings, TaskDomain domain) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        settings.forEach((k, v) -> {
+            Key key = key(k);
+            if (key == null || key.domain().includes(domain)) {
+                out.put(k, v);
+            }
+        });
         return out;
     }
 }

@@ -2,14 +2,28 @@ package dev.surmbench.suite;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
- * A validated suite: its name and version, the file it came from with its SHA-256 (provenance), and
- * the expanded runs in a stable order (task, label, seed).
+ * A validated suite: its name and version, the file it came from with its SHA-256 (provenance), the
+ * expanded runs in a stable order (task, label, seed), and its {@code pretrain:} stages by name.
  */
-public record Suite(String name, int version, Path file, String sha256, List<RunSpec> runs) {
+public record Suite(String name, int version, Path file, String sha256, List<RunSpec> runs,
+                    Map<String, PretrainSpec> pretrains) {
     public Suite {
         runs = List.copyOf(runs);
+        pretrains = Map.copyOf(pretrains);
+    }
+
+    /** A suite without pretrain stages. */
+    public Suite(String name, int version, Path file, String sha256, List<RunSpec> runs) {
+        this(name, version, file, sha256, runs, Map.of());
+    }
+
+    /** The stage a resolved backbone value {@code pretrain:NAME@HASH} refers to, if this suite declares it. */
+    public java.util.Optional<PretrainSpec> pretrainFor(String backbone) {
+        String hash = PretrainSpec.hashOf(backbone);
+        return pretrains.values().stream().filter(p -> p.hash().equals(hash)).findFirst();
     }
 
     /** The runs of shard {@code index} of {@code count} (1-based), assigned stably by run id. */

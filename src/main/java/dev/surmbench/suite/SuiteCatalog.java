@@ -1,5 +1,6 @@
 package dev.surmbench.suite;
 
+import dev.surmbench.model.Architecture;
 import dev.surmbench.peft.AdaptationSites;
 import java.util.List;
 import java.util.Optional;
@@ -21,4 +22,24 @@ public interface SuiteCatalog {
 
     /** The backbone's adaptation sites when its geometry is known without loading it. */
     Optional<AdaptationSites> sites(String source, int layers);
+
+    /** Whether a (canonical) task is a text (GLUE) or an image-classification task. */
+    default RunSettings.TaskDomain taskDomain(String task) {
+        return RunSettings.TaskDomain.TEXT;
+    }
+
+    /** The channels of an image task's images (1 grey, 3 RGB); empty for text tasks. */
+    default Optional<Integer> imageChannels(String task) {
+        return Optional.empty();
+    }
+
+    /** Whether an image task has its own test split (otherwise a hold-out of its one split is used). */
+    default boolean hasTestSplit(String task) {
+        return true;
+    }
+
+    /** The backbone's geometry (family, width, image and patch size) when known without loading weights. */
+    default Optional<Architecture> architecture(String source) {
+        return Optional.empty();
+    }
 }

@@ -1,12 +1,8 @@
 package dev.surmbench.suite;
 
-import dev.surmbench.peft.AdaptationSites;
 import dev.surmbench.peft.InvalidMethodConfigException;
-import dev.surmbench.peft.LinearSite;
 import dev.surmbench.peft.MethodConfig;
 import dev.surmbench.peft.MethodRegistry;
-import dev.surmbench.peft.TargetMatcher;
-import dev.surmbench.peft.UpdateMethodConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +15,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -29,11 +24,14 @@ import java.util.Set;
  * while any remains.
  */
 public final class SuiteParser {
-    private static final Set<String> TOP_LEVEL = Set.of("name", "version", "include", "defaults", "tasks", "methods", "seeds", "description");
+    private static final Set<String> TOP_LEVEL = Set.of("name", "version", "include", "defaults", "tasks", "methods", "seeds", "description",
+            "pretrain");
     private static final Set<String> METHOD_KEYS = Set.of("method", "label", "options");
 
     private final SuiteCatalog catalog;
     private final List<SuiteException.Problem> problems = new ArrayList<>();
+    private Map<String, PretrainSpec> pretrains = Map.of();
+    private Set<String> invalidStages = Set.of();
 
     public SuiteParser(SuiteCatalog catalog) {
         this.catalog = catalog;
@@ -48,6 +46,10 @@ public final class SuiteParser {
         Layered doc = load(file, new HashSet<>());
         String name = requireText(doc, "name");
         int version = doc.values.containsKey("version") ? (int) integer(doc.values.get("version"), "version", 1, 1_000_000) : 1;
+        PretrainSection section = new PretrainSection(catalog, this::problem);
+        pretrains = section.parse(doc.values.get("pretrain"));
+        invalidStages = new HashSet<>(section.declared());
+        invalidStages.removeAll(pretrains.keySet());
         Map<String, Object> defaults = resolveSettings(RunSettings.builtIns(), doc.defaults);
         List<TaskEntry> tasks = tasks(doc);
         List<MethodEntry> methods = methods(doc);
@@ -55,10 +57,12 @@ public final class SuiteParser {
         List<RunSpec> runs = new ArrayList<>();
         for (TaskEntry task : tasks) {
             for (MethodEntry method : methods) {
-                Map<String, Object> settings = new LinkedHashMap<>(defaults);
-                settings.putAll(task.overrides);
-                settings.putAll(method.overrides);
-                checkCombination(method, settings);
+                Map<String, Object> merged = new LinkedHashMap<>(defaults);
+                merged.putAll(task.overrides);
+                merged.putAll(method.overrides);
+                RunSettings.TaskDomain domain = catalog.taskDomain(task.name);
+                Map<String, Object> settings = RunSettings.forDomain(merged, domain);
+                checkCombination(task, method, settings, domain);
                 for (long seed : seeds) {
                     runs.add(new RunSpec(name, task.name, method.name, method.label, method.options, seed, settings));
                 }
@@ -72,7 +76,7 @@ public final class SuiteParser {
             throw new SuiteException(problems);
         }
         runs.sort(Comparator.comparing(RunSpec::task).thenComparing(RunSpec::label).thenComparingLong(RunSpec::seed));
-        return new Suite(name, version, file, sha256(file), runs);
+        return new Suite(name, version, file, sha256(file), runs, pretrains);
     }
 
     /** A document after includes: top-level values by key (this file's win) and merged defaults. */
@@ -213,12 +217,22 @@ public final class SuiteParser {
 
     private String checkText(String key, String value, YamlNode node) {
         try {
-            if (key.equals("backbone")) {
+            RunSettings.Key spec = RunSettings.key(key);
+            if (key.equals("backbone") && value.startsWith(PretrainSpec.BACKBONE_PREFIX)) {
+                PretrainSpec stage = pretrains.get(PretrainSpec.nameOf(value));
+                if (stage == null && !value.contains("@") && invalidStages.contains(PretrainSpec.nameOf(value))) {
+                    return value; // the stage's own problems are reported; geometry checks skip it
+                }
+                if (stage == null || value.contains("@")) {
+                    throw new IllegalArgumentException("backbone '" + value + "' names no pretrain stage; declared: "
+                            + (pretrains.isEmpty() ? "none (add a 'pretrain:' section)" : String.join(", ", pretrains.keySet())));
+                }
+                return stage.backboneRef();
+            } else if (key.equals("backbone")) {
                 catalog.checkBackbone(value);
-            } else if (key.equals("headline") && !Set.of("surm-paper", "glue-leaderboard").contains(value)) {
-                throw new IllegalArgumentException("unknown headline convention '" + value + "'; allowed: surm-paper, glue-leaderboard");
-            } else if (key.equals("pooling")) {
-                dev.surmbench.model.Pooling.fromName(value);
+            } else if (spec != null && !spec.choices().isEmpty() && !spec.choices().contains(value)) {
+                throw new IllegalArgumentException("'" + key + "' must be one of " + String.join(", ", new java.util.TreeSet<>(spec.choices()))
+                        + ", got '" + value + "'");
             }
             return value;
         } catch (IllegalArgumentException e) {
@@ -239,7 +253,7 @@ public final class SuiteParser {
         return v;
     }
 
-    private record TaskEntry(String name, Map<String, Object> overrides) {}
+    private record TaskEntry(String name, Map<String, Object> overrides, YamlNode node) {}
 
     private List<TaskEntry> tasks(Layered doc) {
         List<TaskEntry> out = new ArrayList<>();
@@ -260,7 +274,7 @@ public final class SuiteParser {
                 continue;
             }
             try {
-                out.add(new TaskEntry(catalog.canonicalTask(name), resolveSettings(Map.of(), overrides)));
+                out.add(new TaskEntry(catalog.canonicalTask(name), resolveSettings(Map.of(), overrides), item));
             } catch (IllegalArgumentException e) {
                 problem(nameNode, e.getMessage());
             }
@@ -354,23 +368,9 @@ public final class SuiteParser {
         return node.list();
     }
 
-    /** A method option the backbone cannot take (e.g. a Kronecker rank not dividing the width). */
-    private void checkCombination(MethodEntry method, Map<String, Object> settings) {
-        if (!(method.config instanceof UpdateMethodConfig update)) {
-            return;
-        }
-        Optional<AdaptationSites> sites = catalog.sites(String.valueOf(settings.get("backbone")),
-                ((Number) settings.get("layers")).intValue());
-        if (sites.isEmpty()) {
-            return;
-        }
-        try {
-            for (LinearSite site : TargetMatcher.select(update.method(), update.targets(), sites.get().linears(), LinearSite::path)) {
-                update.checkShape(site.inFeatures(), site.outFeatures());
-            }
-        } catch (IllegalArgumentException e) {
-            problem(method.node, e.getMessage() + " (backbone " + settings.get("backbone") + ")");
-        }
+    private void checkCombination(TaskEntry task, MethodEntry method, Map<String, Object> settings, RunSettings.TaskDomain domain) {
+        new CombinationCheck(catalog, pretrains, this::problem)
+                .check(task.name, task.node, method.config, method.node, settings, domain);
     }
 
     private void checkUniqueLabels(List<MethodEntry> methods) {

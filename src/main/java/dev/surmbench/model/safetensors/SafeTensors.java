@@ -208,14 +208,21 @@ public final class SafeTensors {
     }
 
     /**
-     * Writes {@code tensors} as F32 with optional string metadata, atomically (temp file + move).
-     * The header is padded with spaces to a multiple of 8 bytes, as the reference writer does.
+     * Writes {@code tensors} as little-endian F32 with optional string metadata, atomically (temp
+     * file + move). Tensors are laid out in name order (the header's keys sorted, {@code
+     * __metadata__} first, so the same tensors always give the same bytes) and the header is padded
+     * with spaces to a multiple of 8 bytes, so the data starts 8-byte aligned as the reference writer
+     * requires.
      */
     public static void write(Path path, Map<String, HostTensor> tensors, Map<String, String> metadata) throws IOException {
+        tensors = new java.util.TreeMap<>(tensors);
+        if (tensors.containsKey(METADATA)) {
+            throw new IllegalArgumentException("'" + METADATA + "' is reserved and cannot name a tensor");
+        }
         ObjectNode header = JSON.createObjectNode();
         if (metadata != null && !metadata.isEmpty()) {
             ObjectNode meta = header.putObject(METADATA);
-            metadata.forEach(meta::put);
+            new java.util.TreeMap<>(metadata).forEach(meta::put);
         }
         long offset = 0;
         for (Map.Entry<String, HostTensor> e : tensors.entrySet()) {

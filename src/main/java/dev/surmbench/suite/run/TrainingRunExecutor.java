@@ -1,11 +1,6 @@
 package dev.surmbench.suite.run;
 
-import dev.surmbench.data.glue.GlueData;
-import dev.surmbench.data.glue.GlueSplit;
-import dev.surmbench.data.glue.GlueTask;
-import dev.surmbench.data.glue.HeadlineConvention;
-import dev.surmbench.data.glue.TaskData;
-import dev.surmbench.data.text.TextTokenizer;
+import dev.surmbench.model.BackboneConfig;
 import dev.surmbench.model.BackboneSource;
 import dev.surmbench.model.Backbones;
 import dev.surmbench.model.ModelOptions;
@@ -20,6 +15,9 @@ import dev.surmbench.results.ResultsLayout;
 import dev.surmbench.results.RunJson;
 import dev.surmbench.results.RunRecord;
 import dev.surmbench.results.RunStatus;
+import dev.surmbench.suite.DefaultCatalog;
+import dev.surmbench.suite.PretrainSpec;
+import dev.surmbench.suite.RunSettings;
 import dev.surmbench.suite.RunSpec;
 import dev.surmbench.suite.Suite;
 import dev.surmbench.train.EpochRecord;
@@ -32,22 +30,38 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Runs one GLUE fine-tuning: loads the task (cached across runs), builds the backbone with a
- * seeded head, injects the method with a seeded init, trains, and writes run.json. Any exception
- * becomes a {@code failed} row with its message; a non-finite loss a {@code diverged} row.
+ * Runs one fine-tuning: resolves the backbone (a {@code pretrain:} stage becomes its cached
+ * checkpoint, trained first if needed), builds it with a seeded head — or, with {@code
+ * backbone_init: random}, the same shape with seeded random weights — injects the method with a
+ * seeded init, prepares the task through its domain's {@link TaskRunner} (GLUE text or images),
+ * trains, and writes run.json. Any exception becomes a {@code failed} row with its message; a
+ * non-finite loss a {@code diverged} row.
  */
 public final class TrainingRunExecutor implements RunExecutor {
-    private final Map<String, TaskData> taskCache = new HashMap<>();
     private final Path projectDir;
+    private final PretrainCache pretrained;
+    private final GlueTaskRunner glue = new GlueTaskRunner();
+    private final ImageTaskRunner images = new ImageTaskRunner();
+    private final DefaultCatalog catalog = new DefaultCatalog();
 
     public TrainingRunExecutor(Path projectDir) {
+        this(projectDir, null);
+    }
+
+    /** With pretrained checkpoints cached under {@code pretrainCache} ({@code null}: the default, see {@link PretrainCache}). */
+    public TrainingRunExecutor(Path projectDir, Path pretrainCache) {
         this.projectDir = projectDir;
+        this.pretrained = new PretrainCache(pretrainCache, projectDir);
+    }
+
+    /** The cache of pretrained checkpoints this executor uses. */
+    public PretrainCache pretrainCache() {
+        return pretrained;
     }
 
     @Override
@@ -56,8 +70,8 @@ public final class TrainingRunExecutor implements RunExecutor {
         long startNanos = System.nanoTime();
         Outcome outcome;
         try {
-            outcome = train(spec, options);
-        } catch (RuntimeException | IOException | OutOfMemoryError e) {
+            outcome = train(suite, spec, options);
+        } catch (Exception | OutOfMemoryError e) {
             outcome = Outcome.failed(e);
         }
         RunRecord record = outcome.toRecord(suite, spec, started, Instant.now().toString(),
@@ -70,40 +84,57 @@ public final class TrainingRunExecutor implements RunExecutor {
         return record;
     }
 
-    private Outcome train(RunSpec spec, SuiteRunner.Options options) throws IOException {
-        GlueTask task = GlueTask.fromName(spec.task());
-        TaskData data = taskCache.computeIfAbsent(spec.task() + "|" + spec.text("glue_dir"),
-                k -> GlueData.fromSettings(spec.text("glue_dir")).load(task));
-        HeadlineConvention convention = spec.text("headline").equals("glue-leaderboard")
-                ? HeadlineConvention.GLUE_LEADERBOARD : HeadlineConvention.SURM_PAPER;
-        try (ClassificationModel model = Backbones.classification(BackboneSource.parse(spec.text("backbone")),
-                task.numLabels(), Seeds.derive(spec.seed(), "head"), new ModelOptions(spec.integer("layers"),
-                        spec.number("dropout"), Pooling.fromName(spec.text("pooling"))));
-             TextTokenizer tokenizer = TextTokenizer.fromTokenizerJson(
-                     model.tokenizerPath().orElseThrow(() -> new IllegalArgumentException(
-                             "backbone " + spec.text("backbone") + " has no tokenizer.json; GLUE needs a text encoder")),
-                     spec.integer("max_length"))) {
+    private Outcome train(Suite suite, RunSpec spec, SuiteRunner.Options options) throws Exception {
+        TaskRunner runner = catalog.taskDomain(spec.task()) == RunSettings.TaskDomain.IMAGE ? images : glue;
+        int numLabels = runner.numLabels(spec);
+        Map<String, Object> pretrain = null;
+        String backbone = spec.text("backbone");
+        if (PretrainSpec.nameOf(backbone) != null) {
+            Path dir = pretrainedDir(suite, backbone, options);
+            pretrain = PretrainCache.summary(dir);
+            backbone = "hf:" + dir;
+        }
+        try (ClassificationModel model = model(spec, backbone, numLabels)) {
             MethodConfig method = MethodRegistry.parse(spec.method(), spec.methodOptions());
             InjectionReport injection = PeftInjector.inject(model.block(), method, model.headPrefixes(),
                     Seeds.derive(spec.seed(), "peft-init"));
-            GlueTrainingData trainingData = new GlueTrainingData(task, data, tokenizer, convention,
-                    spec.integer("train_limit"), spec.integer("eval_limit"), spec.integer("batch_size"),
-                    spec.integer("eval_batch_size"), spec.seed());
-            TrainingConfig config = new TrainingConfig(spec.integer("epochs"), spec.number("learning_rate"),
-                    spec.number("weight_decay"), spec.number("warmup_ratio"), spec.number("max_grad_norm"),
-                    0.9, 0.999, 1e-8);
-            String title = spec.task() + " " + spec.label() + " seed " + spec.seed();
-            TrainingOutcome result = new Trainer(config, new ConsoleProgress(options.log(), title, options.interactive(), 50))
-                    .train(model.block(), model.manager(), trainingData, spec.seed());
-            long total = model.block().getParameters().values().stream().mapToLong(p -> p.getShape().size()).sum();
-            Map<String, String> datasetSha = new LinkedHashMap<>();
-            for (GlueSplit split : GlueSplit.values()) {
-                datasetSha.put(task.relativePath(split), data.glueDir() == null ? "unknown"
-                        : dev.surmbench.data.download.Sha256.of(data.glueDir().resolve(task.relativePath(split))));
+            try (TaskRunner.Prepared task = runner.prepare(spec, model)) {
+                TrainingConfig config = new TrainingConfig(spec.integer("epochs"), spec.number("learning_rate"),
+                        spec.number("weight_decay"), spec.number("warmup_ratio"), spec.number("max_grad_norm"),
+                        0.9, 0.999, 1e-8);
+                String title = spec.task() + " " + spec.label() + " seed " + spec.seed();
+                TrainingOutcome result = new Trainer(config, new ConsoleProgress(options.log(), title, options.interactive(), 50))
+                        .train(model.block(), model.manager(), task.data(), spec.seed());
+                long total = model.block().getParameters().values().stream().mapToLong(p -> p.getShape().size()).sum();
+                return new Outcome(result, task.data().headlineMetric(), injection, total, task.datasetSha(),
+                        model.source(), pretrain, null);
             }
-            return new Outcome(result, trainingData.headlineMetric(), injection, total, datasetSha,
-                    model.source(), null);
         }
+    }
+
+    /** The checkpoint folder of a {@code pretrain:NAME@HASH} backbone: the suite's stage, or a cached one (replay). */
+    private Path pretrainedDir(Suite suite, String backbone, SuiteRunner.Options options) {
+        PretrainSpec stage = suite.pretrainFor(backbone).orElse(null);
+        if (stage != null) {
+            return pretrained.ensure(stage, options.log());
+        }
+        String hash = PretrainSpec.hashOf(backbone);
+        return pretrained.existing(hash == null ? "" : hash).orElseThrow(() -> new IllegalArgumentException("backbone "
+                + backbone + ": this suite declares no such pretrain stage and " + pretrained.dir(String.valueOf(hash))
+                + " holds no checkpoint; run the suite that declares it"));
+    }
+
+    /** The backbone with a seeded head, or with {@code backbone_init: random} the same shape seeded throughout. */
+    private static ClassificationModel model(RunSpec spec, String backbone, int numLabels) {
+        ModelOptions options = new ModelOptions(spec.integer("layers"), spec.number("dropout"),
+                Pooling.fromName(spec.text("pooling")));
+        Object init = spec.settings().get("backbone_init");
+        if (RunSettings.INIT_RANDOM.equals(init)) {
+            BackboneConfig config = options.apply(BackboneSource.parse(backbone).config());
+            return Backbones.random(config, numLabels, Seeds.derive(spec.seed(), "backbone-init"), options.pooling());
+        }
+        return Backbones.classification(BackboneSource.parse(backbone), numLabels, Seeds.derive(spec.seed(), "head"),
+                options);
     }
 
     private Map<String, Object> runJson(Suite suite, RunSpec spec, Outcome outcome, RunRecord record) {
@@ -128,6 +159,10 @@ public final class TrainingRunExecutor implements RunExecutor {
         provenance.put("suite_sha256", suite.sha256());
         provenance.put("dataset_sha256", outcome.datasetSha == null ? Map.of() : outcome.datasetSha);
         provenance.put("backbone", spec.text("backbone"));
+        provenance.put("backbone_init", spec.settings().getOrDefault("backbone_init", RunSettings.INIT_PRETRAINED));
+        if (outcome.pretrain != null) {
+            provenance.put("pretrain", outcome.pretrain);
+        }
         provenance.put("versions", Provenance.versions());
         provenance.put("cpu", ResourceMeter.deviceName());
         provenance.put("threads", ResourceMeter.threads());
@@ -150,10 +185,10 @@ public final class TrainingRunExecutor implements RunExecutor {
 
     /** What one attempt produced: a training outcome, or the exception that stopped it. */
     private record Outcome(TrainingOutcome result, String headline, InjectionReport injection, long totalParameters,
-                           Map<String, String> datasetSha, String backbone, Throwable error) {
+                           Map<String, String> datasetSha, String backbone, Map<String, Object> pretrain, Throwable error) {
 
         static Outcome failed(Throwable e) {
-            return new Outcome(null, "", null, 0, null, "", e);
+            return new Outcome(null, "", null, 0, null, "", null, e);
         }
 
         RunRecord toRecord(Suite suite, RunSpec spec, String started, String finished, double wall, String commit) {

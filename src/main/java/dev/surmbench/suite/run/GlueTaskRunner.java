@@ -1,0 +1,51 @@
+package dev.surmbench.suite.run;
+
+import dev.surmbench.data.download.Sha256;
+import dev.surmbench.data.glue.GlueData;
+import dev.surmbench.data.glue.GlueSplit;
+import dev.surmbench.data.glue.GlueTask;
+import dev.surmbench.data.glue.HeadlineConvention;
+import dev.surmbench.data.glue.TaskData;
+import dev.surmbench.data.text.TextTokenizer;
+import dev.surmbench.model.ClassificationModel;
+import dev.surmbench.suite.RunSpec;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** GLUE tasks: the task's files (cached across runs), the backbone's tokenizer, {@link GlueTrainingData}. */
+final class GlueTaskRunner implements TaskRunner {
+    private final Map<String, TaskData> cache = new HashMap<>();
+
+    @Override
+    public int numLabels(RunSpec spec) {
+        return GlueTask.fromName(spec.task()).numLabels();
+    }
+
+    @Override
+    public Prepared prepare(RunSpec spec, ClassificationModel model) {
+        GlueTask task = GlueTask.fromName(spec.task());
+        TaskData data = cache.computeIfAbsent(spec.task() + "|" + spec.text("glue_dir"),
+                k -> GlueData.fromSettings(spec.text("glue_dir")).load(task));
+        HeadlineConvention convention = spec.text("headline").equals("glue-leaderboard")
+                ? HeadlineConvention.GLUE_LEADERBOARD : HeadlineConvention.SURM_PAPER;
+        TextTokenizer tokenizer = TextTokenizer.fromTokenizerJson(
+                model.tokenizerPath().orElseThrow(() -> new IllegalArgumentException(
+                        "backbone " + spec.text("backbone") + " has no tokenizer.json; GLUE needs a text encoder")),
+                spec.integer("max_length"));
+        try {
+            GlueTrainingData trainingData = new GlueTrainingData(task, data, tokenizer, convention,
+                    spec.integer("train_limit"), spec.integer("eval_limit"), spec.integer("batch_size"),
+                    spec.integer("eval_batch_size"), spec.seed());
+            Map<String, String> datasetSha = new LinkedHashMap<>();
+            for (GlueSplit split : GlueSplit.values()) {
+                datasetSha.put(task.relativePath(split), data.glueDir() == null ? "unknown"
+                        : Sha256.of(data.glueDir().resolve(task.relativePath(split))));
+            }
+            return new Prepared(trainingData, datasetSha, tokenizer);
+        } catch (RuntimeException e) {
+            tokenizer.close();
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package dev.surmbench.suite.run;
+
+import dev.surmbench.data.download.Sha256;
+import dev.surmbench.data.image.ImageDownloads;
+import dev.surmbench.data.image.ImageSource;
+import dev.surmbench.data.image.ImageSplit;
+import dev.surmbench.data.image.ImageTaskData;
+import dev.surmbench.data.image.ImageTransform;
+import dev.surmbench.model.ClassificationModel;
+import dev.surmbench.model.vit.VitConfig;
+import dev.surmbench.suite.RunSettings;
+import dev.surmbench.suite.RunSpec;
+import dev.surmbench.util.Seeds;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Image-classification tasks: the dataset read once per images root (downloaded first where it has
+ * a public source and is absent, see {@link ImageDownloads}), resized to the ViT's {@code
+ * image_size} with its channels, normalised with mean 0.5 and std 0.5 per channel (the Hugging Face
+ * ViT image processor's values), optionally augmented ({@code augment: crop-flip}), in {@link
+ * ImageTrainingData}.
+ */
+final class ImageTaskRunner implements TaskRunner {
+    /** Per-channel normalisation of every image task (Hugging Face's ViTImageProcessor defaults). */
+    static final float NORMALISE = 0.5f;
+
+    private final Map<String, ImageTaskData> cache = new HashMap<>();
+    private final Map<Path, String> shaCache = new HashMap<>();
+
+    @Override
+    public int numLabels(RunSpec spec) throws IOException {
+        return data(spec).numClasses();
+    }
+
+    @Override
+    public Prepared prepare(RunSpec spec, ClassificationModel model) throws IOException {
+        if (!(model.config() instanceof VitConfig vit)) {
+            throw new IllegalArgumentException("image task " + spec.task() + " needs a ViT backbone; "
+                    + spec.text("backbone") + " is " + model.family());
+        }
+        ImageTaskData data = data(spec).limited(spec.integer("train_limit"), spec.integer("eval_limit"),
+                Seeds.derive(spec.seed(), "subsample"));
+        ImageTrainingData training = new ImageTrainingData(data, transform(vit),
+                RunSettings.AUGMENT_CROP_FLIP.equals(spec.text("augment")) ? Math.max(1, vit.imageSize() / 8) : -1,
+                spec.integer("batch_size"), spec.integer("eval_batch_size"), spec.seed(), vit.patchSize());
+        return new Prepared(training, datasetSha(data.source(), root(spec.text("data_dir"))), null);
+    }
+
+    /** The evaluation transform for a ViT: its size and channels, normalisation 0.5/0.5. */
+    static ImageTransform transform(VitConfig vit) {
+        float[] half = new float[vit.numChannels()];
+        Arrays.fill(half, NORMALISE);
+        return ImageTransform.eval(vit.numChannels(), vit.imageSize(), vit.imageSize(), half, half);
+    }
+
+    /** The images root of a {@code data_dir} setting ("" = the JVM's default). */
+    static Path root(String dataDir) {
+        return dataDir == null || dataDir.isBlank() ? ImageSource.root() : Path.of(dataDir);
+    }
+
+    private ImageTaskData data(RunSpec spec) throws IOException {
+        return load(ImageSource.fromName(spec.task()), spec.text("data_dir"), cache);
+    }
+
+    /** Loads (downloading first if needed and possible) and caches a task's images. */
+    static ImageTaskData load(ImageSource source, String dataDir, Map<String, ImageTaskData> cache) throws IOException {
+        String key = source.userName() + "|" + dataDir;
+        ImageTaskData cached = cache.get(key);
+        if (cached == null) {
+            Path root = root(dataDir);
+            ImageDownloads.ensure(source, root);
+            cached = ImageTaskData.load(source, root);
+            cache.put(key, cached);
+        }
+        return cached;
+    }
+
+    /** SHA-256 of each file read (folders of image-folder datasets are named, not hashed). */
+    Map<String, String> datasetSha(ImageSource source, Path root) {
+        Map<String, String> out = new LinkedHashMap<>();
+        Path dir = source.location(root);
+        for (ImageSplit split : source.splits()) {
+            for (String file : source.files(root, split)) {
+                Path path = dir.resolve(file);
+                out.put(source.userName() + "/" + file, Files.isRegularFile(path)
+                        ? shaCache.computeIfAbsent(path, Sha256::of) : "folder " + path);
+            }
+        }
+        return out;
+    }
+}

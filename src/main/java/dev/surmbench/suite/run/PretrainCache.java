@@ -1,0 +1,213 @@
+package dev.surmbench.suite.run;
+
+import dev.surmbench.data.download.CacheDirs;
+import dev.surmbench.data.download.Installer;
+import dev.surmbench.data.image.ImageSource;
+import dev.surmbench.data.image.ImageTaskData;
+import dev.surmbench.model.Backbones;
+import dev.surmbench.model.ClassificationModel;
+import dev.surmbench.model.source.HfCheckpointSource;
+import dev.surmbench.model.source.HfCheckpointWriter;
+import dev.surmbench.results.Provenance;
+import dev.surmbench.results.RunJson;
+import dev.surmbench.suite.PretrainSpec;
+import dev.surmbench.train.EpochRecord;
+import dev.surmbench.train.ResourceMeter;
+import dev.surmbench.train.Trainer;
+import dev.surmbench.train.TrainingConfig;
+import dev.surmbench.train.TrainingOutcome;
+import dev.surmbench.util.Seeds;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Runs {@code pretrain:} stages and caches their checkpoints under {@code <root>/<hash>/} (root: the
+ * download cache's {@code pretrained/}, i.e. {@code ~/.cache/surm-bench/pretrained}, moved by {@code
+ * -Dsurm.cache.dir} / {@code SURM_CACHE_DIR}). A folder holds {@code config.json} and {@code
+ * model.safetensors} (Hugging Face ViT names, read back through {@code hf:<dir>}) and {@code
+ * pretrain.json} (the stage, its test accuracy, per-epoch numbers, seconds, provenance).
+ *
+ * <p>Training: seeded random ViT ({@code Seeds.derive(seed, "init")}), every parameter trained with
+ * cross-entropy, AdamW with linear warm-up/decay, data order and subsets from the stage's seed, no
+ * augmentation; the test split (limited to {@code eval_limit}) is scored after every epoch and the
+ * <b>last</b> epoch's weights are kept — the test set never selects anything. The folder is built
+ * under a temporary name and renamed into place, so a half-written checkpoint is never read; two
+ * processes racing on one stage both train and the first rename wins. A stage that fails is not
+ * retried within one process.
+ */
+public final class PretrainCache {
+    /** The file with the stage's numbers and provenance. */
+    public static final String REPORT = "pretrain.json";
+
+    private final Path root;
+    private final Path projectDir;
+    private final Map<String, RuntimeException> failures = new HashMap<>();
+    private final Map<String, ImageTaskData> dataCache = new HashMap<>();
+
+    /** A cache under {@code root} ({@code null}: the default location above). */
+    public PretrainCache(Path root, Path projectDir) {
+        this.root = root != null ? root : CacheDirs.of("pretrained");
+        this.projectDir = projectDir;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** The checkpoint folder of a stage hash, whether or not it exists yet. */
+    public Path dir(String hash) {
+        return root.resolve(hash);
+    }
+
+    /** The finished checkpoint of {@code hash}, if cached. */
+    public Optional<Path> existing(String hash) {
+        Path dir = dir(hash);
+        return isComplete(dir) ? Optional.of(dir) : Optional.empty();
+    }
+
+    private static boolean isComplete(Path dir) {
+        return Files.isRegularFile(dir.resolve(HfCheckpointSource.CONFIG)) && Files.isRegularFile(dir.resolve(HfCheckpointSource.WEIGHTS))
+                && Files.isRegularFile(dir.resolve(REPORT));
+    }
+
+    /** The checkpoint folder of {@code stage}, trained now unless cached. */
+    public synchronized Path ensure(PretrainSpec stage, PrintStream log) {
+        String hash = stage.hash();
+        Optional<Path> cached = existing(hash);
+        if (cached.isPresent()) {
+            return cached.get();
+        }
+        RuntimeException failed = failures.get(hash);
+        if (failed != null) {
+            throw new IllegalStateException("pretrain stage '" + stage.name() + "' failed earlier in this process: "
+                    + failed.getMessage(), failed);
+        }
+        try {
+            return train(stage, log);
+        } catch (IOException e) {
+            IllegalStateException wrapped = new IllegalStateException("pretrain stage '" + stage.name() + "': " + e.getMessage(), e);
+            failures.put(hash, wrapped);
+            throw wrapped;
+        } catch (RuntimeException e) {
+            failures.put(hash, e);
+            throw e;
+        }
+    }
+
+    private Path train(PretrainSpec stage, PrintStream log) throws IOException {
+        String started = Instant.now().toString();
+        long t0 = System.nanoTime();
+        ImageSource source = ImageSource.fromName(stage.dataset());
+        ImageTaskData data = ImageTaskRunner.load(source, stage.dataDir(), dataCache)
+                .limited(stage.trainLimit(), stage.evalLimit(), Seeds.derive(stage.seed(), "subsample"));
+        log.printf("pretrain %s (%s): ViT %d layers, width %d, patch %d on %s — %d training, %d test images, %d epochs%n",
+                stage.name(), stage.hash(), stage.vit().numHiddenLayers(), stage.vit().hiddenSize(), stage.vit().patchSize(),
+                stage.dataset(), data.train().size(), data.eval().size(), stage.epochs());
+        TrainingConfig config = new TrainingConfig(stage.epochs(), stage.learningRate(), stage.weightDecay(),
+                stage.warmupRatio(), stage.maxGradNorm(), 0.9, 0.999, 1e-8);
+        Files.createDirectories(root);
+        Path tmp = Files.createTempDirectory(root, ".tmp-" + stage.hash() + "-");
+        try (ClassificationModel model = Backbones.random(stage.vit(), data.numClasses(), Seeds.derive(stage.seed(), "init"))) {
+            ImageTrainingData training = new ImageTrainingData(data, ImageTaskRunner.transform(stage.vit()), -1,
+                    stage.batchSize(), Math.max(stage.batchSize(), 256), stage.seed(), stage.vit().patchSize());
+            TrainingOutcome outcome = new Trainer(config, new ConsoleProgress(log, "pretrain " + stage.name(),
+                    ConsoleProgress.isInteractive(), 100)).train(model.block(), model.manager(), training, stage.seed());
+            if (outcome.status() != TrainingOutcome.Status.COMPLETED) {
+                throw new IllegalStateException("pretrain stage '" + stage.name() + "' diverged: " + outcome.detail());
+            }
+            double accuracy = outcome.lastMetrics().get(ImageTrainingData.METRIC);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            Map<String, String> meta = new LinkedHashMap<>();
+            meta.put("surm_bench_pretrain", stage.name());
+            meta.put("stage_hash", stage.hash());
+            HfCheckpointWriter.write(tmp, model, Map.of(), meta);
+            RunJson.write(tmp.resolve(REPORT), report(stage, data, outcome, accuracy, seconds, started));
+            log.printf("pretrain %s: %s test accuracy %.4f after %d epochs, %.0f s -> %s%n", stage.name(), stage.dataset(),
+                    accuracy, stage.epochs(), seconds, dir(stage.hash()));
+        } catch (RuntimeException | IOException e) {
+            Installer.deleteRecursively(tmp);
+            throw e;
+        }
+        Path target = dir(stage.hash());
+        try {
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException | java.nio.file.DirectoryNotEmptyException raced) {
+            Installer.deleteRecursively(tmp);
+            if (!isComplete(target)) {
+                throw new IOException("cannot move the pretrained checkpoint into " + target + ": " + raced, raced);
+            }
+        }
+        return target;
+    }
+
+    private Map<String, Object> report(PretrainSpec stage, ImageTaskData data, TrainingOutcome outcome, double accuracy,
+                                       double seconds, String started) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("name", stage.name());
+        doc.put("hash", stage.hash());
+        doc.put("stage", stage.identity());
+        doc.put("dataset", stage.dataset());
+        doc.put("train_images", data.train().size());
+        doc.put("test_images", data.eval().size());
+        doc.put("test_split", data.evalSplit());
+        doc.put("test_accuracy", accuracy);
+        doc.put("chance_accuracy", 1.0 / data.numClasses());
+        doc.put("epochs", outcome.epochs().stream().map(PretrainCache::epoch).toList());
+        doc.put("seconds", seconds);
+        doc.put("train_examples_per_second", outcome.trainExamplesPerSecond());
+        Map<String, Object> provenance = new LinkedHashMap<>();
+        provenance.put("git_commit", Provenance.gitCommit(projectDir));
+        provenance.put("git_dirty", Provenance.gitDirty(projectDir));
+        provenance.put("dataset_sha256", new ImageTaskRunner().datasetSha(ImageSource.fromName(stage.dataset()),
+                ImageTaskRunner.root(stage.dataDir())));
+        provenance.put("versions", Provenance.versions());
+        provenance.put("cpu", ResourceMeter.deviceName());
+        provenance.put("threads", ResourceMeter.threads());
+        provenance.put("started_at", started);
+        provenance.put("finished_at", Instant.now().toString());
+        doc.put("provenance", provenance);
+        return doc;
+    }
+
+    private static Map<String, Object> epoch(EpochRecord e) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("epoch", e.epoch() + 1);
+        out.put("train_loss", e.trainLoss());
+        out.put("test_accuracy", e.metrics().get(ImageTrainingData.METRIC));
+        out.put("train_seconds", e.trainSeconds());
+        return out;
+    }
+
+    /** The numbers of a cached stage ({@code pretrain.json}) as a map, for run provenance. */
+    public static Map<String, Object> summary(Path dir) {
+        try {
+            var json = RunJson.read(dir.resolve(REPORT));
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("dir", dir.toString());
+            out.put("name", json.path("name").asText());
+            out.put("hash", json.path("hash").asText());
+            out.put("dataset", json.path("dataset").asText());
+            out.put("test_accuracy", json.path("test_accuracy").asDouble());
+            out.put("seconds", json.path("seconds").asDouble());
+            return out;
+        } catch (IOException e) {
+            return Map.of("dir", dir.toString(), "error", String.valueOf(e.getMessage()));
+        }
+    }
+
+    /** The files of a complete checkpoint folder. */
+    public static List<String> files() {
+        return List.of(HfCheckpointSource.CONFIG, HfCheckpointSource.WEIGHTS, REPORT);
+    }
+}

@@ -1,0 +1,40 @@
+package dev.surmbench.suite.run;
+
+import dev.surmbench.model.ClassificationModel;
+import dev.surmbench.suite.RunSpec;
+import dev.surmbench.train.TrainingData;
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * The task-specific half of a run, one per task domain ({@link GlueTaskRunner}, {@link
+ * ImageTaskRunner}): how many labels the head needs, and the task's data prepared for the model
+ * (tokenised text or transformed images). Everything else — backbone, method injection, training,
+ * records — is shared by {@link TrainingRunExecutor}. Implementations cache loaded datasets across
+ * runs.
+ */
+interface TaskRunner {
+
+    /** Output classes of the head (1 = regression). */
+    int numLabels(RunSpec spec) throws IOException;
+
+    /** The run's training data for {@code model}. */
+    Prepared prepare(RunSpec spec, ClassificationModel model) throws IOException;
+
+    /**
+     * A task ready to train: the data, the SHA-256 of each dataset file read (relative name → hash,
+     * for provenance), and resources to close afterwards (a tokenizer).
+     */
+    record Prepared(TrainingData data, Map<String, String> datasetSha, AutoCloseable resources) implements AutoCloseable {
+        public Prepared {
+            datasetSha = Map.copyOf(datasetSha);
+        }
+
+        @Override
+        public void close() throws Exception {
+            if (resources != null) {
+                resources.close();
+            }
+        }
+    }
+}
