@@ -29,6 +29,9 @@ import java.util.function.BiConsumer;
  * </pre>
  */
 final class PretrainSection {
+    /** LayerNorm epsilon of pretrained stages: the original ViT's 1e-6 (transformers' default 1e-12 diverged in float32). */
+    static final double LAYER_NORM_EPS = 1e-6;
+
     private record Field(String name, Object builtIn, boolean integer, double min, double max) {}
 
     private static final List<Field> FIELDS = List.of(
@@ -134,7 +137,7 @@ final class PretrainSection {
         VitConfig vit;
         try {
             vit = new VitConfig(i(v, "image_size"), i(v, "patch_size"), i(v, "channels"), i(v, "hidden_size"), i(v, "layers"),
-                    i(v, "heads"), i(v, "intermediate_size"), 1e-12, 0.0, 0.0, true);
+                    i(v, "heads"), i(v, "intermediate_size"), LAYER_NORM_EPS, 0.0, 0.0, true);
         } catch (IllegalArgumentException e) {
             report(node, "pretrain stage '" + name + "': " + e.getMessage());
             return null;
