@@ -15,6 +15,7 @@ import dev.surmbench.train.HostTensor;
 import dev.surmbench.train.TrainingData;
 import dev.surmbench.util.Seeds;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,8 +56,8 @@ public final class GlueTrainingData implements TrainingData {
         // in a short run. Predictions are mapped back to the score scale before scoring.
         double[] scores = trainExamples.stream().mapToDouble(Example::target).toArray();
         if (task.numLabels() == 1 && scores.length > 1) {
-            double mean = java.util.Arrays.stream(scores).average().orElse(0);
-            double variance = java.util.Arrays.stream(scores).map(v -> (v - mean) * (v - mean)).sum() / (scores.length - 1);
+            double mean = Arrays.stream(scores).average().orElse(0);
+            double variance = Arrays.stream(scores).map(v -> (v - mean) * (v - mean)).sum() / (scores.length - 1);
             this.targetMean = mean;
             this.targetScale = variance > 0 ? Math.sqrt(variance) : 1;
         } else {
@@ -124,7 +125,7 @@ public final class GlueTrainingData implements TrainingData {
         if (task.numLabels() != 1) {
             return predictions;
         }
-        return java.util.Arrays.stream(predictions).map(p -> p * targetScale + targetMean).toArray();
+        return Arrays.stream(predictions).map(p -> p * targetScale + targetMean).toArray();
     }
 
     private static List<HostBatch> toHost(List<TextBatch> batches) {

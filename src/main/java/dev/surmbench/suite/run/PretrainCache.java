@@ -12,7 +12,6 @@ import dev.surmbench.results.Provenance;
 import dev.surmbench.results.RunJson;
 import dev.surmbench.suite.PretrainSpec;
 import dev.surmbench.train.EpochRecord;
-import dev.surmbench.train.ResourceMeter;
 import dev.surmbench.train.Trainer;
 import dev.surmbench.train.TrainingConfig;
 import dev.surmbench.train.TrainingOutcome;
@@ -171,11 +170,7 @@ public final class PretrainCache {
         provenance.put("git_dirty", Provenance.gitDirty(projectDir));
         provenance.put("dataset_sha256", new ImageTaskRunner().datasetSha(ImageSource.fromName(stage.dataset()),
                 ImageTaskRunner.root(stage.dataDir())));
-        provenance.put("versions", Provenance.versions());
-        provenance.put("cpu", ResourceMeter.deviceName());
-        provenance.put("threads", ResourceMeter.threads());
-        provenance.put("started_at", started);
-        provenance.put("finished_at", Instant.now().toString());
+        TrainingRunExecutor.putEnvironment(provenance, started, Instant.now().toString());
         doc.put("provenance", provenance);
         return doc;
     }

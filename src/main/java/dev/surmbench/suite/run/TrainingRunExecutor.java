@@ -163,13 +163,18 @@ public final class TrainingRunExecutor implements RunExecutor {
         if (outcome.pretrain != null) {
             provenance.put("pretrain", outcome.pretrain);
         }
+        putEnvironment(provenance, record.startedAt(), record.finishedAt());
+        doc.put("provenance", provenance);
+        return doc;
+    }
+
+    /** The machine part of a provenance record (runs and pretrain stages): versions, CPU, threads, times. */
+    static void putEnvironment(Map<String, Object> provenance, String startedAt, String finishedAt) {
         provenance.put("versions", Provenance.versions());
         provenance.put("cpu", ResourceMeter.deviceName());
         provenance.put("threads", ResourceMeter.threads());
-        provenance.put("started_at", record.startedAt());
-        provenance.put("finished_at", record.finishedAt());
-        doc.put("provenance", provenance);
-        return doc;
+        provenance.put("started_at", startedAt);
+        provenance.put("finished_at", finishedAt);
     }
 
     private static Map<String, Object> epoch(EpochRecord e) {
