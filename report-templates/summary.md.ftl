@@ -9,11 +9,17 @@ ${view.runs} runs: ${view.completed} completed, ${view.diverged} diverged, ${vie
 <#list view.ours as r>
 | ${r.label} | ours |<#list r.cells as c> <@cell c/> |</#list><#if r.average??> <@cell r.average/> |</#if>
 </#list>
+<#list view.floors as r>
+| ${r.label} | ${r.source} |<#list r.cells as c> <@cell c/> |</#list><#if r.average??> <@cell r.average/> |</#if>
+</#list>
 <#list view.baselines as r>
 | ${r.label} | ${r.source} [${r.note}] |<#list r.cells as c> <@cell c/> |</#list><#if r.average??> <@cell r.average/> |</#if>
 </#list>
 
 Mean ± std over seeds in points; ★ best of our rows per column.
+<#if view.floorNote?has_content>
+${view.floorNote}
+</#if>
 <#if view.citations?has_content>
 
 <#list view.citations as c>

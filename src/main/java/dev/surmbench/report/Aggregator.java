@@ -21,7 +21,7 @@ import tech.tablesaw.table.TableSlice;
 /**
  * Groups a suite's runs by task × method × label with Tablesaw and summarises each group over its
  * seeds ({@link Cell}), then averages rows over the GLUE tasks and over all tasks ({@link
- * TaskAverage}). Deterministic: groups, tasks and rows come out sorted.
+ * TaskAverage}), and summarises each task's trivial predictor ({@link TrivialFloor}). Deterministic: groups, tasks and rows come out sorted.
  */
 public final class Aggregator {
     private Aggregator() {}
@@ -63,8 +63,12 @@ public final class Aggregator {
             }
             taskAverages.put(row, average(row, tasks, cells));
         }
+        Map<String, TrivialFloor> floors = new TreeMap<>();
+        for (String task : tasks) {
+            TrivialFloor.of(task, headline.get(task), runs, scale).ifPresent(f -> floors.put(task, f));
+        }
         return new SuiteAggregate(suite, runs, scale, tasks, rows, cells, headline, glue, image, glueAverages,
-                taskAverages);
+                taskAverages, floors);
     }
 
     private static Cell cell(GroupKey key, List<RunRecord> group, MetricScale scale) {

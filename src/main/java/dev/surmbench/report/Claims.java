@@ -41,7 +41,10 @@ import java.util.stream.Collectors;
  *       (difference &lt; −1 and p &lt; 0.05 for "difference = −1");</li>
  *   <li><b>supported</b>: ratio ≥ {@value #MIN_RATIO}, a test was possible, and the difference ≥ −1
  *       point ("virtually no loss": within one point);</li>
- *   <li><b>inconclusive</b>: otherwise (a drop beyond 1 point that is not significant, or no test).</li>
+ *   <li><b>inconclusive</b>: otherwise (a drop beyond 1 point that is not significant, or no test),
+ *       and any would-be supported comparison whose adapter row does not clearly beat the task's
+ *       trivial floor ({@link TrivialFloor}) on every GLUE task: parity with a reference that learned
+ *       nothing is no evidence of quality.</li>
  * </ul>
  * The claim is supported when at least one SURM adapter is supported ("up to 12x": the largest ratio
  * among supported variants is reported beside the paper's 12), not supported when every tested variant
@@ -74,7 +77,9 @@ public final class Claims {
     static final String RULE_2 = "On the GLUE average over this suite's GLUE tasks, each SURM adapter vs adapter, "
             + "paired by seed: supported if it trains ≥ 2× fewer parameters and is within 1 point of adapter "
             + "(≥ 2 seeds for a test); not supported if it trains < 2× fewer parameters or is significantly more "
-            + "than 1 point worse; else inconclusive. The claim is supported if any SURM adapter is.";
+            + "than 1 point worse; else inconclusive. A supported comparison counts as inconclusive when adapter "
+            + "itself does not clearly beat the trivial predictor (majority class / mean) on every GLUE task. The "
+            + "claim is supported if any SURM adapter is.";
 
     private Claims() {}
 
@@ -156,7 +161,7 @@ public final class Claims {
         if (pairs.isEmpty()) {
             return notTested("claim-2", title, QUOTE_2, RULE_2, "missing rows — " + String.join("; ", missing));
         }
-        List<ComparisonVerdict> rows = pairs.stream().map(Claims::adapterPair).toList();
+        List<ComparisonVerdict> rows = pairs.stream().map(p -> floorGuard(agg, adapterPair(p))).toList();
         List<Verdict> vs = rows.stream().map(ComparisonVerdict::verdict).toList();
         Verdict overall = vs.contains(Verdict.SUPPORTED) ? Verdict.SUPPORTED
                 : vs.stream().allMatch(v -> v == Verdict.NOT_SUPPORTED) ? Verdict.NOT_SUPPORTED : Verdict.INCONCLUSIVE;
@@ -191,6 +196,27 @@ public final class Claims {
         }
         return new ComparisonVerdict(p, Verdict.INCONCLUSIVE,
                 numbers + "; more than 1 point worse but not significantly (p vs −1: " + Fmt.p(pMargin) + ")");
+    }
+
+    /**
+     * "No loss in quality" against a reference that learned nothing says nothing: a supported parity
+     * verdict becomes inconclusive when the counterpart does not clearly beat the trivial floor
+     * ({@link TrivialFloor}) on every GLUE task where the suite recorded one.
+     */
+    static ComparisonVerdict floorGuard(SuiteAggregate agg, ComparisonVerdict cv) {
+        if (cv.verdict() != Verdict.SUPPORTED) {
+            return cv;
+        }
+        List<String> atFloor = agg.glueTasks().stream()
+                .filter(t -> agg.floor(t).map(f -> agg.cell(t, cv.pair().counterpart())
+                        .map(c -> !f.clearlyBeatenBy(c)).orElse(true)).orElse(false))
+                .toList();
+        if (atFloor.isEmpty()) {
+            return cv;
+        }
+        return new ComparisonVerdict(cv.pair(), Verdict.INCONCLUSIVE, cv.reason() + ", but "
+                + cv.pair().counterpart().display() + " does not clearly beat the trivial predictor on "
+                + String.join(", ", atFloor) + ": parity with a reference that learned nothing there is no evidence");
     }
 
     /** Why a comparison has no p-value, in words. */

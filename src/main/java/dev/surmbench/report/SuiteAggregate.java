@@ -21,11 +21,12 @@ import java.util.TreeMap;
  * @param imageTasks the image-classification tasks among {@link #tasks()}
  * @param glueAverages GLUE average per row (empty when the suite has no GLUE task)
  * @param taskAverages average over all tasks per row
+ * @param floors the trivial predictor of each task (absent for runs recorded before it existed)
  */
 public record SuiteAggregate(String suite, List<RunRecord> runs, MetricScale scale, List<String> tasks,
         List<MethodKey> rows, Map<GroupKey, Cell> cells, Map<String, String> headlineByTask,
         List<String> glueTasks, List<String> imageTasks, Map<MethodKey, TaskAverage> glueAverages,
-        Map<MethodKey, TaskAverage> taskAverages) {
+        Map<MethodKey, TaskAverage> taskAverages, Map<String, TrivialFloor> floors) {
 
     public SuiteAggregate {
         runs = List.copyOf(runs);
@@ -37,6 +38,20 @@ public record SuiteAggregate(String suite, List<RunRecord> runs, MetricScale sca
         imageTasks = List.copyOf(imageTasks);
         glueAverages = Collections.unmodifiableSortedMap(new TreeMap<>(glueAverages));
         taskAverages = Collections.unmodifiableSortedMap(new TreeMap<>(taskAverages));
+        floors = Collections.unmodifiableSortedMap(new TreeMap<>(floors));
+    }
+
+    public Optional<TrivialFloor> floor(String task) {
+        return Optional.ofNullable(floors.get(task));
+    }
+
+    /**
+     * Cells with completed runs that do not clearly beat their task's trivial floor, in cell order
+     * (tasks without a recorded floor are skipped).
+     */
+    public List<Cell> notAboveFloor() {
+        return cells.values().stream().filter(c -> c.value().n() > 0)
+                .filter(c -> floor(c.key().task()).map(f -> !f.clearlyBeatenBy(c)).orElse(false)).toList();
     }
 
     public Optional<Cell> cell(String task, MethodKey row) {

@@ -7,7 +7,9 @@ import java.util.Objects;
 
 /**
  * One row of {@code results/<suite>/runs.csv}: a finished run (completed, diverged or failed) with
- * its identity, headline and all metrics (best dev epoch and last epoch), parameter counts and cost.
+ * its identity, headline and all metrics (best dev epoch and last epoch), the same metrics for the
+ * run's trivial predictor ({@code metrics_trivial}: the training subset's majority class or mean,
+ * scored on the same evaluation examples — the floor a method must clear), parameter counts and cost.
  * The column order is {@link #COLUMNS}; the schema is documented in {@code results/README.md}.
  */
 public record RunRecord(
@@ -27,6 +29,7 @@ public record RunRecord(
         int bestEpoch,
         Map<String, Double> metricsBest,
         Map<String, Double> metricsLast,
+        Map<String, Double> metricsTrivial,
         long trainableStored,
         long trainableEffective,
         long headParameters,
@@ -49,7 +52,7 @@ public record RunRecord(
     public static final List<String> COLUMNS = List.of(
             "run_id", "suite", "task", "method", "label", "method_options", "seed", "backbone",
             "status", "status_detail", "headline_metric", "best_value", "last_value", "best_epoch",
-            "metrics_best", "metrics_last", "trainable_stored", "trainable_effective", "head_parameters",
+            "metrics_best", "metrics_last", "metrics_trivial", "trainable_stored", "trainable_effective", "head_parameters",
             "total_parameters", "epochs", "steps", "train_examples_per_s", "train_tokens_per_s",
             "eval_examples_per_s", "wall_seconds", "peak_heap_mb", "peak_native_mb", "device", "threads",
             "started_at", "finished_at", "git_commit");
@@ -59,6 +62,7 @@ public record RunRecord(
         Objects.requireNonNull(status, "status");
         metricsBest = Map.copyOf(new LinkedHashMap<>(metricsBest));
         metricsLast = Map.copyOf(new LinkedHashMap<>(metricsLast));
+        metricsTrivial = metricsTrivial == null ? Map.of() : Map.copyOf(new LinkedHashMap<>(metricsTrivial));
         label = label == null || label.isBlank() ? method : label;
         statusDetail = statusDetail == null ? "" : statusDetail;
     }

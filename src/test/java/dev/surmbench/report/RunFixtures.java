@@ -13,6 +13,7 @@ import java.util.Map;
 public final class RunFixtures {
     private final String suite;
     private final List<RunRecord> runs = new ArrayList<>();
+    private final Map<String, Double> trivialByTask = new java.util.HashMap<>();
 
     public RunFixtures(String suite) {
         this.suite = suite;
@@ -27,6 +28,12 @@ public final class RunFixtures {
         };
     }
 
+    /** Runs of {@code task} added from now on record {@code value} as their trivial predictor's headline (a fraction). */
+    public RunFixtures trivial(String task, double value) {
+        trivialByTask.put(task, value);
+        return this;
+    }
+
     /** Adds a completed run with headline value {@code value} (a fraction, like the engine records). */
     public RunFixtures ok(String task, String method, long seed, double value, long trainable, double examplesPerSecond) {
         return add(task, method, method, seed, RunStatus.COMPLETED, "", value, trainable, examplesPerSecond);
@@ -39,6 +46,7 @@ public final class RunFixtures {
         String id = suite + "-" + task + "-" + label.replaceAll("[^A-Za-z0-9]+", "_") + "-s" + seed;
         runs.add(new RunRecord(id, suite, task, method, label, "{}", seed, "all-minilm-l6-v2", status, detail, metric,
                 value, value - 0.001, 3, Map.of(metric, value, "loss", 0.25), Map.of(metric, value - 0.001, "loss", 0.3),
+                trivialByTask.containsKey(task) ? Map.of(metric, trivialByTask.get(task)) : Map.of(),
                 trainable, trainable, 770, 22_700_000L + trainable, 3, 300, examplesPerSecond, examplesPerSecond * 40,
                 examplesPerSecond * 3, 120.5, 512, 900, "cpu", 2, "2025-01-01T00:00:0" + (seed % 10) + "Z",
                 "2025-01-01T00:10:0" + (seed % 10) + "Z", "abc1234"));

@@ -19,6 +19,8 @@ import java.util.List;
  * @param columns main-table task columns
  * @param averageLabel heading of the average column ("GLUE average"), empty when there is none
  * @param ours our method rows
+ * @param floors the trivial predictor's row (none when the runs recorded no floor)
+ * @param floorNote which of our cells do not clearly beat the trivial predictor ("" without floors)
  * @param baselines baseline rows beside ours
  * @param citations the sources of baseline rows, numbered as in {@link Row#note()}
  * @param params parameters and throughput rows
@@ -33,7 +35,7 @@ import java.util.List;
  */
 public record ReportView(String suite, String resultsPath, int runs, int completed, int diverged, int failed,
         String scaleNote, List<Fact> provenance, List<Fact> datasets, String provenanceNote, List<Column> columns,
-        String averageLabel, List<Row> ours, List<Row> baselines, List<String> citations, List<ParamRow> params,
+        String averageLabel, List<Row> ours, List<Row> floors, String floorNote, List<Row> baselines, List<String> citations, List<ParamRow> params,
         List<Claim> claims, List<Comparison> comparisons, List<RunLine> failures, List<MetricLine> metrics,
         List<RunLine> details, String chartJson, String echartsJs, String chartNote) {
 
@@ -47,7 +49,7 @@ public record ReportView(String suite, String resultsPath, int runs, int complet
      * A main-table row.
      *
      * @param label the row's label
-     * @param source "ours", "paper", "peer" or "reference"
+     * @param source "ours", "trivial", "paper", "peer" or "reference"
      * @param sourceTitle citation or run ids behind a baseline row
      * @param note footnote number of the citation ("" for our rows)
      * @param cells one per {@link Column}

@@ -9,6 +9,7 @@ import dev.surmbench.report.MetricScale;
 import dev.surmbench.report.PairComparison;
 import dev.surmbench.report.SuiteAggregate;
 import dev.surmbench.report.TaskAverage;
+import dev.surmbench.report.TrivialFloor;
 import dev.surmbench.report.baseline.BaselineRow;
 import dev.surmbench.report.render.ReportView.Claim;
 import dev.surmbench.report.render.ReportView.ClaimLine;
@@ -32,6 +33,9 @@ import java.util.stream.Collectors;
 
 /** Builds the {@link ReportView} of a suite from its aggregate, verdicts, baselines and provenance. */
 public final class ReportViewBuilder {
+    /** Cell badge for a result that does not clearly beat the task's trivial predictor. */
+    static final String AT_FLOOR = "≈ trivial";
+
     private ReportViewBuilder() {}
 
     /** The complete view; {@code baselines} may hold rows of any task (only the suite's tasks are shown). */
@@ -47,7 +51,8 @@ public final class ReportViewBuilder {
         int diverged = (int) agg.runs().stream().filter(r -> r.status() == RunStatus.DIVERGED).count();
         return new ReportView(agg.suite(), resultsPath, runs, completed, diverged, runs - completed - diverged,
                 scaleNote(agg), facts(provenance.items()), facts(provenance.datasets()), provenanceNote(provenance, runs),
-                columns, averageLabel, ourRows(agg, averages, averageLabel), baselineRows(agg, baselines, citations),
+                columns, averageLabel, ourRows(agg, averages, averageLabel), floorRows(agg, averageLabel), floorNote(agg),
+                baselineRows(agg, baselines, citations),
                 citations, paramRows(agg), claims.stream().map(ReportViewBuilder::claim).toList(),
                 comparisons.stream().map(ReportViewBuilder::comparison).toList(),
                 agg.unsuccessful().stream().map(r -> runLine(agg, r)).toList(), metricLines(agg),
@@ -75,7 +80,7 @@ public final class ReportViewBuilder {
         for (MethodKey row : agg.rows()) {
             List<Value> cells = new ArrayList<>();
             for (String task : agg.tasks()) {
-                cells.add(agg.cell(task, row).map(c -> value(c, best.get(task))).orElse(new Value(Fmt.NONE, false,
+                cells.add(agg.cell(task, row).map(c -> value(agg, c, best.get(task))).orElse(new Value(Fmt.NONE, false,
                         "no run", "")));
             }
             Value avg = averageLabel.isEmpty() ? null : average(averages.get(row), bestAverage);
@@ -84,7 +89,7 @@ public final class ReportViewBuilder {
         return rows;
     }
 
-    private static Value value(Cell c, Double best) {
+    private static Value value(SuiteAggregate agg, Cell c, Double best) {
         boolean isBest = best != null && c.value().n() > 0 && c.value().mean() == best;
         String title = "n=" + c.value().n() + " completed, 95% CI " + Fmt.ci(c.value()) + ", metric " + c.metric();
         List<String> warn = new ArrayList<>();
@@ -94,7 +99,54 @@ public final class ReportViewBuilder {
         if (c.failed() > 0) {
             warn.add(c.failed() + " failed");
         }
+        if (c.value().n() > 0 && agg.floor(c.key().task()).map(f -> !f.clearlyBeatenBy(c)).orElse(false)) {
+            warn.add(AT_FLOOR);
+        }
         return new Value(Fmt.meanStd(c.value()), isBest, title, String.join(", ", warn));
+    }
+
+    /** The trivial predictor's row: per task its floor over seeds, the average when every averaged task has one. */
+    private static List<Row> floorRows(SuiteAggregate agg, String averageLabel) {
+        if (agg.floors().isEmpty()) {
+            return List.of();
+        }
+        List<Value> cells = new ArrayList<>();
+        for (String task : agg.tasks()) {
+            // the floor rarely varies by seed (the dev subset is fixed); its std is shown only when it does
+            cells.add(agg.floor(task).map(f -> new Value(f.value().std() >= 0.005 ? Fmt.meanStd(f.value())
+                    : Fmt.pts(f.value().mean()), false, "constant prediction on "
+                    + f.value().n() + " seed(s)' training subsets, metric " + f.metric(), ""))
+                    .orElse(new Value(Fmt.NONE, false, "not recorded", "")));
+        }
+        Value avg = null;
+        if (!averageLabel.isEmpty()) {
+            List<String> averaged = agg.glueTasks().isEmpty() ? agg.tasks() : agg.glueTasks();
+            List<Double> vals = averaged.stream().map(agg::floor).flatMap(Optional::stream).map(f -> f.value().mean()).toList();
+            avg = vals.size() == averaged.size()
+                    ? new Value(Fmt.pts(vals.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN)), false,
+                            "mean of the floors over " + String.join(", ", averaged), "")
+                    : new Value(Fmt.NONE, false, "not every averaged task has a floor", "");
+        }
+        return List.of(new Row(TrivialFloor.LABEL, "trivial", "each run's training subset: its majority class (regression: "
+                + "its mean; a constant has correlation 0), scored on the run's evaluation examples", "", cells, avg));
+    }
+
+    /** Which of our cells sit at the floor, in one sentence ("" when no floor was recorded). */
+    private static String floorNote(SuiteAggregate agg) {
+        if (agg.floors().isEmpty()) {
+            return "";
+        }
+        long withFloor = agg.cells().values().stream().filter(c -> c.value().n() > 0)
+                .filter(c -> agg.floor(c.key().task()).isPresent()).count();
+        List<Cell> at = agg.notAboveFloor();
+        String rule = "clearly beats = the 95% CI over seeds lies above the trivial row (one seed: more than "
+                + Fmt.pts(TrivialFloor.SINGLE_SEED_MARGIN) + " point above)";
+        if (at.isEmpty()) {
+            return "All " + withFloor + " cells clearly beat the trivial predictor (" + rule + ").";
+        }
+        return at.size() + " of " + withFloor + " cells do not clearly beat the trivial predictor (" + rule + "): "
+                + at.stream().map(c -> c.key().task() + " · " + c.key().row().display()).collect(Collectors.joining(", "))
+                + ".";
     }
 
     private static Value average(TaskAverage a, double best) {

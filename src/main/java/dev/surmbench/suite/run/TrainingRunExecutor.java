@@ -25,6 +25,7 @@ import dev.surmbench.train.ResourceMeter;
 import dev.surmbench.train.Trainer;
 import dev.surmbench.train.TrainingConfig;
 import dev.surmbench.train.TrainingOutcome;
+import dev.surmbench.train.TrivialPredictor;
 import dev.surmbench.util.Seeds;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -102,11 +103,12 @@ public final class TrainingRunExecutor implements RunExecutor {
                 TrainingConfig config = new TrainingConfig(spec.integer("epochs"), spec.number("learning_rate"),
                         spec.number("weight_decay"), spec.number("warmup_ratio"), spec.number("max_grad_norm"),
                         0.9, 0.999, 1e-8);
+                Map<String, Double> trivial = TrivialPredictor.score(task.data());
                 String title = spec.task() + " " + spec.label() + " seed " + spec.seed();
                 TrainingOutcome result = new Trainer(config, new ConsoleProgress(options.log(), title, options.interactive(), 50))
                         .train(model.block(), model.manager(), task.data(), spec.seed());
                 long total = model.block().getParameters().values().stream().mapToLong(p -> p.getShape().size()).sum();
-                return new Outcome(result, task.data().headlineMetric(), injection, total, task.datasetSha(),
+                return new Outcome(result, task.data().headlineMetric(), trivial, injection, total, task.datasetSha(),
                         model.source(), pretrain, null);
             }
         }
@@ -189,11 +191,12 @@ public final class TrainingRunExecutor implements RunExecutor {
     }
 
     /** What one attempt produced: a training outcome, or the exception that stopped it. */
-    private record Outcome(TrainingOutcome result, String headline, InjectionReport injection, long totalParameters,
+    private record Outcome(TrainingOutcome result, String headline, Map<String, Double> trivial,
+                           InjectionReport injection, long totalParameters,
                            Map<String, String> datasetSha, String backbone, Map<String, Object> pretrain, Throwable error) {
 
         static Outcome failed(Throwable e) {
-            return new Outcome(null, "", null, 0, null, "", null, e);
+            return new Outcome(null, "", Map.of(), null, 0, null, "", null, e);
         }
 
         RunRecord toRecord(Suite suite, RunSpec spec, String started, String finished, double wall, String commit) {
@@ -214,7 +217,7 @@ public final class TrainingRunExecutor implements RunExecutor {
             return new RunRecord(spec.runId(), suite.name(), spec.task(), spec.method(), spec.label(), spec.optionsJson(),
                     spec.seed(), spec.text("backbone"), status, detail, headline,
                     best.getOrDefault(headline, Double.NaN), last.getOrDefault(headline, Double.NaN),
-                    result == null ? -1 : result.bestEpoch(), best, last,
+                    result == null ? -1 : result.bestEpoch(), best, last, trivial,
                     injection == null ? 0 : injection.trainableWithoutHead().stored(),
                     injection == null ? 0 : injection.trainableWithoutHead().effective(),
                     injection == null ? 0 : injection.headTrainable(), totalParameters,

@@ -10,6 +10,7 @@ import dev.surmbench.data.glue.HeadlineConvention;
 import dev.surmbench.data.text.TextTokenizer;
 import dev.surmbench.model.BackboneSource;
 import dev.surmbench.train.HostBatch;
+import dev.surmbench.train.TrivialPredictor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -70,5 +71,27 @@ class GlueTrainingDataTest {
         assertEquals(Set.of(0.0, 1.0), Set.copyOf(train));
         double[] dev = targets(data.evalBatches()).stream().mapToDouble(Double::doubleValue).toArray();
         assertEquals(1.0, data.evaluate(dev, dev).get("accuracy"), 0.0);
+    }
+
+    @Test
+    void trivialFloorOnRealDataIsTheTrainingMajorityScoredOnTheDevSubset() {
+        for (GlueTask task : List.of(GlueTask.RTE, GlueTask.MRPC)) {
+            GlueTrainingData data = prepare(task);
+            List<Double> train = targets(data.trainEpoch(0));
+            double majority = train.stream().filter(t -> t == 1.0).count() * 2 > train.size() ? 1.0 : 0.0;
+            List<Double> dev = targets(data.evalBatches());
+            double share = dev.stream().filter(t -> t == majority).count() / (double) dev.size();
+            assertEquals(share, TrivialPredictor.score(data).get("accuracy"), 1e-12, task.name());
+            if (task == GlueTask.MRPC) {
+                // MRPC's majority is "paraphrase" (1): precision = share, recall 1 -> F1 = 2·share/(share+1)
+                assertEquals(1.0, majority);
+                assertEquals(2 * share / (share + 1), TrivialPredictor.score(data).get("f1"), 1e-12);
+            }
+        }
+        assertEquals(Map.of("mcc", 0.0), TrivialPredictor.score(prepare(GlueTask.COLA)), "a constant has MCC 0");
+        // STS-B: the training mean, correlation undefined -> recorded as 0
+        Map<String, Double> stsb = TrivialPredictor.score(prepare(GlueTask.STSB));
+        assertEquals(0.0, stsb.get("pearson"), 0.0);
+        assertEquals(0.0, stsb.get("spearman"), 0.0);
     }
 }
