@@ -139,14 +139,14 @@ public final class ReportViewBuilder {
         long withFloor = agg.cells().values().stream().filter(c -> c.value().n() > 0)
                 .filter(c -> agg.floor(c.key().task()).isPresent()).count();
         List<Cell> at = agg.notAboveFloor();
-        String rule = "clearly beats = the 95% CI over seeds lies above the trivial row (one seed: more than "
-                + Fmt.pts(TrivialFloor.SINGLE_SEED_MARGIN) + " point above)";
+        String rule = " Clearly beats: the 95% CI over seeds lies above the trivial row; with one seed, more than "
+                + Fmt.pts(TrivialFloor.SINGLE_SEED_MARGIN) + " point above it.";
         if (at.isEmpty()) {
-            return "All " + withFloor + " cells clearly beat the trivial predictor (" + rule + ").";
+            return "All " + withFloor + " cells clearly beat the trivial predictor." + rule;
         }
-        return at.size() + " of " + withFloor + " cells do not clearly beat the trivial predictor (" + rule + "): "
+        return at.size() + " of " + withFloor + " cells do not clearly beat the trivial predictor: "
                 + at.stream().map(c -> c.key().task() + " · " + c.key().row().display()).collect(Collectors.joining(", "))
-                + ".";
+                + "." + rule;
     }
 
     private static Value average(TaskAverage a, double best) {
