@@ -3,6 +3,7 @@ package dev.surmbench.report;
 import dev.surmbench.report.stats.TestKind;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -170,7 +171,7 @@ public final class Claims {
         String summary = "GLUE average over " + String.join(", ", agg.glueTasks()) + ": " + count(vs)
                 + (Double.isFinite(bestRatio) ? "; largest ratio among supported variants " + Fmt.ratio(bestRatio)
                         + " (paper: up to " + Fmt.ratio(CLAIMED_RATIO) + ")" : "")
-                + (missing.isEmpty() ? "" : "; " + String.join("; ", missing));
+                + (missing.isEmpty() ? "" : "; " + String.join("; ", missing)) + floorNote(agg, rows);
         return new ClaimVerdict("claim-2", title, QUOTE_2, RULE_2, overall, summary, rows);
     }
 
@@ -207,16 +208,29 @@ public final class Claims {
         if (cv.verdict() != Verdict.SUPPORTED) {
             return cv;
         }
-        List<String> atFloor = agg.glueTasks().stream()
-                .filter(t -> agg.floor(t).map(f -> agg.cell(t, cv.pair().counterpart())
-                        .map(c -> !f.clearlyBeatenBy(c)).orElse(true)).orElse(false))
-                .toList();
+        List<String> atFloor = glueTasksAtFloor(agg, cv.pair().counterpart());
         if (atFloor.isEmpty()) {
             return cv;
         }
         return new ComparisonVerdict(cv.pair(), Verdict.INCONCLUSIVE, cv.reason() + ", but "
                 + cv.pair().counterpart().display() + " does not clearly beat the trivial predictor on "
                 + String.join(", ", atFloor) + ": parity with a reference that learned nothing there is no evidence");
+    }
+
+    /** "; parity not counted: …" for each reference row the floor guard held back, "" when none. */
+    private static String floorNote(SuiteAggregate agg, List<ComparisonVerdict> rows) {
+        return rows.stream().map(r -> r.pair().counterpart()).distinct()
+                .map(ref -> Map.entry(ref, glueTasksAtFloor(agg, ref))).filter(e -> !e.getValue().isEmpty())
+                .map(e -> "; parity not counted as evidence: " + e.getKey().display()
+                        + " does not clearly beat the trivial predictor on " + String.join(", ", e.getValue()))
+                .collect(Collectors.joining());
+    }
+
+    /** GLUE tasks with a recorded floor that {@code row} does not clearly beat (no completed run counts as not beating). */
+    static List<String> glueTasksAtFloor(SuiteAggregate agg, MethodKey row) {
+        return agg.glueTasks().stream()
+                .filter(t -> agg.floor(t).map(f -> agg.cell(t, row).map(c -> !f.clearlyBeatenBy(c)).orElse(true)).orElse(false))
+                .toList();
     }
 
     /** Why a comparison has no p-value, in words. */

@@ -84,6 +84,8 @@ class ClaimsTest {
         assertTrue(reason.contains("within 1 point") && reason.contains("adapter does not clearly beat the trivial "
                 + "predictor on cola:"), reason);
         assertTrue(!reason.contains("sst2"), "sst2 adapter (88.6) clearly beats its floor (50): " + reason);
+        assertTrue(v.summary().endsWith("; parity not counted as evidence: adapter does not clearly beat the trivial "
+                + "predictor on cola"), v.summary());
     }
 
     @Test
