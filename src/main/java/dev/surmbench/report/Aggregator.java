@@ -21,7 +21,8 @@ import tech.tablesaw.table.TableSlice;
 /**
  * Groups a suite's runs by task × method × label with Tablesaw and summarises each group over its
  * seeds ({@link Cell}), then averages rows over the GLUE tasks and over all tasks ({@link
- * TaskAverage}), and summarises each task's trivial predictor ({@link TrivialFloor}). Deterministic: groups, tasks and rows come out sorted.
+ * TaskAverage}), and summarises each task's trivial predictor ({@link TrivialFloor}). Deterministic:
+ * groups, tasks and rows come out sorted.
  */
 public final class Aggregator {
     private Aggregator() {}

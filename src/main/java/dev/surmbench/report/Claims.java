@@ -217,7 +217,7 @@ public final class Claims {
                 + String.join(", ", atFloor) + ": parity with a reference that learned nothing there is no evidence");
     }
 
-    /** "; parity not counted: …" for each reference row the floor guard held back, "" when none. */
+    /** "; parity not counted as evidence: …" for each reference row the floor guard held back, "" when none. */
     private static String floorNote(SuiteAggregate agg, List<ComparisonVerdict> rows) {
         return rows.stream().map(r -> r.pair().counterpart()).distinct()
                 .map(ref -> Map.entry(ref, glueTasksAtFloor(agg, ref))).filter(e -> !e.getValue().isEmpty())

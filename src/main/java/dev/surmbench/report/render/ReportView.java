@@ -35,9 +35,10 @@ import java.util.List;
  */
 public record ReportView(String suite, String resultsPath, int runs, int completed, int diverged, int failed,
         String scaleNote, List<Fact> provenance, List<Fact> datasets, String provenanceNote, List<Column> columns,
-        String averageLabel, List<Row> ours, List<Row> floors, String floorNote, List<Row> baselines, List<String> citations, List<ParamRow> params,
-        List<Claim> claims, List<Comparison> comparisons, List<RunLine> failures, List<MetricLine> metrics,
-        List<RunLine> details, String chartJson, String echartsJs, String chartNote) {
+        String averageLabel, List<Row> ours, List<Row> floors, String floorNote, List<Row> baselines,
+        List<String> citations, List<ParamRow> params, List<Claim> claims, List<Comparison> comparisons,
+        List<RunLine> failures, List<MetricLine> metrics, List<RunLine> details, String chartJson, String echartsJs,
+        String chartNote) {
 
     /** A provenance fact; {@code warn} when runs disagree. */
     public record Fact(String name, String value, boolean warn) {}
