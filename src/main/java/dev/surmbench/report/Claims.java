@@ -228,9 +228,7 @@ public final class Claims {
 
     /** GLUE tasks with a recorded floor that {@code row} does not clearly beat (no completed run counts as not beating). */
     static List<String> glueTasksAtFloor(SuiteAggregate agg, MethodKey row) {
-        return agg.glueTasks().stream()
-                .filter(t -> agg.floor(t).map(f -> agg.cell(t, row).map(c -> !f.clearlyBeatenBy(c)).orElse(true)).orElse(false))
-                .toList();
+        return agg.glueTasks().stream().filter(t -> agg.atFloor(t, row)).toList();
     }
 
     /** Why a comparison has no p-value, in words. */

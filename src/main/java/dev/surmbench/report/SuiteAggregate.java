@@ -50,8 +50,15 @@ public record SuiteAggregate(String suite, List<RunRecord> runs, MetricScale sca
      * (tasks without a recorded floor are skipped).
      */
     public List<Cell> notAboveFloor() {
-        return cells.values().stream().filter(c -> c.value().n() > 0)
-                .filter(c -> floor(c.key().task()).map(f -> !f.clearlyBeatenBy(c)).orElse(false)).toList();
+        return cells.values().stream().filter(c -> c.value().n() > 0 && atFloor(c.key().task(), c.key().row())).toList();
+    }
+
+    /**
+     * Whether {@code row} fails to clearly beat the trivial floor of {@code task}: false when the task
+     * has no recorded floor; true when it has one and the row has no completed run there.
+     */
+    public boolean atFloor(String task, MethodKey row) {
+        return floor(task).map(f -> cell(task, row).map(c -> !f.clearlyBeatenBy(c)).orElse(true)).orElse(false);
     }
 
     public Optional<Cell> cell(String task, MethodKey row) {

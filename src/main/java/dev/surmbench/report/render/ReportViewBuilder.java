@@ -99,7 +99,7 @@ public final class ReportViewBuilder {
         if (c.failed() > 0) {
             warn.add(c.failed() + " failed");
         }
-        if (c.value().n() > 0 && agg.floor(c.key().task()).map(f -> !f.clearlyBeatenBy(c)).orElse(false)) {
+        if (c.value().n() > 0 && agg.atFloor(c.key().task(), c.key().row())) {
             warn.add(AT_FLOOR);
         }
         return new Value(Fmt.meanStd(c.value()), isBest, title, String.join(", ", warn));

@@ -31,6 +31,18 @@ public final class LoopbackServer implements AutoCloseable {
     private final Map<String, AtomicInteger> breaks = new ConcurrentHashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
 
+    /**
+     * A started server for a test field: {@code @AutoClose final LoopbackServer server =
+     * LoopbackServer.start();} (JUnit makes one per test and closes it after).
+     */
+    public static LoopbackServer start() {
+        try {
+            return new LoopbackServer();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot start the loopback server", e);
+        }
+    }
+
     public LoopbackServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);

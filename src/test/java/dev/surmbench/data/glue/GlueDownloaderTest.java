@@ -20,8 +20,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,17 +32,8 @@ class GlueDownloaderTest {
     @TempDir
     Path cache;
 
-    private LoopbackServer server;
-
-    @BeforeEach
-    void start() throws IOException {
-        server = new LoopbackServer();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+    @AutoClose
+    private final LoopbackServer server = LoopbackServer.start();
 
     private GlueDownloader downloader(int attempts) {
         return new GlueDownloader(server.base(), cache, new Downloader(attempts));

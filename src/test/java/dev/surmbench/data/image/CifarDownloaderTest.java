@@ -16,8 +16,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,17 +26,8 @@ class CifarDownloaderTest {
     @TempDir
     Path root;
 
-    private LoopbackServer server;
-
-    @BeforeEach
-    void start() throws IOException {
-        server = new LoopbackServer();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+    @AutoClose
+    private final LoopbackServer server = LoopbackServer.start();
 
     private static byte[] cifar10Archive(int testLabel) throws IOException {
         Map<String, byte[]> entries = new LinkedHashMap<>();
