@@ -14,16 +14,44 @@ import java.util.Set;
  */
 public final class RunSettings {
 
-    /** A setting: its YAML key, its built-in default, its kind and allowed range, its domain and meaning. */
+    /**
+     * A setting: its YAML key, its built-in default, its kind and allowed range, its domain, meaning,
+     * allowed words, and whether it is part of a run's identity (see {@link Identity}).
+     */
     public record Key(String name, Object builtIn, Kind kind, double min, double max, Domain domain, String description,
-                      Set<String> choices) {
+                      Set<String> choices, Identity identity) {
         public Key {
             choices = Set.copyOf(choices);
+        }
+
+        Key(String name, Object builtIn, Kind kind, double min, double max, Domain domain, String description,
+            Set<String> choices) {
+            this(name, builtIn, kind, min, max, domain, description, choices, Identity.ALWAYS);
         }
 
         Key(String name, Object builtIn, Kind kind, double min, double max, Domain domain, String description) {
             this(name, builtIn, kind, min, max, domain, description, Set.of());
         }
+
+        /** A copy with another identity rule. */
+        Key identity(Identity rule) {
+            return new Key(name, builtIn, kind, min, max, domain, description, choices, rule);
+        }
+    }
+
+    /**
+     * How a setting enters a run id. A setting that can change a run's numbers is part of its identity;
+     * one that only says how or where it executes (a device, what to save) never is. A setting added
+     * after runs were recorded enters the id only when it differs from its built-in default, so the
+     * ids of recorded runs (and the baselines that cite them) stay valid.
+     */
+    public enum Identity {
+        /** Always part of the run id. */
+        ALWAYS,
+        /** Part of the run id only when not at its built-in default. */
+        WHEN_SET,
+        /** An execution detail: never part of the run id. */
+        NEVER
     }
 
     /** Value kinds a setting can take. */
@@ -102,6 +130,19 @@ public final class RunSettings {
     public static Map<String, Object> builtIns() {
         Map<String, Object> out = new LinkedHashMap<>();
         KEYS.forEach(k -> out.put(k.name(), k.builtIn()));
+        return out;
+    }
+
+    /** The settings that determine a run's numbers (see {@link Identity}), in the order given. */
+    public static Map<String, Object> identity(Map<String, Object> settings) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        settings.forEach((k, v) -> {
+            Key key = key(k);
+            Identity rule = key == null ? Identity.ALWAYS : key.identity();
+            if (rule == Identity.ALWAYS || (rule == Identity.WHEN_SET && !java.util.Objects.equals(v, key.builtIn()))) {
+                out.put(k, v);
+            }
+        });
         return out;
     }
 

@@ -13,8 +13,9 @@ import java.util.TreeMap;
 
 /**
  * One fully resolved run of a suite. Its id is a hash of everything that determines its numbers
- * (task, method and options, seed, every setting) — not of the suite's name or file — so re-running
- * skips finished runs and any changed setting makes a new id.
+ * (task, method and options, seed, every identity-bearing setting: {@link RunSettings#identity}) —
+ * not of the suite's name or file, nor of execution details — so re-running skips finished runs and
+ * any changed setting that can change the numbers makes a new id.
  *
  * @param settings resolved settings by key (see {@link RunSettings})
  */
@@ -35,7 +36,7 @@ public record RunSpec(String suite, String task, String method, String label, Ma
         identity.put("method", method);
         identity.put("options", methodOptions);
         identity.put("seed", seed);
-        identity.put("settings", settings);
+        identity.put("settings", RunSettings.identity(settings));
         try {
             return CANONICAL.writeValueAsString(identity);
         } catch (JsonProcessingException e) {
