@@ -5,8 +5,10 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
+import dev.surmbench.ops.Dropout;
 import dev.surmbench.peft.BlockPaths;
 import dev.surmbench.util.Seeds;
 import java.util.ArrayList;
@@ -18,7 +20,7 @@ import java.util.Map;
  * Trains a classification (cross-entropy) or regression (mean squared error) model: AdamW, linear
  * warm-up and decay, global-norm clipping, dev evaluation after every epoch, best epoch by the
  * headline metric. A non-finite loss stops the run as diverged with its step. All randomness the
- * trainer controls (dropout) is seeded from {@code Seeds.derive(seed, "dropout")}; data order is the
+ * trainer controls (dropout masks, {@link Dropout}) is seeded from {@code Seeds.derive(seed, "dropout")}; data order is the
  * {@link TrainingData}'s, seeded by the caller.
  */
 public final class Trainer {
@@ -31,7 +33,9 @@ public final class Trainer {
     }
 
     public TrainingOutcome train(Block model, NDManager manager, TrainingData data, long seed) {
-        Engine.getInstance().setRandomSeed((int) Seeds.derive(seed, "dropout"));
+        long dropoutSeed = Seeds.derive(seed, "dropout");
+        Engine.getInstance().setRandomSeed((int) dropoutSeed);
+        Dropout.reseed(dropoutSeed);
         ParameterStore store = new ParameterStore(manager, false);
         ResourceMeter meter = new ResourceMeter();
         List<EpochRecord> epochs = new ArrayList<>();
@@ -104,6 +108,7 @@ public final class Trainer {
                              AdamW optimizer, HostBatch batch, int numLabels, double lr) {
         try (NDManager stepManager = manager.newSubManager()) {
             stepManager.tempAttachAll(parameterArrays);
+            stepManager.tempAttachAll(optimizer.state());
             NDList inputs = toArrays(batch, stepManager);
             double loss;
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
@@ -161,8 +166,23 @@ public final class Trainer {
         return list;
     }
 
-    /** Predictions on the dev batches (argmax class, or the regression score) scored by the task. */
+    /**
+     * Predictions on the dev batches (argmax class, or the regression score) scored by the task. The
+     * forward passes run with autograd off: PyTorch records a graph whenever a trainable parameter
+     * takes part and grad mode is on, which libtorch enables by default.
+     */
     public static Map<String, Double> evaluate(Block model, NDManager manager, ParameterStore store, TrainingData data) {
+        boolean gradMode = JniUtils.isGradMode();
+        JniUtils.setGradMode(false);
+        try {
+            return evaluateWithoutGradients(model, manager, store, data);
+        } finally {
+            JniUtils.setGradMode(gradMode);
+        }
+    }
+
+    private static Map<String, Double> evaluateWithoutGradients(Block model, NDManager manager, ParameterStore store,
+                                                                TrainingData data) {
         List<Double> predictions = new ArrayList<>();
         List<Double> references = new ArrayList<>();
         NDArray[] parameterArrays = parameterArrays(model);

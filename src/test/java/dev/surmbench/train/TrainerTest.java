@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.engine.Engine;
+import ai.djl.ndarray.BaseNDManager;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -157,6 +158,26 @@ class TrainerTest {
             assertEquals(a.epochs().get(e).metrics(), b.epochs().get(e).metrics());
         }
         assertNotEquals(a.epochs().get(0).trainLoss(), c.epochs().get(0).trainLoss());
+    }
+
+    /** Arrays left on the model's manager after training for {@code epochs} epochs (parameters and state). */
+    private static int arraysLeftAfter(int epochs) {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            SequentialBlock model = new SequentialBlock()
+                    .add(Linear.builder().setUnits(16).build()).add(Activation::relu)
+                    .add(Linear.builder().setUnits(2).build());
+            model.initialize(manager, DataType.FLOAT32, new Shape(1, 4));
+            TrainingConfig config = new TrainingConfig(epochs, 0.01, 0.01, 0.1, 1.0, 0.9, 0.999, 1e-8);
+            new Trainer(config, ProgressListener.NONE).train(model, manager, new Synthetic(1), 1);
+            return ((BaseNDManager) manager).getManagedArrays().size();
+        }
+    }
+
+    @Test
+    void trainingStepsLeaveNoArrayBehindOnTheModelsManager() {
+        // The optimiser's moments are created once; nothing a step computes may outlive the step (a
+        // leak of one temporary per parameter per step grew full fine-tuning's memory by ~170 MB a step).
+        assertEquals(arraysLeftAfter(1), arraysLeftAfter(6));
     }
 
     @Test
