@@ -8,7 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
-import ai.djl.nn.norm.Dropout;
+import dev.surmbench.ops.Dropout;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.util.PairList;
@@ -140,7 +140,7 @@ public final class AdaptableLinear extends AbstractBlock {
                 ? Linear.linear(x, w).head()
                 : Linear.linear(x, w, store.getValue(bias, x.getDevice(), training)).head();
         if (update != null && !merged) {
-            NDArray in = dropout > 0 ? Dropout.dropout(x, dropout, training).head() : x;
+            NDArray in = dropout > 0 ? Dropout.apply(x, dropout, training) : x;
             // The scale is applied after the operator on purpose: its backward hands the FFT
             // kernels a dense gradient (see Spectral).
             NDArray delta = update.forward(store, new NDList(in), training).head().mul(scale);

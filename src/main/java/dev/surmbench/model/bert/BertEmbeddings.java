@@ -3,7 +3,7 @@ package dev.surmbench.model.bert;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.nn.norm.Dropout;
+import dev.surmbench.ops.Dropout;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import dev.surmbench.model.nn.Embedding;
@@ -44,7 +44,7 @@ public final class BertEmbeddings extends ModelBlock {
         e = e.add(positions.forward(store, new NDList(positionIds), training).head());
         e = norm.forward(store, new NDList(e), training).head();
         if (dropout > 0 && training) {
-            e = Dropout.dropout(e, dropout, true).head();
+            e = Dropout.apply(e, dropout, true);
         }
         return new NDList(e);
     }

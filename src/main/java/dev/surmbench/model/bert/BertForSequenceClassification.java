@@ -2,7 +2,7 @@ package dev.surmbench.model.bert;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.nn.norm.Dropout;
+import dev.surmbench.ops.Dropout;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import dev.surmbench.model.Pooling;
@@ -41,7 +41,7 @@ public final class BertForSequenceClassification extends ModelBlock {
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray pooled = bert.forward(store, inputs, training).get(1);
         if (dropout > 0 && training) {
-            pooled = Dropout.dropout(pooled, dropout, true).head();
+            pooled = Dropout.apply(pooled, dropout, true);
         }
         return classifier.forward(store, new NDList(pooled), training);
     }

@@ -10,7 +10,8 @@ import dev.surmbench.peft.AdapterPosition;
 
 /**
  * One post-LayerNorm BERT layer: children {@code attention}, {@code intermediate}, {@code output}.
- * Inputs: hidden [B, T, d], additive mask [B, 1, 1, T]; output: (hidden [B, T, d], mask).
+ * Inputs: hidden [B, T, d] and, when the batch has padding, an additive mask [B, 1, 1, T]; output:
+ * (hidden [B, T, d], the mask if given).
  */
 public final class BertLayer extends ModelBlock {
     private final BertAttention attention;
@@ -28,6 +29,6 @@ public final class BertLayer extends ModelBlock {
         NDArray a = attention.forward(store, inputs, training).head();
         NDArray f = intermediate.forward(store, new NDList(a), training).head();
         NDArray out = output.forward(store, new NDList(f, a), training).head();
-        return new NDList(out, inputs.get(1));
+        return inputs.size() > 1 ? new NDList(out, inputs.get(1)) : new NDList(out);
     }
 }

@@ -41,8 +41,11 @@ public final class BertModel extends ModelBlock {
     public NDArray lastHiddenState(ParameterStore store, NDList inputs, boolean training) {
         checkInputs(inputs);
         NDArray h = embeddings.forward(store, new NDList(inputs.get(0), inputs.get(1)), training).head();
-        NDArray mask = SelfAttention.additiveMask(inputs.get(2));
-        return encoder.forward(store, new NDList(h, mask), training).head();
+        // A batch without padding needs no mask: adding zeros to every score changes no number.
+        NDArray attentionMask = inputs.get(2);
+        NDList encoderInputs = attentionMask.eq(0).any().getBoolean()
+                ? new NDList(h, SelfAttention.additiveMask(attentionMask)) : new NDList(h);
+        return encoder.forward(store, encoderInputs, training).head();
     }
 
     @Override

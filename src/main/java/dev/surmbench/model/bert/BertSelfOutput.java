@@ -2,7 +2,7 @@ package dev.surmbench.model.bert;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.nn.norm.Dropout;
+import dev.surmbench.ops.Dropout;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import dev.surmbench.model.nn.LayerNorm;
@@ -34,7 +34,7 @@ public final class BertSelfOutput extends ModelBlock {
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray h = dense.forward(store, new NDList(inputs.get(0)), training).head();
         if (dropout > 0 && training) {
-            h = Dropout.dropout(h, dropout, true).head();
+            h = Dropout.apply(h, dropout, true);
         }
         h = adapter.forward(store, new NDList(h), training).head();
         return norm.forward(store, new NDList(h.add(inputs.get(1))), training);

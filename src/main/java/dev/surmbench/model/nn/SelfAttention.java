@@ -3,7 +3,7 @@ package dev.surmbench.model.nn;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.nn.norm.Dropout;
+import dev.surmbench.ops.Dropout;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import dev.surmbench.peft.AdaptableLinear;
@@ -14,13 +14,18 @@ import dev.surmbench.peft.AdaptableLinear;
  *
  * <p>Inputs: hidden [B, T, d] and optionally an additive mask [B, 1, 1, T] (0 for kept keys, a
  * large negative number for padding; see {@link #additiveMask}). Output: context [B, T, d].
- * Scores are (q·kᵀ)/√dₕ per head [B, h, T, T], softmax over keys, dropout on the probabilities.
+ * Scores are (q/√dₕ)·kᵀ per head [B, h, T, T] — the scale is applied to q, a quarter of the size of
+ * the scores at T = 4·dₕ, so the largest tensors see one pass fewer forward and backward (the same
+ * numbers as Hugging Face's (q·kᵀ)/√dₕ up to rounding; exactly the same where √dₕ is a power of
+ * two) — then softmax over keys, dropout on the probabilities. Without a mask input (no padding in
+ * the batch) no mask is added.
  */
 public final class SelfAttention extends ModelBlock {
     private final int hidden;
     private final int heads;
     private final int headSize;
     private final float dropout;
+    private final float scale;
     private final AdaptableLinear query;
     private final AdaptableLinear key;
     private final AdaptableLinear value;
@@ -33,6 +38,7 @@ public final class SelfAttention extends ModelBlock {
         this.heads = heads;
         this.headSize = hidden / heads;
         this.dropout = (float) attentionDropout;
+        this.scale = (float) Math.sqrt(headSize);
         this.query = addChildBlock("query", new AdaptableLinear(hidden, hidden, qkvBias));
         this.key = addChildBlock("key", new AdaptableLinear(hidden, hidden, qkvBias));
         this.value = addChildBlock("value", new AdaptableLinear(hidden, hidden, qkvBias));
@@ -52,16 +58,16 @@ public final class SelfAttention extends ModelBlock {
         NDArray x = inputs.get(0);
         long batch = x.getShape().get(0);
         long tokens = x.getShape().get(1);
-        NDArray q = heads(query.forward(store, new NDList(x), training).head(), batch, tokens);
+        NDArray q = heads(query.forward(store, new NDList(x), training).head().div(scale), batch, tokens);
         NDArray k = heads(key.forward(store, new NDList(x), training).head(), batch, tokens);
         NDArray v = heads(value.forward(store, new NDList(x), training).head(), batch, tokens);
-        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).div((float) Math.sqrt(headSize));
+        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2));
         if (inputs.size() > 1) {
             scores = scores.add(inputs.get(1));
         }
         NDArray probs = scores.softmax(-1);
         if (dropout > 0 && training) {
-            probs = Dropout.dropout(probs, dropout, true).head();
+            probs = Dropout.apply(probs, dropout, true);
         }
         NDArray context = probs.matMul(v).transpose(0, 2, 1, 3).reshape(batch, tokens, hidden);
         return new NDList(context);

@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
-import ai.djl.nn.norm.Dropout;
+import dev.surmbench.ops.Dropout;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.util.PairList;
@@ -45,7 +45,7 @@ public final class VitEmbeddings extends ModelBlock {
         cls.attach(x.getManager());
         NDArray e = NDArrays.concat(new NDList(cls, x), 1).add(store.getValue(positions, x.getDevice(), training));
         if (config.hiddenDropoutProb() > 0 && training) {
-            e = Dropout.dropout(e, (float) config.hiddenDropoutProb(), true).head();
+            e = Dropout.apply(e, (float) config.hiddenDropoutProb(), true);
         }
         return new NDList(e);
     }

@@ -2,7 +2,7 @@ package dev.surmbench.model.vit;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.nn.norm.Dropout;
+import dev.surmbench.ops.Dropout;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import dev.surmbench.model.nn.Intermediate;
@@ -77,7 +77,7 @@ public final class VitLayer extends ModelBlock {
         protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
             NDArray h = dense.forward(store, inputs, training).head();
             if (dropout > 0 && training) {
-                h = Dropout.dropout(h, dropout, true).head();
+                h = Dropout.apply(h, dropout, true);
             }
             return adapter.forward(store, new NDList(h), training);
         }

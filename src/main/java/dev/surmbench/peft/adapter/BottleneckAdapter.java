@@ -6,7 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
-import ai.djl.nn.norm.Dropout;
+import dev.surmbench.ops.Dropout;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import dev.surmbench.peft.core.ResidualBranch;
@@ -40,7 +40,7 @@ public final class BottleneckAdapter extends ResidualBranch {
     protected NDList forwardInternal(
             ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray h = inputs.singletonOrThrow();
-        NDArray in = dropout > 0 ? Dropout.dropout(h, dropout, training).head() : h;
+        NDArray in = dropout > 0 ? Dropout.apply(h, dropout, training) : h;
         NDArray down = Linear.linear(in, value(store, downWeight, h, training), value(store, downBias, h, training)).head();
         return Linear.linear(Activation.gelu(down), value(store, upWeight, h, training), value(store, upBias, h, training));
     }

@@ -7,7 +7,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
-import ai.djl.nn.norm.Dropout;
+import dev.surmbench.ops.Dropout;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import dev.surmbench.peft.ParameterCount;
@@ -42,7 +42,7 @@ public final class StructuredAdapter extends ResidualBranch {
     protected NDList forwardInternal(
             ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray h = inputs.singletonOrThrow();
-        NDArray in = dropout > 0 ? Dropout.dropout(h, dropout, training).head() : h;
+        NDArray in = dropout > 0 ? Dropout.apply(h, dropout, training) : h;
         NDArray s = op.forward(store, new NDList(in), training).head();
         return new NDList(Activation.gelu(s).add(store.getValue(bias, h.getDevice(), training)));
     }
