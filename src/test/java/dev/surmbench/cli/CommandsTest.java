@@ -76,4 +76,20 @@ class CommandsTest {
         }
         assertTrue(r.out().contains("rank       (default 8)"), r.out());
     }
+
+    @Test
+    void benchTrainStepPrintsOneLineAndRejectsAnUnknownMethod() {
+        Result r = run("bench", "train-step", "--method", "circulant", "--layers", "1", "--batch", "2", "--seq", "8",
+                "--steps", "2", "--warmup", "1", "--eval-batches", "1");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().matches("(?s)circulant\tbackbone=embedded:all-minilm-l6-v2\tlayers=1\t.*step_s=[0-9.]+\t"
+                + "tokens_per_s=[0-9]+\t.*peak_rss_mb=[0-9]+\tthreads=[0-9]+\\s*"), r.out());
+        Result json = run("bench", "train-step", "--method", "lora", "--layers", "1", "--batch", "2", "--seq", "8",
+                "--steps", "2", "--warmup", "0", "--eval-batches", "0", "--json");
+        assertEquals(0, json.exitCode(), json.err());
+        assertTrue(json.out().contains("\"step_s\":[") && json.out().contains("\"method\":\"lora\""), json.out());
+        Result bad = run("bench", "train-step", "--method", "nope", "--layers", "1");
+        assertEquals(Main.EXIT_BAD_INPUT, bad.exitCode());
+        assertTrue(bad.err().contains("unknown method"), bad.err());
+    }
 }
