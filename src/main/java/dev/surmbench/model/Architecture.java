@@ -96,6 +96,33 @@ public record Architecture(
                 all.baseParameters(), all.baseBiasParameters());
     }
 
+    /**
+     * The sites of the layers {@code adapted} selects among the first {@code layers} ({@code 0} =
+     * all): only their projections and slots, and as base (and bias) counts only those layers' own
+     * weights — what full fine-tuning (and BitFit) train when restricted to them.
+     */
+    public AdaptationSites sites(int layers, LayerSelection adapted) {
+        AdaptationSites cut = sites(layers);
+        if (adapted.isAll()) {
+            return cut;
+        }
+        List<String> prefixes = adapted.modulePrefixes(prefix(), layers > 0 ? layers : this.layers);
+        java.util.function.Predicate<String> selected = path -> prefixes.stream().anyMatch(p -> path.startsWith(p + "."));
+        return new AdaptationSites(cut.linears().stream().filter(s -> selected.test(s.path())).toList(),
+                cut.adapterSlots().stream().filter(s -> selected.test(s.path())).toList(),
+                prefixes.size() * layerParameters(), prefixes.size() * layerBiases());
+    }
+
+    /** Bias scalars of one layer: the six projections' biases and the two LayerNorm shifts. */
+    private long layerBiases() {
+        return 4L * hidden + intermediate + hidden + 2L * hidden;
+    }
+
+    /** All scalars of one layer: projection weights, biases, LayerNorm scales. */
+    private long layerParameters() {
+        return 4L * hidden * hidden + 2L * hidden * intermediate + layerBiases() + 2L * hidden;
+    }
+
     /** Adaptable projections, adapter slots and backbone sizes, derived from the geometry alone. */
     public AdaptationSites sites() {
         List<LinearSite> linears = new ArrayList<>();
@@ -113,21 +140,17 @@ public record Architecture(
             slots.add(new AdapterSite(layer + "output.adapter", AdapterPosition.FFN, hidden));
         }
         long d = hidden;
-        long f = intermediate;
-        long layerWeights = 4 * d * d + 2 * d * f;
-        long layerBiases = 4 * d + f + d + 2 * d; // projections + the two LayerNorm shifts
-        long layerNormScales = 2 * d;
         long base;
         long biases;
         if (family == Family.BERT) {
             long embeddings = (vocabSize + maxPositions + typeVocabSize) * d + 2 * d;
-            base = embeddings + layers * (layerWeights + layerBiases + layerNormScales);
-            biases = d + layers * layerBiases;
+            base = embeddings + layers * layerParameters();
+            biases = d + layers * layerBiases();
         } else {
             long patches = (long) (imageSize / patchSize) * (imageSize / patchSize);
             long embeddings = (long) channels * patchSize * patchSize * d + d + d + (patches + 1) * d;
-            base = embeddings + layers * (layerWeights + layerBiases + layerNormScales) + 2 * d;
-            biases = d + layers * layerBiases + d; // patch projection, layers, final LayerNorm
+            base = embeddings + layers * layerParameters() + 2 * d;
+            biases = d + layers * layerBiases() + d; // patch projection, layers, final LayerNorm
         }
         return new AdaptationSites(linears, slots, base, biases);
     }

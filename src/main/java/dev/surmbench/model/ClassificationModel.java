@@ -8,6 +8,8 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import dev.surmbench.model.bert.BertForSequenceClassification;
+import dev.surmbench.model.bert.BertModel;
+import dev.surmbench.ops.NoGradient;
 import dev.surmbench.model.vit.VitForImageClassification;
 import java.nio.file.Path;
 import java.util.List;
@@ -109,6 +111,32 @@ public final class ClassificationModel implements AutoCloseable {
             return bert.bert().lastHiddenState(store, inputs, training);
         }
         return ((VitForImageClassification) block).vit().forward(store, inputs, training).head();
+    }
+
+    /**
+     * Makes {@link #forward} start at encoder layer {@code layer} (text models): inputs become the
+     * hidden states entering that layer [B, T, d] and the attention mask [B, T].
+     */
+    public void enterAt(int layer) {
+        bert("an entry layer").setEntryLayer(layer);
+    }
+
+    /**
+     * The hidden states entering encoder layer {@code layer} [B, T, d] for token inputs (ids, token
+     * types, mask): embeddings and the layers below, in evaluation mode, without autograd.
+     */
+    public NDArray hiddenStatesBefore(NDList inputs, int layer) {
+        BertModel bert = bert("a frozen prefix");
+        try (NoGradient off = NoGradient.enter()) {
+            return bert.hiddenStatesBefore(new ParameterStore(manager(), false), inputs, layer);
+        }
+    }
+
+    private BertModel bert(String what) {
+        if (block instanceof BertForSequenceClassification bert) {
+            return bert.bert();
+        }
+        throw new UnsupportedOperationException(what + " needs a text (BERT) encoder; this model is " + config.family());
     }
 
     /** Freezes (or unfreezes) every parameter, e.g. for inference without gradient tracking. */

@@ -31,20 +31,39 @@ public final class PeftInjector {
      * @param headPrefixes module paths of the task head (always trainable), e.g. {@code classifier}
      */
     public static InjectionReport inject(Block model, MethodConfig config, List<String> headPrefixes, long seed) {
+        return inject(model, config, headPrefixes, List.of(), seed);
+    }
+
+    /**
+     * As {@link #inject(Block, MethodConfig, List, long)}, restricted to the modules under {@code scope}
+     * (module paths such as {@code bert.encoder.layer.4}; empty = the whole model): updates and adapters
+     * attach only there, and only there do BitFit biases or full fine-tuning weights train — PEFT's
+     * {@code layers_to_transform}, extended to the baselines. The head trains either way.
+     */
+    public static InjectionReport inject(Block model, MethodConfig config, List<String> headPrefixes, List<String> scope,
+                                         long seed) {
         List<String> adapted = new ArrayList<>();
         if (config instanceof UpdateMethodConfig update) {
-            adapted.addAll(attachUpdates(model, update, seed));
+            adapted.addAll(attachUpdates(model, update, scope, seed));
         } else if (config instanceof AdapterMethodConfig adapter) {
-            adapted.addAll(attachAdapters(model, adapter, seed));
+            adapted.addAll(attachAdapters(model, adapter, scope, seed));
         }
-        return applyTrainability(model, config, headPrefixes, adapted);
+        return applyTrainability(model, config, headPrefixes, scope, adapted);
     }
 
     /** The adaptation sites of a live model, for accounting and for checking formulas against blocks. */
     public static AdaptationSites sites(Block model, List<String> headPrefixes) {
+        return sites(model, headPrefixes, List.of());
+    }
+
+    /** The sites under {@code scope} (empty = everywhere); base counts cover the backbone weights there. */
+    public static AdaptationSites sites(Block model, List<String> headPrefixes, List<String> scope) {
         List<LinearSite> linears = new ArrayList<>();
         List<AdapterSite> slots = new ArrayList<>();
         for (Map.Entry<String, Block> e : BlockPaths.modules(model).entrySet()) {
+            if (!inScope(e.getKey(), scope)) {
+                continue;
+            }
             if (e.getValue() instanceof AdaptableLinear linear) {
                 linears.add(new LinearSite(e.getKey(), linear.inFeatures(), linear.outFeatures()));
             } else if (e.getValue() instanceof AdapterSlot slot) {
@@ -54,7 +73,7 @@ public final class PeftInjector {
         long base = 0;
         long biases = 0;
         for (Map.Entry<String, Parameter> e : baseParameters(model).entrySet()) {
-            if (isUnder(e.getKey(), headPrefixes)) {
+            if (isUnder(e.getKey(), headPrefixes) || !inScope(e.getKey(), scope)) {
                 continue;
             }
             long size = e.getValue().getShape().size();
@@ -66,10 +85,10 @@ public final class PeftInjector {
         return new AdaptationSites(linears, slots, base, biases);
     }
 
-    private static List<String> attachUpdates(Block model, UpdateMethodConfig config, long seed) {
+    private static List<String> attachUpdates(Block model, UpdateMethodConfig config, List<String> scope, long seed) {
         List<Map.Entry<String, Block>> linears = new ArrayList<>();
         for (Map.Entry<String, Block> e : BlockPaths.modules(model).entrySet()) {
-            if (e.getValue() instanceof AdaptableLinear) {
+            if (e.getValue() instanceof AdaptableLinear && inScope(e.getKey(), scope)) {
                 linears.add(e);
             }
         }
@@ -84,12 +103,12 @@ public final class PeftInjector {
         return adapted;
     }
 
-    private static List<String> attachAdapters(Block model, AdapterMethodConfig config, long seed) {
+    private static List<String> attachAdapters(Block model, AdapterMethodConfig config, List<String> scope, long seed) {
         NDManager manager = anyInitializedManager(model);
         List<String> adapted = new ArrayList<>();
         List<String> available = new ArrayList<>();
         for (Map.Entry<String, Block> e : BlockPaths.modules(model).entrySet()) {
-            if (!(e.getValue() instanceof AdapterSlot slot)) {
+            if (!(e.getValue() instanceof AdapterSlot slot) || !inScope(e.getKey(), scope)) {
                 continue;
             }
             available.add(e.getKey());
@@ -111,7 +130,7 @@ public final class PeftInjector {
     }
 
     private static InjectionReport applyTrainability(
-            Block model, MethodConfig config, List<String> headPrefixes, List<String> adapted) {
+            Block model, MethodConfig config, List<String> headPrefixes, List<String> scope, List<String> adapted) {
         Map<String, Block> modules = BlockPaths.modules(model);
         ParameterCount method = ParameterCount.ZERO;
         for (Map.Entry<String, Block> e : modules.entrySet()) {
@@ -125,7 +144,7 @@ public final class PeftInjector {
         for (Map.Entry<String, Parameter> e : baseParameters(model).entrySet()) {
             long size = e.getValue().getShape().size();
             boolean isHead = isUnder(e.getKey(), headPrefixes);
-            boolean train = isHead || switch (config.baseTraining()) {
+            boolean train = isHead || inScope(e.getKey(), scope) && switch (config.baseTraining()) {
                 case ALL -> true;
                 case BIASES -> isBias(e.getKey());
                 case NONE -> false;
@@ -159,6 +178,11 @@ public final class PeftInjector {
             }
         }
         return false;
+    }
+
+    /** True everywhere when {@code scope} is empty, else under one of its module paths. */
+    private static boolean inScope(String path, List<String> scope) {
+        return scope.isEmpty() || isUnder(path, scope);
     }
 
     private static boolean isUnder(String path, List<String> prefixes) {

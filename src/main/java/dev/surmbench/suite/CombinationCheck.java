@@ -1,6 +1,7 @@
 package dev.surmbench.suite;
 
 import dev.surmbench.model.Architecture;
+import dev.surmbench.model.LayerSelection;
 import dev.surmbench.peft.AdaptationSites;
 import dev.surmbench.peft.LinearSite;
 import dev.surmbench.peft.MethodConfig;
@@ -14,7 +15,8 @@ import java.util.function.BiConsumer;
  * Finds task × method × backbone combinations that cannot run, before anything trains: a method
  * option the backbone cannot take (a Kronecker rank not dividing the width), a slice deeper than the
  * backbone, a text task on a ViT or an image task on a text encoder, an {@code image_size} other than
- * the backbone's, RGB images on a one-channel backbone. Geometry comes from the catalog or, for
+ * the backbone's, RGB images on a one-channel backbone, {@code adapt_layers} naming layers the
+ * encoder does not have. Geometry comes from the catalog or, for
  * {@code pretrain:} backbones, from the stage; unknown geometry is not checked.
  */
 final class CombinationCheck {
@@ -39,6 +41,15 @@ final class CombinationCheck {
                 : catalog.architecture(backbone);
         if (arch.isPresent() && !geometryFits(task, taskNode, arch.get(), layers, settings, domain, shown)) {
             return;
+        }
+        LayerSelection adapted = RunSettings.adaptLayers(settings);
+        if (arch.isPresent() && !adapted.isAll()) {
+            try {
+                adapted.resolve(layers > 0 ? layers : arch.get().layers());
+            } catch (IllegalArgumentException e) {
+                problem.accept(taskNode, e.getMessage() + " (backbone " + shown + (layers > 0 ? ", layers " + layers : "") + ")");
+                return;
+            }
         }
         Optional<AdaptationSites> sites = arch.isPresent() ? arch.map(a -> a.sites(layers)) : catalog.sites(backbone, layers);
         if (sites.isEmpty() || !(method instanceof UpdateMethodConfig update)) {
@@ -83,5 +94,19 @@ final class CombinationCheck {
             }
         }
         return true;
+    }
+
+    /** Encoder layers a run of these settings has (after the {@code layers} cut), when the geometry is known. */
+    java.util.OptionalInt encoderLayers(Map<String, Object> settings) {
+        String backbone = String.valueOf(settings.get("backbone"));
+        int layers = ((Number) settings.get("layers")).intValue();
+        if (layers > 0) {
+            return java.util.OptionalInt.of(layers);
+        }
+        String stage = PretrainSpec.nameOf(backbone);
+        Optional<Architecture> arch = stage != null
+                ? Optional.ofNullable(pretrains.get(stage)).map(p -> Architecture.of(backbone, p.vit()))
+                : catalog.architecture(backbone);
+        return arch.map(a -> java.util.OptionalInt.of(a.layers())).orElse(java.util.OptionalInt.empty());
     }
 }

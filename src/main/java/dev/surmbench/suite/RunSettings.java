@@ -1,5 +1,6 @@
 package dev.surmbench.suite;
 
+import dev.surmbench.model.LayerSelection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +56,11 @@ public final class RunSettings {
     }
 
     /** Value kinds a setting can take. */
-    public enum Kind { INT, NUMBER, TEXT }
+    public enum Kind {
+        INT, NUMBER, TEXT,
+        /** Encoder layers: {@code all}, {@code top-N} or a list of indices, kept as canonical text. */
+        LAYERS
+    }
 
     /** Which tasks a setting applies to. */
     public enum Domain {
@@ -82,6 +87,10 @@ public final class RunSettings {
             new Key("backbone", "embedded:all-minilm-l6-v2", Kind.TEXT, 0, 0, Domain.ALL,
                     "backbone source (embedded:…, maven:…, hf:…, pretrain:NAME)"),
             new Key("layers", 0L, Kind.INT, 0, 1000, Domain.ALL, "use only the first N encoder layers (0 = all)"),
+            new Key("adapt_layers", "all", Kind.LAYERS, 0, 0, Domain.TEXT,
+                    "encoder layers the method adapts (PEFT's layers_to_transform): all, top-N or a list like [4, 5];"
+                            + " nothing below trains, and the frozen prefix below the lowest one is computed once per"
+                            + " task (eval mode) and cached", Set.of()).identity(Identity.WHEN_SET),
             new Key("dropout", -1.0, Kind.NUMBER, -1, 0.9, Domain.ALL,
                     "hidden and attention dropout of the backbone (-1 = the checkpoint's own, e.g. 0.1)"),
             new Key("pooling", "cls", Kind.TEXT, 0, 0, Domain.ALL,
@@ -144,6 +153,12 @@ public final class RunSettings {
             }
         });
         return out;
+    }
+
+    /** The {@code adapt_layers} of resolved settings ({@code all} where the run's domain has none). */
+    public static LayerSelection adaptLayers(Map<String, Object> settings) {
+        Object value = settings.get("adapt_layers");
+        return value == null ? LayerSelection.ALL : LayerSelection.parse(String.valueOf(value));
     }
 
     /** {@code settings} restricted to the keys that apply to tasks of {@code domain}. */

@@ -3,6 +3,7 @@ package dev.surmbench.suite;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.surmbench.model.LayerSelection;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -64,6 +65,11 @@ public record RunSpec(String suite, String task, String method, String label, Ma
 
     public double number(String key) {
         return ((Number) settings.get(key)).doubleValue();
+    }
+
+    /** The encoder layers the method adapts ({@link RunSettings#adaptLayers}). */
+    public LayerSelection adaptLayers() {
+        return RunSettings.adaptLayers(settings);
     }
 
     /** The options as JSON text, for results rows. */

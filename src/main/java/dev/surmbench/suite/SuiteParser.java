@@ -1,5 +1,6 @@
 package dev.surmbench.suite;
 
+import dev.surmbench.model.LayerSelection;
 import dev.surmbench.peft.InvalidMethodConfigException;
 import dev.surmbench.peft.MethodConfig;
 import dev.surmbench.peft.MethodRegistry;
@@ -63,8 +64,9 @@ public final class SuiteParser {
                 RunSettings.TaskDomain domain = catalog.taskDomain(task.name);
                 Map<String, Object> settings = RunSettings.forDomain(merged, domain);
                 checkCombination(task, method, settings, domain);
+                String label = label(method, settings);
                 for (long seed : seeds) {
-                    runs.add(new RunSpec(name, task.name, method.name, method.label, method.options, seed, settings));
+                    runs.add(new RunSpec(name, task.name, method.name, label, method.options, seed, settings));
                 }
             }
         }
@@ -205,6 +207,9 @@ public final class SuiteParser {
                 }
                 return v;
             }
+            case LAYERS -> {
+                return layers(spec.name(), node);
+            }
             default -> {
                 if (!(node.value() instanceof String s)) {
                     problem(node, "'" + spec.name() + "' must be text, got " + node.describeType());
@@ -213,6 +218,30 @@ public final class SuiteParser {
                 return checkText(spec.name(), s, node);
             }
         }
+    }
+
+    /** A layer selection in canonical text: a list of whole numbers, or 'all' / 'top-N'. */
+    private String layers(String key, YamlNode node) {
+        try {
+            if (node.isList()) {
+                List<Integer> indices = new ArrayList<>();
+                for (YamlNode item : node.list()) {
+                    if (!(item.value() instanceof Long v) || v > Integer.MAX_VALUE) {
+                        problem(item, "'" + key + "' lists layer indices (whole numbers from 0), got " + item.describeType());
+                        return null;
+                    }
+                    indices.add((int) (long) v);
+                }
+                return LayerSelection.of(indices).toString();
+            }
+            if (node.value() instanceof String s) {
+                return LayerSelection.parse(s).toString();
+            }
+            problem(node, "'" + key + "' must be all, top-N or a list of layer indices like [4, 5], got " + node.describeType());
+        } catch (IllegalArgumentException e) {
+            problem(node, e.getMessage());
+        }
+        return null;
     }
 
     private String checkText(String key, String value, YamlNode node) {
@@ -371,6 +400,22 @@ public final class SuiteParser {
     private void checkCombination(TaskEntry task, MethodEntry method, Map<String, Object> settings, RunSettings.TaskDomain domain) {
         new CombinationCheck(catalog, pretrains, this::problem)
                 .check(task.name, task.node, method.config, method.node, settings, domain);
+    }
+
+    /**
+     * The method's label, with the adapted layers when not all of them (e.g. {@code full (layers 4–5)}),
+     * so that a report never shows a top-layer run as the method on the whole encoder.
+     */
+    private String label(MethodEntry method, Map<String, Object> settings) {
+        if (!problems.isEmpty()) { // an invalid suite is never expanded
+            return method.label;
+        }
+        LayerSelection selection = RunSettings.adaptLayers(settings);
+        if (selection.isAll()) {
+            return method.label;
+        }
+        int layers = new CombinationCheck(catalog, pretrains, this::problem).encoderLayers(settings).orElse(0);
+        return method.label + " (" + selection.describe(layers) + ")";
     }
 
     private void checkUniqueLabels(List<MethodEntry> methods) {

@@ -5,10 +5,10 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import dev.surmbench.ops.Dropout;
+import dev.surmbench.ops.NoGradient;
 import dev.surmbench.peft.BlockPaths;
 import dev.surmbench.util.Seeds;
 import java.util.ArrayList;
@@ -52,6 +52,7 @@ public final class Trainer {
         int best = -1;
         progress.started(totalSteps);
         NDArray[] parameterArrays = parameterArrays(model);
+        long evalPerEpoch = data.evalBatches().stream().mapToLong(HostBatch::size).sum();
         try (AdamW optimizer = new AdamW(config, BlockPaths.parameters(model), manager)) {
             for (int epoch = 0; epoch < config.epochs(); epoch++) {
                 long start = System.nanoTime();
@@ -77,7 +78,7 @@ public final class Trainer {
                 Map<String, Double> metrics = evaluate(model, manager, store, data);
                 double evalTime = (System.nanoTime() - evalStart) / 1e9;
                 evalSeconds += evalTime;
-                evalExamples += data.evalBatches().stream().mapToLong(HostBatch::size).sum();
+                evalExamples += evalPerEpoch;
                 EpochRecord record = new EpochRecord(epoch, step, lossSum / Math.max(1, batches.size()), metrics,
                         (System.nanoTime() - start) / 1e9 - evalTime, evalTime);
                 epochs.add(record);
@@ -172,12 +173,8 @@ public final class Trainer {
      * takes part and grad mode is on, which libtorch enables by default.
      */
     public static Map<String, Double> evaluate(Block model, NDManager manager, ParameterStore store, TrainingData data) {
-        boolean gradMode = JniUtils.isGradMode();
-        JniUtils.setGradMode(false);
-        try {
+        try (NoGradient off = NoGradient.enter()) {
             return evaluateWithoutGradients(model, manager, store, data);
-        } finally {
-            JniUtils.setGradMode(gradMode);
         }
     }
 

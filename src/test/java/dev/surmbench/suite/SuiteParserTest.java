@@ -115,6 +115,23 @@ class SuiteParserTest {
         assertThrows(IllegalArgumentException.class, () -> suite.shard(4, 3));
     }
 
+    @Test
+    void adaptLayersIsCanonicalLabelledAndLeavesOtherRunIdsAlone() throws IOException {
+        String tail = "tasks: [rte]\nmethods: [lora, full]\nseeds: [1]\n";
+        Suite plain = parse("name: x\n" + tail);
+        Suite all = parse("name: x\ndefaults: {adapt_layers: all}\n" + tail);
+        Suite listed = parse("name: x\ndefaults: {adapt_layers: [5, 4]}\n" + tail);
+        Suite top = parse("name: x\ndefaults: {adapt_layers: top-2}\n" + tail);
+        assertEquals(plain.runs().stream().map(RunSpec::runId).toList(), all.runs().stream().map(RunSpec::runId).toList(),
+                "'all' is the built-in default and keeps the ids of runs recorded before the setting existed");
+        assertNotEquals(plain.runs().get(0).runId(), listed.runs().get(0).runId(), "a selection is part of the id");
+        assertEquals("4,5", listed.runs().get(0).settings().get("adapt_layers"));
+        assertEquals("top-2", top.runs().get(0).settings().get("adapt_layers"));
+        assertEquals(List.of("full (layers 4–5)", "lora (layers 4–5)"), listed.runs().stream().map(RunSpec::label).toList());
+        assertEquals(List.of("full (layers 4–5)", "lora (layers 4–5)"), top.runs().stream().map(RunSpec::label).toList());
+        assertEquals(List.of("full", "lora"), plain.runs().stream().map(RunSpec::label).toList());
+    }
+
     static Stream<Arguments> malformed() {
         String tail = "tasks: [rte]\nmethods: [lora]\nseeds: [1]\n";
         return Stream.of(
@@ -134,6 +151,12 @@ class SuiteParserTest {
                 Arguments.of("unknown backbone", "name: x\ndefaults: {backbone: 'embedded:nope'}\n" + tail, "2:22", "unknown backbone 'embedded:nope'"),
                 Arguments.of("missing include", "include: base.yaml\nname: x\n" + tail, "1:10", "does not exist"),
                 Arguments.of("duplicate key", "name: x\nname: y\n" + tail, "2:1", "key 'name' appears twice"),
+                Arguments.of("adapt_layers beyond the encoder", "name: x\ndefaults: {adapt_layers: [4, 6]}\n" + tail, "3:9",
+                        "adapt_layers: layer 6 does not exist; the encoder has layers 0–5 (backbone embedded:all-minilm-l6-v2)"),
+                Arguments.of("adapt_layers not a selection", "name: x\ndefaults: {adapt_layers: bottom}\n" + tail, "2:26",
+                        "adapt_layers must be 'all', 'top-N' or a list of layer indices like [4, 5], got 'bottom'"),
+                Arguments.of("adapt_layers with a name in the list", "name: x\ndefaults: {adapt_layers: [4, q]}\n" + tail, "2:30",
+                        "'adapt_layers' lists layer indices (whole numbers from 0), got text 'q'"),
                 Arguments.of("bad target", "name: x\ntasks: [rte]\nmethods:\n  - method: lora\n    options: {targets: [q_proj]}\nseeds: [1]\n", "4:5", "target 'q_proj' matches no adaptable module"));
     }
 

@@ -31,4 +31,9 @@ final class TestCatalog implements SuiteCatalog {
     public Optional<AdaptationSites> sites(String source, int layers) {
         return Optional.of(Architecture.named("minilm-l6").sites());
     }
+
+    @Override
+    public Optional<Architecture> architecture(String source) {
+        return Optional.of(Architecture.named("minilm-l6"));
+    }
 }

@@ -33,6 +33,16 @@ public final class Sha256 {
         return HexFormat.of().formatHex(newDigest().digest(bytes));
     }
 
+    /** A fresh SHA-256 digest, for hashing data that is not a file or one array. */
+    public static MessageDigest digest() {
+        return newDigest();
+    }
+
+    /** The lowercase hex of a finished digest. */
+    public static String hex(MessageDigest digest) {
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
     private static MessageDigest newDigest() {
         try {
             return MessageDigest.getInstance("SHA-256");

@@ -25,10 +25,20 @@ public final class BertEncoder extends ModelBlock {
 
     @Override
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
+        return layers(store, inputs, training, 0, layer.size());
+    }
+
+    /** Layers {@code from} (inclusive) to {@code to} (exclusive) on (hidden, optional mask); output [B, T, d]. */
+    public NDList layers(ParameterStore store, NDList inputs, boolean training, int from, int to) {
+        List<BertLayer> all = layer.layers();
         NDList x = inputs;
-        for (BertLayer l : layer.layers()) {
-            x = l.forward(store, x, training);
+        for (int i = from; i < to; i++) {
+            x = all.get(i).forward(store, x, training);
         }
         return new NDList(x.get(0));
+    }
+
+    public int size() {
+        return layer.size();
     }
 }

@@ -8,14 +8,24 @@ import dev.surmbench.data.glue.HeadlineConvention;
 import dev.surmbench.data.glue.TaskData;
 import dev.surmbench.data.text.TextTokenizer;
 import dev.surmbench.model.ClassificationModel;
+import dev.surmbench.model.LayerSelection;
 import dev.surmbench.suite.RunSpec;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** GLUE tasks: the task's files (cached across runs), the backbone's tokenizer, {@link GlueTrainingData}. */
+/**
+ * GLUE tasks: the task's files (cached across runs), the backbone's tokenizer, {@link
+ * GlueTrainingData}. With {@code adapt_layers} above layer 0 the model is entered at the lowest
+ * adapted layer and fed the frozen prefix's states from the {@link ActivationCache}.
+ */
 final class GlueTaskRunner implements TaskRunner {
     private final Map<String, TaskData> cache = new HashMap<>();
+    private final ActivationCache activations;
+
+    GlueTaskRunner(ActivationCache activations) {
+        this.activations = activations;
+    }
 
     @Override
     public int numLabels(RunSpec spec) {
@@ -34,9 +44,14 @@ final class GlueTaskRunner implements TaskRunner {
                         "backbone " + spec.text("backbone") + " has no tokenizer.json; GLUE needs a text encoder")),
                 spec.integer("max_length"));
         try {
+            int entry = entryLayer(spec, model);
+            if (entry > 0) {
+                model.enterAt(entry);
+            }
             GlueTrainingData trainingData = new GlueTrainingData(task, data, tokenizer, convention,
                     spec.integer("train_limit"), spec.integer("eval_limit"), spec.integer("batch_size"),
-                    spec.integer("eval_batch_size"), spec.seed());
+                    spec.integer("eval_batch_size"), spec.seed(),
+                    entry > 0 ? examples -> activations.states(model, entry, examples) : null);
             Map<String, String> datasetSha = new LinkedHashMap<>();
             for (GlueSplit split : GlueSplit.values()) {
                 datasetSha.put(task.relativePath(split), data.glueDir() == null ? "unknown"
@@ -47,5 +62,11 @@ final class GlueTaskRunner implements TaskRunner {
             tokenizer.close();
             throw e;
         }
+    }
+
+    /** The lowest adapted layer (0 = the whole encoder trains from the embeddings up). */
+    static int entryLayer(RunSpec spec, ClassificationModel model) {
+        LayerSelection adapted = spec.adaptLayers();
+        return adapted.isAll() ? 0 : adapted.firstLayer(model.config().numHiddenLayers());
     }
 }

@@ -5,6 +5,7 @@ import dev.surmbench.data.glue.GlueSplit;
 import dev.surmbench.data.glue.GlueTask;
 import dev.surmbench.data.glue.HeadlineConvention;
 import dev.surmbench.data.glue.TaskData;
+import dev.surmbench.data.text.EncodedText;
 import dev.surmbench.data.text.TextBatch;
 import dev.surmbench.data.text.TextBatcher;
 import dev.surmbench.data.text.TextTokenizer;
@@ -14,11 +15,12 @@ import dev.surmbench.train.HostBatch;
 import dev.surmbench.train.HostTensor;
 import dev.surmbench.train.TrainingData;
 import dev.surmbench.util.Seeds;
-import java.util.ArrayList;
+import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A GLUE task prepared for the trainer: seeded stratified subsets, tokenised once, training batches
@@ -29,6 +31,7 @@ public final class GlueTrainingData implements TrainingData {
     private final GlueTask task;
     private final HeadlineConvention convention;
     private final TextBatcher train;
+    private final PrefixStates trainPrefix;
     private final List<HostBatch> eval;
     private final long orderSeed;
     private final int trainSize;
@@ -37,6 +40,16 @@ public final class GlueTrainingData implements TrainingData {
 
     public GlueTrainingData(GlueTask task, TaskData data, TextTokenizer tokenizer, HeadlineConvention convention,
                             int trainLimit, int evalLimit, int batchSize, int evalBatchSize, long seed) {
+        this(task, data, tokenizer, convention, trainLimit, evalLimit, batchSize, evalBatchSize, seed, null);
+    }
+
+    /**
+     * As above; with {@code prefix} set, batches carry the frozen prefix's hidden states [B, T, d]
+     * and the attention mask [B, T] (a model entered at the first adapted layer) instead of token ids.
+     */
+    GlueTrainingData(GlueTask task, TaskData data, TextTokenizer tokenizer, HeadlineConvention convention,
+                     int trainLimit, int evalLimit, int batchSize, int evalBatchSize, long seed,
+                     Function<List<EncodedText>, PrefixStates> prefix) {
         this.task = task;
         this.convention = convention;
         // The training subset varies with the run's seed; the dev subset is the same for every run,
@@ -47,9 +60,13 @@ public final class GlueTrainingData implements TrainingData {
         List<Example> devExamples = limited.split(GlueSplit.DEV);
         this.trainSize = trainExamples.size();
         // Length bucketing (seeded like the order) pads pair tasks far less: CPU time goes to real tokens.
-        this.train = new TextBatcher(tokenizer.encodeAll(trainExamples), trainExamples, tokenizer.padId(), batchSize,
-                true, 1);
-        this.eval = toHost(TextBatcher.of(tokenizer, devExamples, evalBatchSize).inOrder());
+        List<EncodedText> trainEncoded = tokenizer.encodeAll(trainExamples);
+        List<EncodedText> devEncoded = tokenizer.encodeAll(devExamples);
+        this.train = new TextBatcher(trainEncoded, trainExamples, tokenizer.padId(), batchSize, true, 1);
+        this.trainPrefix = prefix == null ? null : prefix.apply(trainEncoded);
+        PrefixStates devPrefix = prefix == null ? null : prefix.apply(devEncoded);
+        this.eval = toHost(new TextBatcher(devEncoded, devExamples, tokenizer.padId(), evalBatchSize, false, 1).inOrder(),
+                devPrefix);
         this.orderSeed = Seeds.derive(seed, "data-order");
         // Regression (STS-B, scores 0..5): the head trains on standardised scores, because AdamW moves a
         // freshly initialised bias by about one learning rate per step and could not reach a mean of ~2.7
@@ -68,19 +85,26 @@ public final class GlueTrainingData implements TrainingData {
 
     @Override
     public List<HostBatch> trainEpoch(int epoch) {
-        List<HostBatch> batches = toHost(train.trainingEpoch(orderSeed, epoch));
+        List<HostBatch> batches = toHost(train.trainingEpoch(orderSeed, epoch), trainPrefix);
         if (task.numLabels() != 1) {
             return batches;
         }
-        List<HostBatch> standardised = new ArrayList<>(batches.size());
-        for (HostBatch b : batches) {
-            double[] t = b.targets().clone();
-            for (int i = 0; i < t.length; i++) {
-                t[i] = (t[i] - targetMean) / targetScale;
+        return new AbstractList<>() {
+            @Override
+            public HostBatch get(int index) {
+                HostBatch b = batches.get(index);
+                double[] t = b.targets().clone();
+                for (int i = 0; i < t.length; i++) {
+                    t[i] = (t[i] - targetMean) / targetScale;
+                }
+                return new HostBatch(b.inputs(), t, b.tokens());
             }
-            standardised.add(new HostBatch(b.inputs(), t, b.tokens()));
-        }
-        return standardised;
+
+            @Override
+            public int size() {
+                return batches.size();
+            }
+        };
     }
 
     @Override
@@ -128,16 +152,37 @@ public final class GlueTrainingData implements TrainingData {
         return Arrays.stream(predictions).map(p -> p * targetScale + targetMean).toArray();
     }
 
-    private static List<HostBatch> toHost(List<TextBatch> batches) {
-        List<HostBatch> out = new ArrayList<>(batches.size());
-        for (TextBatch b : batches) {
-            long tokens = 0;
-            for (int row = 0; row < b.size(); row++) {
-                tokens += b.realLength(row);
+    /**
+     * The batches as model inputs, built when the trainer reaches them (a batch of hidden states is
+     * B·T·d floats; an epoch of them at once would be the whole padded split): token ids, types and
+     * mask — or, with {@code prefix}, the examples' prefix states padded with zeros, and the mask.
+     */
+    private static List<HostBatch> toHost(List<TextBatch> batches, PrefixStates prefix) {
+        return new AbstractList<>() {
+            @Override
+            public HostBatch get(int index) {
+                TextBatch b = batches.get(index);
+                long tokens = 0;
+                for (int row = 0; row < b.size(); row++) {
+                    tokens += b.realLength(row);
+                }
+                if (prefix == null) {
+                    return new HostBatch(List.of(HostTensor.ofLongs(b.inputIds()), HostTensor.ofLongs(b.tokenTypeIds()),
+                            HostTensor.ofLongs(b.attentionMask())), b.targets(), tokens);
+                }
+                int padded = b.paddedLength();
+                float[] hidden = new float[b.size() * padded * prefix.dim()];
+                for (int row = 0; row < b.size(); row++) {
+                    prefix.copyInto(b.exampleIndices()[row], hidden, row, padded);
+                }
+                return new HostBatch(List.of(HostTensor.ofFloats(hidden, b.size(), padded, prefix.dim()),
+                        HostTensor.ofLongs(b.attentionMask())), b.targets(), tokens);
             }
-            out.add(new HostBatch(List.of(HostTensor.ofLongs(b.inputIds()), HostTensor.ofLongs(b.tokenTypeIds()),
-                    HostTensor.ofLongs(b.attentionMask())), b.targets(), tokens));
-        }
-        return out;
+
+            @Override
+            public int size() {
+                return batches.size();
+            }
+        };
     }
 }

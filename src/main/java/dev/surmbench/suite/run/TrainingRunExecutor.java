@@ -6,6 +6,7 @@ import dev.surmbench.model.Backbones;
 import dev.surmbench.model.ModelOptions;
 import dev.surmbench.model.Pooling;
 import dev.surmbench.model.ClassificationModel;
+import dev.surmbench.model.LayerSelection;
 import dev.surmbench.peft.InjectionReport;
 import dev.surmbench.peft.MethodConfig;
 import dev.surmbench.peft.MethodRegistry;
@@ -46,7 +47,8 @@ import java.util.Map;
 public final class TrainingRunExecutor implements RunExecutor {
     private final Path projectDir;
     private final PretrainCache pretrained;
-    private final GlueTaskRunner glue = new GlueTaskRunner();
+    private final ActivationCache activations;
+    private final GlueTaskRunner glue;
     private final ImageTaskRunner images = new ImageTaskRunner();
     private final DefaultCatalog catalog = new DefaultCatalog();
 
@@ -56,8 +58,15 @@ public final class TrainingRunExecutor implements RunExecutor {
 
     /** With pretrained checkpoints cached under {@code pretrainCache} ({@code null}: the default, see {@link PretrainCache}). */
     public TrainingRunExecutor(Path projectDir, Path pretrainCache) {
+        this(projectDir, pretrainCache, new ActivationCache(null, true, System.out));
+    }
+
+    /** With frozen-prefix activations from {@code activations} (see {@link ActivationCache}). */
+    public TrainingRunExecutor(Path projectDir, Path pretrainCache, ActivationCache activations) {
         this.projectDir = projectDir;
         this.pretrained = new PretrainCache(pretrainCache, projectDir);
+        this.activations = activations;
+        this.glue = new GlueTaskRunner(activations);
     }
 
     /** The cache of pretrained checkpoints this executor uses. */
@@ -97,7 +106,9 @@ public final class TrainingRunExecutor implements RunExecutor {
         }
         try (ClassificationModel model = model(spec, backbone, numLabels)) {
             MethodConfig method = MethodRegistry.parse(spec.method(), spec.methodOptions());
+            LayerSelection adapted = spec.adaptLayers();
             InjectionReport injection = PeftInjector.inject(model.block(), method, model.headPrefixes(),
+                    adapted.modulePrefixes(model.config().prefix(), model.config().numHiddenLayers()),
                     Seeds.derive(spec.seed(), "peft-init"));
             try (TaskRunner.Prepared task = runner.prepare(spec, model)) {
                 TrainingConfig config = new TrainingConfig(spec.integer("epochs"), spec.number("learning_rate"),

@@ -1,0 +1,161 @@
+package dev.surmbench.suite.run;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.surmbench.data.text.EncodedText;
+import dev.surmbench.model.Backbones;
+import dev.surmbench.model.ClassificationModel;
+import dev.surmbench.ops.NoGradient;
+import dev.surmbench.results.ResultsLayout;
+import dev.surmbench.results.RunJson;
+import dev.surmbench.results.RunRecord;
+import dev.surmbench.suite.DefaultCatalog;
+import dev.surmbench.suite.RunSpec;
+import dev.surmbench.suite.Suite;
+import dev.surmbench.suite.SuiteParser;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The frozen-prefix cache changes no number: the same top-2-layer run (real MiniLM, real GLUE data,
+ * dropout on) gives bit-identical per-epoch losses and metrics with the cache built, read back from
+ * disk by a fresh process-level cache, and with persistence off; a damaged file is detected and
+ * rebuilt to the same numbers.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ActivationCacheTest {
+    private static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
+
+    @TempDir
+    static Path dir;
+
+    private Suite suite;
+
+    @BeforeAll
+    void parse() throws IOException {
+        Path file = dir.resolve("prefix.yaml");
+        Files.writeString(file, """
+                name: prefix
+                defaults:
+                  adapt_layers: top-2
+                  pooling: mean
+                  dropout: 0.1
+                  max_length: 64
+                  batch_size: 8
+                  eval_batch_size: 16
+                  epochs: 2
+                  learning_rate: 0.001
+                  train_limit: 40
+                  eval_limit: 24
+                tasks: [rte, stsb]
+                methods: [lora, circulant, adapter, full]
+                seeds: [3]
+                """);
+        suite = SuiteParser.parse(file, new DefaultCatalog());
+    }
+
+    Stream<RunSpec> runs() {
+        return suite.runs().stream();
+    }
+
+    private record Outcome(RunRecord record, List<Double> losses) {}
+
+    private Outcome run(ActivationCache cache, RunSpec spec, String out) throws IOException {
+        TrainingRunExecutor executor = new TrainingRunExecutor(Path.of("."), null, cache);
+        SuiteRunner.Options options = new SuiteRunner.Options(dir.resolve(out), 1, 1, false, QUIET, false);
+        ResultsLayout layout = ResultsLayout.of(dir.resolve(out), suite.name());
+        RunRecord record = executor.execute(suite, spec, layout, options);
+        JsonNode doc = RunJson.read(layout.runJson(spec.runId()));
+        List<Double> losses = new ArrayList<>();
+        doc.path("epochs").forEach(e -> losses.add(e.path("train_loss").asDouble()));
+        return new Outcome(record, losses);
+    }
+
+    private static void assertSameNumbers(Outcome expected, Outcome actual, String what) {
+        assertTrue(actual.record().completed(), what + ": " + actual.record().statusDetail());
+        assertEquals(expected.losses(), actual.losses(), what + ": per-epoch training losses");
+        assertEquals(expected.record().metricsBest(), actual.record().metricsBest(), what + ": best-epoch metrics");
+        assertEquals(expected.record().metricsLast(), actual.record().metricsLast(), what + ": last-epoch metrics");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("runs")
+    void theCacheChangesNoNumber(RunSpec spec) throws IOException {
+        Path files = dir.resolve("cache-" + spec.runId());
+        Outcome built = run(new ActivationCache(files, true, QUIET), spec, "built");
+        assertEquals(2, Files.list(files).filter(p -> p.toString().endsWith(".safetensors")).count(),
+                "one entry for the training subset, one for the dev subset");
+        Outcome reread = run(new ActivationCache(files, true, QUIET), spec, "reread");
+        Outcome memoryOnly = run(new ActivationCache(dir.resolve("unused"), false, QUIET), spec, "memory");
+        assertTrue(built.losses().size() == 2 && built.record().completed(), built.record().statusDetail());
+        assertSameNumbers(built, reread, "states read back from disk");
+        assertSameNumbers(built, memoryOnly, "states computed without persistence");
+        assertTrue(Files.notExists(dir.resolve("unused")), "persistence off writes nothing");
+    }
+
+    @Test
+    void aDamagedFileIsDetectedAndRebuiltToTheSameNumbers() throws IOException {
+        RunSpec spec = suite.runs().stream().filter(r -> r.method().equals("lora") && r.task().equals("rte")).findFirst()
+                .orElseThrow();
+        Path files = dir.resolve("damaged");
+        Outcome first = run(new ActivationCache(files, true, QUIET), spec, "first");
+        Path entry = Files.list(files).filter(p -> p.toString().endsWith(".safetensors")).sorted().findFirst().orElseThrow();
+        try (FileChannel ch = FileChannel.open(entry, StandardOpenOption.WRITE)) {
+            ch.write(ByteBuffer.wrap(new byte[] {0x7f, 0x7f, 0x7f, 0x7f}), Files.size(entry) - 64);
+        }
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        Outcome again = run(new ActivationCache(files, true, new PrintStream(log, true)), spec, "again");
+        assertTrue(log.toString().contains(entry + " has sha256"), log.toString());
+        assertTrue(log.toString().contains("rebuilding it"), log.toString());
+        assertSameNumbers(first, again, "after the rebuild");
+    }
+
+    @Test
+    void theSuffixFedWithCachedStatesGivesTheLogitsOfTheWholeEncoder() {
+        try (ClassificationModel model = Backbones.classification("embedded:all-minilm-l6-v2", 2, 5);
+                NDManager scope = model.manager().newSubManager()) {
+            long[] ids = {101, 2023, 2003, 1037, 3231, 102};
+            EncodedText text = new EncodedText(ids, new long[ids.length]);
+            Shape shape = new Shape(1, ids.length);
+            NDArray whole;
+            try (NoGradient off = NoGradient.enter()) {
+                whole = model.forward(new NDList(scope.create(ids, shape), scope.create(new long[ids.length], shape),
+                        scope.create(new long[] {1, 1, 1, 1, 1, 1}, shape)), false);
+            }
+            PrefixStates states = new ActivationCache(null, false, QUIET).states(model, 4, List.of(text));
+            float[] hidden = new float[ids.length * states.dim()];
+            states.copyInto(0, hidden, 0, ids.length);
+            model.enterAt(4);
+            NDArray suffix;
+            try (NoGradient off = NoGradient.enter()) {
+                suffix = model.forward(new NDList(scope.create(hidden, new Shape(1, ids.length, states.dim())),
+                        scope.create(new long[] {1, 1, 1, 1, 1, 1}, shape)), false);
+            }
+            assertArrayEquals(whole.toFloatArray(), suffix.toFloatArray(), 0f,
+                    "one example alone: the prefix is the same computation either way");
+        }
+    }
+}
