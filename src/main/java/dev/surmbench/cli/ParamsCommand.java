@@ -1,6 +1,7 @@
 package dev.surmbench.cli;
 
 import dev.surmbench.model.Architecture;
+import dev.surmbench.model.LayerSelection;
 import dev.surmbench.peft.AdaptationSites;
 import dev.surmbench.peft.MethodConfig;
 import dev.surmbench.peft.MethodRegistry;
@@ -39,14 +40,28 @@ public final class ParamsCommand implements Callable<Integer> {
     @Option(names = "--labels", defaultValue = "2", description = "Classes of the task head (default: ${DEFAULT-VALUE}).")
     int labels;
 
+    @Option(names = "--adapt-layers", defaultValue = "all", paramLabel = "LAYERS",
+            description = "Encoder layers adapted, as the suite setting adapt_layers: all, top-N or indices like 4,5 (default: ${DEFAULT-VALUE}).")
+    String adaptLayers;
+
     @Override
     public Integer call() {
         Architecture architecture = Architecture.named(arch);
-        AdaptationSites sites = architecture.sites();
+        LayerSelection selection;
+        try {
+            selection = LayerSelection.parse(adaptLayers);
+            selection.resolve(architecture.layers());
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            return Main.EXIT_BAD_INPUT;
+        }
+        AdaptationSites sites = architecture.sites(0, selection);
+        long backbone = architecture.sites().baseParameters();
         PrintWriter out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "architecture %s: %d layers, hidden %d, FFN %d; backbone %,d parameters; targets %s%n",
+        out.printf(Locale.ROOT, "architecture %s: %d layers, hidden %d, FFN %d; backbone %,d parameters; targets %s%s%n",
                 architecture.name(), architecture.layers(), architecture.hidden(), architecture.intermediate(),
-                sites.baseParameters(), String.join(",", targets));
+                backbone, String.join(",", targets),
+                selection.isAll() ? "" : "; adapting " + selection.describe(architecture.layers()) + " only");
         out.printf(Locale.ROOT, "%-18s %12s %12s %10s  %s%n", "method", "stored", "effective", "% backbone", "options");
         for (PeftMethod method : MethodRegistry.all()) {
             MethodConfig config = method.defaults();
@@ -55,7 +70,7 @@ public final class ParamsCommand implements Callable<Integer> {
             }
             ParameterCount count = config.count(sites);
             out.printf(Locale.ROOT, "%-18s %12d %12d %10.4f  %s%n", method.name(), count.stored(), count.effective(),
-                    100.0 * count.stored() / sites.baseParameters(), describe(config));
+                    100.0 * count.stored() / backbone, describe(config));
         }
         out.printf(Locale.ROOT, "task head (%s, %d labels): %d parameters, trained by every method and not counted above%n",
                 String.join(" + ", architecture.headPrefixes()), labels, architecture.headParameters(labels));

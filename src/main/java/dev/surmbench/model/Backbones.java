@@ -11,7 +11,10 @@ import dev.surmbench.model.bert.BertConfig;
 import dev.surmbench.model.bert.BertForSequenceClassification;
 import dev.surmbench.model.vit.VitConfig;
 import dev.surmbench.model.vit.VitForImageClassification;
+import java.lang.ref.SoftReference;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Builds classification models: an encoder from a {@link BackboneSource} with a fresh task head.
@@ -28,6 +31,7 @@ import java.nio.file.Path;
  * never from the engine's random generator.
  */
 public final class Backbones {
+    private static final Map<String, SoftReference<TensorSet>> LOADED = new HashMap<>();
     private Backbones() {}
 
     /** A classification model on the backbone named by {@code sourceSpec} (see {@link BackboneSource#parse}). */
@@ -58,7 +62,24 @@ public final class Backbones {
                                                      ModelOptions options) {
         BackboneConfig config = options.apply(source.config());
         Path tokenizer = config.family() == Architecture.Family.BERT ? source.tokenizer().orElse(null) : null;
-        return build(config, numLabels, options.pooling(), source.weights(), seed, source.spec(), tokenizer);
+        return build(config, numLabels, options.pooling(), weights(source), seed, source.spec(), tokenizer);
+    }
+
+    /**
+     * The source's tensors, read once per process while memory allows: a suite builds the same
+     * backbone for every run, and reading BERT-base's TF bundle takes seconds each time. Held softly,
+     * so the collector may drop them under memory pressure (they are then read again).
+     */
+    private static TensorSet weights(BackboneSource source) {
+        synchronized (LOADED) {
+            SoftReference<TensorSet> held = LOADED.get(source.spec());
+            TensorSet weights = held == null ? null : held.get();
+            if (weights == null) {
+                weights = source.weights();
+                LOADED.put(source.spec(), new SoftReference<>(weights));
+            }
+            return weights;
+        }
     }
 
     /** A model whose every parameter is seeded (no pretrained weights), e.g. a tiny ViT for CPU tests. */

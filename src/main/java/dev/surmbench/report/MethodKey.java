@@ -31,9 +31,12 @@ public record MethodKey(String method, String label) implements Comparable<Metho
         return i < 0 ? ORDER.size() : i;
     }
 
-    /** The label, with the method in brackets when the label differs from it. */
+    /**
+     * The label, with the method in brackets when the label does not already name it (a suite's
+     * {@code adapt_layers} labels read e.g. {@code lora (layers 4–5)}).
+     */
     public String display() {
-        return label.equals(method) ? label : label + " [" + method + "]";
+        return label.equals(method) || label.startsWith(method + " (") ? label : label + " [" + method + "]";
     }
 
     @Override

@@ -92,4 +92,18 @@ class CommandsTest {
         assertEquals(Main.EXIT_BAD_INPUT, bad.exitCode());
         assertTrue(bad.err().contains("unknown method"), bad.err());
     }
+
+    @Test
+    void paramsCountsOnlyTheAdaptedLayers() {
+        Result r = run("params", "--arch", "minilm-l6", "--adapt-layers", "top-2");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("adapting layers 4–5 only"), r.out());
+        // One MiniLM layer: 4·384² + 2·384·1536 weights, 4·384 + 1536 + 384 + 2·384 biases, 2·384 LayerNorm scales.
+        long layer = 4L * 384 * 384 + 2L * 384 * 1536 + (4 * 384 + 1536 + 384 + 2 * 384) + 2 * 384;
+        assertEquals(2 * layer, row(r.out(), "full")[0]);
+        assertEquals(2L * 2 * (384 * 8 * 2), row(r.out(), "lora")[0], "2 layers x query,value x (A + B)");
+        Result bad = run("params", "--arch", "minilm-l6", "--adapt-layers", "7");
+        assertEquals(Main.EXIT_BAD_INPUT, bad.exitCode());
+        assertTrue(bad.err().contains("layer 7 does not exist"), bad.err());
+    }
 }

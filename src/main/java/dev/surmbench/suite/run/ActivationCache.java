@@ -102,6 +102,7 @@ public final class ActivationCache {
         }
         PrefixStates states = persist ? load(id) : null;
         if (states == null) {
+            log.printf("activation cache: computing layers 0-%d for %d examples…%n", entryLayer - 1, examples.size());
             long start = System.nanoTime();
             states = compute(model, entryLayer, examples);
             log.printf("activation cache: %d examples through layers 0-%d in %.0f s (%s)%n", examples.size(),
