@@ -16,7 +16,8 @@ import dev.surmbench.peft.core.StructuredOperator;
 
 /**
  * A dense projection y = x·Wᵀ + b that a LoRA-style method can adapt in place:
- * y = x·Wᵀ + b + s·ΔW·dropout(x). Backbones build their attention and feed-forward projections
+ * y = x·Wᵀ + b + s·ΔW·dropout(x) — computed as x·(W + s·ΔW)ᵀ + b when the update asks for it
+ * ({@link StructuredOperator#appliesThroughWeight}) and has no input dropout. Backbones build their attention and feed-forward projections
  * from this block, so the injector needs no knowledge of the model.
  *
  * <p>Parameters: {@code weight} [out, in] and {@code bias} [out] (Hugging Face layout and names);
@@ -136,6 +137,11 @@ public final class AdaptableLinear extends AbstractBlock {
             ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
         NDArray w = store.getValue(weight, x.getDevice(), training);
+        if (update != null && !merged && dropout == 0 && update.appliesThroughWeight()) {
+            w = w.add(update.dense(store, training).mul(scale));
+            return new NDList(bias == null ? Linear.linear(x, w).head()
+                    : Linear.linear(x, w, store.getValue(bias, x.getDevice(), training)).head());
+        }
         NDArray y = bias == null
                 ? Linear.linear(x, w).head()
                 : Linear.linear(x, w, store.getValue(bias, x.getDevice(), training)).head();

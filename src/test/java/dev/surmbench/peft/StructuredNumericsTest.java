@@ -96,6 +96,52 @@ class StructuredNumericsTest {
         }
     }
 
+    static Stream<Arguments> throughWeight() {
+        return Stream.of(Arguments.of("toeplitz", new ToeplitzStructure(0), 64, 64),
+                Arguments.of("toeplitz", new ToeplitzStructure(0), 384, 384),
+                Arguments.of("toeplitz 4 blocks", new ToeplitzStructure(0), 64, 256),
+                Arguments.of("ldr r=2", new LdrStructure(2, 0), 384, 384),
+                Arguments.of("ldr r=2 4 blocks", new LdrStructure(2, 0), 64, 256));
+    }
+
+    /**
+     * A projection whose update applies through its weight, x·(W + s·ΔW)ᵀ + b, gives what adding the
+     * FFT path's s·ΔW·x would: output, input gradient and the structure's gradients within 1e-5.
+     */
+    @ParameterizedTest(name = "{0} {2}->{3}")
+    @MethodSource("throughWeight")
+    void anUpdateAppliedThroughTheWeightEqualsTheAddedFftUpdate(String name, StructureSpec structure, int in, int out) {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            AdaptableLinear linear = new AdaptableLinear(in, out, true);
+            linear.initialize(manager, DataType.FLOAT32, new Shape(1, in));
+            randomize(linear.weight(), 5, 0.1);
+            randomize(linear.bias(), 6, 0.1);
+            linear.weight().freeze(true);
+            linear.bias().freeze(true);
+            StructuredOperator op = structure.create(in, out, 11);
+            assertTrue(op.appliesThroughWeight(), name);
+            linear.attachUpdate(name, op, 2f, 0f);
+            List<Parameter> params = new ArrayList<>(op.getParameters().values());
+            for (int i = 0; i < params.size(); i++) {
+                randomize(params.get(i), 100 + i, 0.5);
+            }
+            ParameterStore store = new ParameterStore(manager, false);
+            NDArray x = random(manager, new Shape(ROWS, in), 7, 1.0);
+            NDArray weights = random(manager, new Shape(ROWS, out), 8, 1.0);
+            x.setRequiresGradient(true);
+            Gradients viaWeight = gradients(params, x, weights,
+                    () -> linear.forward(store, new ai.djl.ndarray.NDList(x), true).head());
+            Gradients added = gradients(params, x, weights, () -> x.matMul(linear.weight().getArray().transpose())
+                    .add(linear.bias().getArray()).add(op.apply(store, x, true).mul(2f)));
+            assertTrue(relativeError(viaWeight.output, added.output) <= TOLERANCE, name + " forward");
+            assertTrue(relativeError(viaWeight.input, added.input) <= TOLERANCE, name + " d/dx");
+            for (int i = 0; i < params.size(); i++) {
+                double e = relativeError(viaWeight.params.get(i), added.params.get(i));
+                assertTrue(e <= TOLERANCE, name + " d/d" + params.get(i).getName() + " relative error " + e);
+            }
+        }
+    }
+
     private record Gradients(float[] output, float[] input, List<float[]> params) {}
 
     private static Gradients gradients(List<Parameter> params, NDArray x, NDArray weights,

@@ -83,6 +83,18 @@ public final class TextBatcher {
         return shuffled.stream().map(this::batch).toList();
     }
 
+    /**
+     * Batches of similar lengths for evaluation: examples sorted by token count (ties in example
+     * order), cut into batches. Scores are order-free (each row's prediction stays paired with its
+     * target), and a batch of similar lengths carries far less padding than one in file order.
+     */
+    public List<TextBatch> byLength() {
+        Integer[] order = new Integer[encoded.size()];
+        Arrays.setAll(order, i -> i);
+        Arrays.sort(order, Comparator.comparingInt(i -> encoded.get(i).length())); // stable
+        return batches(Arrays.stream(order).mapToInt(Integer::intValue).toArray());
+    }
+
     /** Batches in example order (for evaluation). */
     public List<TextBatch> inOrder() {
         int[] order = new int[encoded.size()];

@@ -4,6 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntBinaryOperator;
 
 /**
@@ -16,17 +18,17 @@ public final class DenseStructures {
 
     /** circ(c)[r][t] = c[(r − t) mod p], for c: [..., p] → [..., p, p]. */
     public static NDArray circulant(NDArray c) {
-        return gatherSquare(c, (r, t, p) -> Math.floorMod(r - t, p), null);
+        return gatherSquare(c, "circulant", (r, t, p) -> Math.floorMod(r - t, p), null);
     }
 
     /** skewcirc(s)[r][t] = s[r − t] for r ≥ t, −s[p + r − t] for r < t. */
     public static NDArray skewCirculant(NDArray s) {
-        return gatherSquare(s, (r, t, p) -> Math.floorMod(r - t, p), (r, t) -> r >= t ? 1 : -1);
+        return gatherSquare(s, "circulant", (r, t, p) -> Math.floorMod(r - t, p), (r, t) -> r >= t ? 1 : -1);
     }
 
     /** T(v)[r][t] = v[|r − t|]: the symmetric Toeplitz matrix with first row and column v. */
     public static NDArray symmetricToeplitz(NDArray v) {
-        return gatherSquare(v, (r, t, p) -> Math.abs(r - t), null);
+        return gatherSquare(v, "toeplitz", (r, t, p) -> Math.abs(r - t), null);
     }
 
     /** Kronecker product B ⊗ A of 2-D arrays: [m1·m2, n1·n2]. */
@@ -50,20 +52,26 @@ public final class DenseStructures {
         int index(int row, int col, int p);
     }
 
-    private static NDArray gatherSquare(NDArray v, IndexRule rule, IntBinaryOperator sign) {
+    /** Gather indices by rule name, block size and batch: built once, then reused every step. */
+    private static final Map<String, long[]> INDICES = new ConcurrentHashMap<>();
+
+    private static NDArray gatherSquare(NDArray v, String ruleName, IndexRule rule, IntBinaryOperator sign) {
         Shape shape = v.getShape();
         int last = shape.dimension() - 1;
         int p = Math.toIntExact(shape.get(last));
         long batch = shape.size() / p;
-        long[] index = new long[Math.toIntExact(batch * p * p)];
-        float[] signs = sign == null ? null : new float[p * p];
-        for (long b = 0; b < batch; b++) {
-            for (int r = 0; r < p; r++) {
-                for (int t = 0; t < p; t++) {
-                    index[Math.toIntExact(b * p * p + (long) r * p + t)] = b * p + rule.index(r, t, p);
+        long[] index = INDICES.computeIfAbsent(ruleName + "/" + p + "/" + batch, k -> {
+            long[] out = new long[Math.toIntExact(batch * p * p)];
+            for (long b = 0; b < batch; b++) {
+                for (int r = 0; r < p; r++) {
+                    for (int t = 0; t < p; t++) {
+                        out[Math.toIntExact(b * p * p + (long) r * p + t)] = b * p + rule.index(r, t, p);
+                    }
                 }
             }
-        }
+            return out;
+        });
+        float[] signs = sign == null ? null : new float[p * p];
         if (signs != null) {
             for (int r = 0; r < p; r++) {
                 for (int t = 0; t < p; t++) {

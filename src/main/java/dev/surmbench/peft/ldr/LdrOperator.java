@@ -34,6 +34,11 @@ public final class LdrOperator extends StructuredOperator {
     }
 
     @Override
+    public boolean appliesThroughWeight() {
+        return true;
+    }
+
+    @Override
     public NDArray dense(ParameterStore store, boolean training) {
         NDArray c = value(store, circulant, skew.getArray(), training);
         NDArray s = value(store, skew, skew.getArray(), training);

@@ -33,6 +33,11 @@ public final class ToeplitzOperator extends StructuredOperator {
     }
 
     @Override
+    public boolean appliesThroughWeight() {
+        return true;
+    }
+
+    @Override
     public NDArray dense(ParameterStore store, boolean training) {
         NDArray av = value(store, a, a.getArray(), training);
         NDArray bv = value(store, b, a.getArray(), training);

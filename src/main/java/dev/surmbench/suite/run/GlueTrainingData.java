@@ -24,7 +24,8 @@ import java.util.function.Function;
 
 /**
  * A GLUE task prepared for the trainer: seeded stratified subsets, tokenised once, training batches
- * length-bucketed in an order drawn from {@code Seeds.derive(seed, "data-order")}, dev batches in file order. The
+ * length-bucketed in an order drawn from {@code Seeds.derive(seed, "data-order")}, dev batches sorted by
+ * length (metrics do not depend on the order; padding does). The
  * metrics are the task's official ones plus the headline under the suite's convention.
  */
 public final class GlueTrainingData implements TrainingData {
@@ -65,7 +66,7 @@ public final class GlueTrainingData implements TrainingData {
         this.train = new TextBatcher(trainEncoded, trainExamples, tokenizer.padId(), batchSize, true, 1);
         this.trainPrefix = prefix == null ? null : prefix.apply(trainEncoded);
         PrefixStates devPrefix = prefix == null ? null : prefix.apply(devEncoded);
-        this.eval = toHost(new TextBatcher(devEncoded, devExamples, tokenizer.padId(), evalBatchSize, false, 1).inOrder(),
+        this.eval = toHost(new TextBatcher(devEncoded, devExamples, tokenizer.padId(), evalBatchSize, false, 1).byLength(),
                 devPrefix);
         this.orderSeed = Seeds.derive(seed, "data-order");
         // Regression (STS-B, scores 0..5): the head trains on standardised scores, because AdamW moves a

@@ -104,6 +104,28 @@ class BatchingTest {
         assertTrue(paddedBucketed < paddedPlain, paddedBucketed + " vs " + paddedPlain);
     }
 
+    @Test
+    void evaluationBatchesByLengthKeepEveryExampleWithItsTargetAndPadLess() {
+        TextBatcher batcher = TextBatcher.of(tokenizer, rte, 8);
+        List<TextBatch> sorted = batcher.byLength();
+        List<Integer> seen = new ArrayList<>(flatten(sorted));
+        seen.sort(null);
+        assertEquals(rteIndices(), seen, "every example exactly once");
+        for (TextBatch b : sorted) {
+            for (int row = 0; row < b.size(); row++) {
+                assertEquals(rte.get(b.exampleIndices()[row]).target(), b.targets()[row], "each row keeps its own target");
+            }
+        }
+        int last = 0;
+        for (TextBatch b : sorted) {
+            assertTrue(b.paddedLength() >= last, "batches come in order of length");
+            last = b.paddedLength();
+        }
+        long paddedInOrder = batcher.inOrder().stream().mapToLong(b -> (long) b.size() * b.paddedLength()).sum();
+        long paddedByLength = sorted.stream().mapToLong(b -> (long) b.size() * b.paddedLength()).sum();
+        assertTrue(paddedByLength < paddedInOrder, paddedByLength + " vs " + paddedInOrder);
+    }
+
     private static List<Integer> flatten(List<TextBatch> batches) {
         List<Integer> all = new ArrayList<>();
         batches.forEach(b -> Arrays.stream(b.exampleIndices()).forEach(all::add));
