@@ -1,5 +1,8 @@
 package dev.surmbench.suite.run;
 
+import ai.djl.Device;
+import dev.surmbench.device.EngineFacts;
+import dev.surmbench.device.HostFacts;
 import dev.surmbench.model.BackboneConfig;
 import dev.surmbench.model.BackboneSource;
 import dev.surmbench.model.Backbones;
@@ -21,6 +24,8 @@ import dev.surmbench.suite.RunSettings;
 import dev.surmbench.suite.RunSpec;
 import dev.surmbench.suite.Suite;
 import dev.surmbench.train.EpochRecord;
+import dev.surmbench.train.GpuMemoryMeter;
+import dev.surmbench.train.ProgressListener;
 import dev.surmbench.train.ResourceMeter;
 import dev.surmbench.train.Trainer;
 import dev.surmbench.train.TrainingConfig;
@@ -31,9 +36,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Runs one fine-tuning: resolves the backbone (a {@code pretrain:} stage becomes its cached
@@ -49,6 +56,7 @@ public final class TrainingRunExecutor implements RunExecutor {
     private final GlueTaskRunner glue = new GlueTaskRunner();
     private final ImageTaskRunner images = new ImageTaskRunner();
     private final DefaultCatalog catalog = new DefaultCatalog();
+    private final RunDevices devices;
 
     public TrainingRunExecutor(Path projectDir) {
         this(projectDir, null);
@@ -56,8 +64,25 @@ public final class TrainingRunExecutor implements RunExecutor {
 
     /** With pretrained checkpoints cached under {@code pretrainCache} ({@code null}: the default, see {@link PretrainCache}). */
     public TrainingRunExecutor(Path projectDir, Path pretrainCache) {
+        this(projectDir, pretrainCache, null);
+    }
+
+    /**
+     * As {@link #TrainingRunExecutor(Path, Path)}, every run on {@code device} ({@code auto}, {@code cpu},
+     * {@code cuda[:N]}; {@code null}: each run's {@code device} setting). The device never changes a run id.
+     *
+     * @throws IllegalArgumentException for a device string that is none of those forms
+     */
+    public TrainingRunExecutor(Path projectDir, Path pretrainCache, String device) {
         this.projectDir = projectDir;
         this.pretrained = new PretrainCache(pretrainCache, projectDir);
+        this.devices = new RunDevices(device, EngineFacts::probe);
+    }
+
+    /** Resolves the devices of the runs about to execute: one this machine lacks stops the suite here. */
+    @Override
+    public void prepare(List<RunSpec> pending) {
+        devices.check(pending);
     }
 
     /** The cache of pretrained checkpoints this executor uses. */
@@ -70,10 +95,12 @@ public final class TrainingRunExecutor implements RunExecutor {
         String started = Instant.now().toString();
         long startNanos = System.nanoTime();
         Outcome outcome;
+        Device device = null;
         try {
-            outcome = train(suite, spec, options);
+            device = devices.of(spec);
+            outcome = train(suite, spec, options, device);
         } catch (Exception | OutOfMemoryError e) {
-            outcome = Outcome.failed(e);
+            outcome = Outcome.failed(e, device == null ? Device.cpu() : device);
         }
         RunRecord record = outcome.toRecord(suite, spec, started, Instant.now().toString(),
                 (System.nanoTime() - startNanos) / 1e9, Provenance.gitCommit(projectDir));
@@ -85,17 +112,20 @@ public final class TrainingRunExecutor implements RunExecutor {
         return record;
     }
 
-    private Outcome train(Suite suite, RunSpec spec, SuiteRunner.Options options) throws Exception {
+    private Outcome train(Suite suite, RunSpec spec, SuiteRunner.Options options, Device device) throws Exception {
         TaskRunner runner = catalog.taskDomain(spec.task()) == RunSettings.TaskDomain.IMAGE ? images : glue;
         int numLabels = runner.numLabels(spec);
         Map<String, Object> pretrain = null;
         String backbone = spec.text("backbone");
         if (PretrainSpec.nameOf(backbone) != null) {
-            Path dir = pretrainedDir(suite, backbone, options);
+            Path dir = pretrainedDir(suite, backbone, options, device);
             pretrain = PretrainCache.summary(dir);
             backbone = "hf:" + dir;
         }
-        try (ClassificationModel model = model(spec, backbone, numLabels)) {
+        BackboneSource source = BackboneSource.parse(backbone);
+        boolean randomInit = RunSettings.INIT_RANDOM.equals(spec.settings().get("backbone_init"));
+        GpuMemoryMeter gpuMemory = new GpuMemoryMeter(device).start();
+        try (ClassificationModel model = model(spec, source, numLabels, randomInit, device)) {
             MethodConfig method = MethodRegistry.parse(spec.method(), spec.methodOptions());
             InjectionReport injection = PeftInjector.inject(model.block(), method, model.headPrefixes(),
                     Seeds.derive(spec.seed(), "peft-init"));
@@ -105,20 +135,23 @@ public final class TrainingRunExecutor implements RunExecutor {
                         0.9, 0.999, 1e-8);
                 Map<String, Double> trivial = TrivialPredictor.score(task.data());
                 String title = spec.task() + " " + spec.label() + " seed " + spec.seed();
-                TrainingOutcome result = new Trainer(config, new ConsoleProgress(options.log(), title, options.interactive(), 50))
+                ProgressListener progress = ProgressListener.both(
+                        new ConsoleProgress(options.log(), title, options.interactive(), 50), gpuMemory);
+                TrainingOutcome result = new Trainer(config, progress)
                         .train(model.block(), model.manager(), task.data(), spec.seed());
                 long total = model.block().getParameters().values().stream().mapToLong(p -> p.getShape().size()).sum();
+                Map<String, String> weightsSha = randomInit ? Map.of() : source.weightsSha256();
                 return new Outcome(result, task.data().headlineMetric(), trivial, injection, total, task.datasetSha(),
-                        model.source(), pretrain, null);
+                        weightsSha, pretrain, RunDevices.describe(device, gpuMemory.peakMb()), null);
             }
         }
     }
 
     /** The checkpoint folder of a {@code pretrain:NAME@HASH} backbone: the suite's stage, or a cached one (replay). */
-    private Path pretrainedDir(Suite suite, String backbone, SuiteRunner.Options options) {
+    private Path pretrainedDir(Suite suite, String backbone, SuiteRunner.Options options, Device device) {
         PretrainSpec stage = suite.pretrainFor(backbone).orElse(null);
         if (stage != null) {
-            return pretrained.ensure(stage, options.log());
+            return pretrained.ensure(stage, options.log(), device);
         }
         String hash = PretrainSpec.hashOf(backbone);
         return pretrained.existing(hash == null ? "" : hash).orElseThrow(() -> new IllegalArgumentException("backbone "
@@ -127,16 +160,15 @@ public final class TrainingRunExecutor implements RunExecutor {
     }
 
     /** The backbone with a seeded head, or with {@code backbone_init: random} the same shape seeded throughout. */
-    private static ClassificationModel model(RunSpec spec, String backbone, int numLabels) {
+    private static ClassificationModel model(RunSpec spec, BackboneSource source, int numLabels, boolean randomInit,
+                                             Device device) {
         ModelOptions options = new ModelOptions(spec.integer("layers"), spec.number("dropout"),
                 Pooling.fromName(spec.text("pooling")));
-        Object init = spec.settings().get("backbone_init");
-        if (RunSettings.INIT_RANDOM.equals(init)) {
-            BackboneConfig config = options.apply(BackboneSource.parse(backbone).config());
-            return Backbones.random(config, numLabels, Seeds.derive(spec.seed(), "backbone-init"), options.pooling());
+        if (randomInit) {
+            BackboneConfig config = options.apply(source.config());
+            return Backbones.random(config, numLabels, Seeds.derive(spec.seed(), "backbone-init"), options.pooling(), device);
         }
-        return Backbones.classification(BackboneSource.parse(backbone), numLabels, Seeds.derive(spec.seed(), "head"),
-                options);
+        return Backbones.classification(source, numLabels, Seeds.derive(spec.seed(), "head"), options, device);
     }
 
     private Map<String, Object> runJson(Suite suite, RunSpec spec, Outcome outcome, RunRecord record) {
@@ -162,18 +194,45 @@ public final class TrainingRunExecutor implements RunExecutor {
         provenance.put("dataset_sha256", outcome.datasetSha == null ? Map.of() : outcome.datasetSha);
         provenance.put("backbone", spec.text("backbone"));
         provenance.put("backbone_init", spec.settings().getOrDefault("backbone_init", RunSettings.INIT_PRETRAINED));
+        provenance.put("backbone_sha256", backboneSha256(outcome.weightsSha));
+        provenance.put("backbone_files_sha256", outcome.weightsSha == null ? Map.of() : outcome.weightsSha);
         if (outcome.pretrain != null) {
             provenance.put("pretrain", outcome.pretrain);
         }
-        putEnvironment(provenance, record.startedAt(), record.finishedAt());
+        putEnvironment(provenance, record.startedAt(), record.finishedAt(), outcome.device);
         doc.put("provenance", provenance);
         return doc;
     }
 
-    /** The machine part of a provenance record (runs and pretrain stages): versions, CPU, threads, times. */
-    static void putEnvironment(Map<String, Object> provenance, String startedAt, String finishedAt) {
+    /**
+     * The report's one value for the weights: the hash of the one file read, or {@code name=hash} pairs
+     * when several were (a TF bundle's index and data); "none" for seeded weights, "unknown" when the
+     * run failed before reading them.
+     */
+    private static String backboneSha256(Map<String, String> files) {
+        if (files == null) {
+            return "unknown";
+        }
+        if (files.isEmpty()) {
+            return "none (seeded random weights)";
+        }
+        if (files.size() == 1) {
+            return files.values().iterator().next();
+        }
+        List<String> pairs = new ArrayList<>();
+        new TreeMap<>(files).forEach((file, sha) -> pairs.add(file + "=" + sha));
+        return String.join(" ", pairs);
+    }
+
+    /**
+     * The machine part of a provenance record (runs and pretrain stages): versions, CPU, the device
+     * used and its GPU (the report's {@code gpu} fact), threads, times.
+     */
+    static void putEnvironment(Map<String, Object> provenance, String startedAt, String finishedAt, RunDevices.Used device) {
         provenance.put("versions", Provenance.versions());
-        provenance.put("cpu", ResourceMeter.deviceName());
+        provenance.put("cpu", HostFacts.cpuModel());
+        provenance.put("device", device.usage().device());
+        provenance.put("gpu", device.gpu());
         provenance.put("threads", ResourceMeter.threads());
         provenance.put("started_at", startedAt);
         provenance.put("finished_at", finishedAt);
@@ -192,11 +251,12 @@ public final class TrainingRunExecutor implements RunExecutor {
 
     /** What one attempt produced: a training outcome, or the exception that stopped it. */
     private record Outcome(TrainingOutcome result, String headline, Map<String, Double> trivial,
-                           InjectionReport injection, long totalParameters,
-                           Map<String, String> datasetSha, String backbone, Map<String, Object> pretrain, Throwable error) {
+                           InjectionReport injection, long totalParameters, Map<String, String> datasetSha,
+                           Map<String, String> weightsSha, Map<String, Object> pretrain, RunDevices.Used device,
+                           Throwable error) {
 
-        static Outcome failed(Throwable e) {
-            return new Outcome(null, "", Map.of(), null, 0, null, "", null, e);
+        static Outcome failed(Throwable e, Device device) {
+            return new Outcome(null, "", Map.of(), null, 0, null, null, null, RunDevices.describe(device, Double.NaN), e);
         }
 
         RunRecord toRecord(Suite suite, RunSpec spec, String started, String finished, double wall, String commit) {
@@ -225,7 +285,7 @@ public final class TrainingRunExecutor implements RunExecutor {
                     result == null ? 0 : result.trainExamplesPerSecond(), result == null ? 0 : result.trainTokensPerSecond(),
                     result == null ? 0 : result.evalExamplesPerSecond(), wall,
                     result == null ? Double.NaN : result.peakHeapMb(), ResourceMeter.peakResidentMb(),
-                    ResourceMeter.deviceName(), ResourceMeter.threads(), started, finished, commit);
+                    device.usage(), ResourceMeter.threads(), started, finished, commit);
         }
     }
 }
