@@ -18,7 +18,7 @@ class RunsCsvTest {
     private static RunRecord record(String id, Map<String, Double> trivial) {
         return new RunRecord(id, "s", "rte", "lora", "lora", "{}", 1, "embedded:all-minilm-l6-v2", RunStatus.COMPLETED,
                 "", "accuracy", 0.55, 0.54, 1, Map.of("accuracy", 0.55), Map.of("accuracy", 0.54), trivial,
-                73_728, 73_728, 770, 22_000_000, 2, 64, 10.5, 400.0, 90.0, 30.0, 512, 900, "cpu", 2,
+                73_728, 73_728, 770, 22_000_000, 2, 64, 10.5, 400.0, 90.0, 30.0, 512, 900, DeviceUsage.cpu("Test CPU"), 2,
                 "2026-01-01T00:00:00Z", "2026-01-01T00:00:30Z", "abc1234");
     }
 
