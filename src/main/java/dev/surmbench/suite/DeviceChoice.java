@@ -67,7 +67,7 @@ public record DeviceChoice(Kind kind, int index) {
                 if (gpus == 0) {
                     throw new DeviceUnavailableException("device '" + this + "' is not available: " + facts.describe()
                             + ". Fix: on a machine with an NVIDIA GPU and driver, build with `mvn -Pcuda package` (CUDA"
-                            + " libtorch from PYTORCH_LIBRARY_PATH or DJL's download), or use device: cpu (or auto)");
+                            + " libtorch from PYTORCH_LIBRARY_PATH or DJL's download), or run on the CPU (device: cpu or auto; --device cpu)");
                 }
                 if (index >= gpus) {
                     throw new DeviceUnavailableException("device '" + this + "' is not available: the engine can use "
