@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.surmbench.device.EngineFacts;
 import dev.surmbench.suite.DefaultCatalog;
-import dev.surmbench.suite.RunSpec;
+import dev.surmbench.suite.Suite;
 import dev.surmbench.suite.SuiteParser;
+import dev.surmbench.suite.run.TrainingRunExecutor;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -83,18 +83,10 @@ class DeviceOptionTest {
 
     @Test
     void replayRunsOnTheRecordedDeviceUnlessToldOtherwise() throws Exception {
-        RunSpec spec = SuiteParser.parse(suite("auto"), new DefaultCatalog()).runs().get(0);
-        Map<String, Object> config = new LinkedHashMap<>();
-        config.put("suite", spec.suite());
-        config.put("run_id", spec.runId());
-        config.put("task", spec.task());
-        config.put("method", spec.method());
-        config.put("label", spec.label());
-        config.put("options", spec.methodOptions());
-        config.put("seed", spec.seed());
-        config.put("settings", spec.settings());
+        Suite parsed = SuiteParser.parse(suite("auto"), new DefaultCatalog());
         // a run recorded on a GPU: run.json's result names the device it used
-        Map<String, Object> doc = Map.of("config", config, "result", Map.of("device", Map.of("device", "cuda:0")));
+        Map<String, Object> doc = Map.of("config", TrainingRunExecutor.runJsonConfig(parsed, parsed.runs().get(0)),
+                "result", Map.of("device", Map.of("device", "cuda:0")));
         Path runJson = tmp.resolve("run.json");
         new ObjectMapper().writeValue(runJson.toFile(), doc);
         assertOneLineDeviceError(CommandsTest.run("replay", runJson.toString()), "replay", "cuda:0");

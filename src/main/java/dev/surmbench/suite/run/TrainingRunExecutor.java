@@ -171,8 +171,8 @@ public final class TrainingRunExecutor implements RunExecutor {
         return Backbones.classification(source, numLabels, Seeds.derive(spec.seed(), "head"), options, device);
     }
 
-    private Map<String, Object> runJson(Suite suite, RunSpec spec, Outcome outcome, RunRecord record) {
-        Map<String, Object> doc = new LinkedHashMap<>();
+    /** run.json's {@code config}: the fully resolved run, from which {@code replay} rebuilds it. */
+    public static Map<String, Object> runJsonConfig(Suite suite, RunSpec spec) {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("suite", suite.name());
         config.put("suite_version", suite.version());
@@ -183,7 +183,12 @@ public final class TrainingRunExecutor implements RunExecutor {
         config.put("options", spec.methodOptions());
         config.put("seed", spec.seed());
         config.put("settings", spec.settings());
-        doc.put("config", config);
+        return config;
+    }
+
+    private Map<String, Object> runJson(Suite suite, RunSpec spec, Outcome outcome, RunRecord record) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("config", runJsonConfig(suite, spec));
         doc.put("epochs", outcome.result == null ? List.of() : outcome.result.epochs().stream().map(TrainingRunExecutor::epoch).toList());
         doc.put("result", record);
         Map<String, Object> provenance = new LinkedHashMap<>();
