@@ -10,10 +10,12 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
+import dev.surmbench.device.EngineFacts;
 import dev.surmbench.peft.AdaptableLinear;
 import dev.surmbench.peft.MethodRegistry;
 import dev.surmbench.peft.UpdateMethodConfig;
 import dev.surmbench.peft.core.StructuredOperator;
+import dev.surmbench.suite.DeviceChoice;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -32,11 +34,13 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One adapted d×d projection on 4096 tokens (batch × sequence), float32 on CPU: the frozen dense
+ * One adapted d×d projection on 4096 tokens (batch × sequence), float32: the frozen dense
  * layer alone ({@code dense}), the dense layer plus each method's update ({@code path=adapted}), and
  * the update alone ({@code path=update}). Forward, and forward + backward (gradients of the method's
  * parameters and of the input, as inside a network). Ratios against {@code lora} are computed from
- * the same run by {@link BenchTable}.
+ * the same run by {@link BenchTable}. {@code -p device=cuda} (any {@code device} setting value) runs
+ * on a GPU; each call ends by copying one value to the host, which waits for the device's queued
+ * work, so a GPU's asynchronous kernels are inside the measured time.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -56,6 +60,9 @@ public class AdaptedProjectionBenchmark {
     @Param({"adapted", "update"})
     String path;
 
+    @Param({"cpu"})
+    String device;
+
     private NDManager manager;
     private Block block;
     private NDArray x;
@@ -68,7 +75,7 @@ public class AdaptedProjectionBenchmark {
         if (method.equals("dense") && path.equals("update")) {
             throw new IllegalStateException("skip: the dense layer has no update path"); // JMH records and moves on
         }
-        manager = NDManager.newBaseManager();
+        manager = NDManager.newBaseManager(DeviceChoice.parse(device).resolve(EngineFacts.probe()));
         store = new ParameterStore(manager, false);
         AdaptableLinear linear = new AdaptableLinear(d, d, true);
         linear.initialize(manager, DataType.FLOAT32, new Shape(1, d));

@@ -19,25 +19,27 @@ public final class BenchTable {
 
     public static void main(String[] args) throws IOException {
         JsonNode root = new ObjectMapper().readTree(Files.readString(Path.of(args[0])));
-        // key: benchmark|path|d -> method -> ms
+        // key: benchmark|path|d|device -> method -> ms
         Map<String, Map<String, Double>> table = new TreeMap<>();
         for (JsonNode run : root) {
             String bench = run.get("benchmark").asText().replaceAll(".*\\.", "");
             JsonNode p = run.get("params");
-            String key = bench + "|" + p.get("path").asText() + "|" + String.format(Locale.ROOT, "%04d", p.get("d").asInt());
+            String key = bench + "|" + p.get("path").asText() + "|" + String.format(Locale.ROOT, "%04d", p.get("d").asInt())
+                    + "|" + p.path("device").asText("cpu");
             table.computeIfAbsent(key, k -> new TreeMap<>())
                     .put(p.get("method").asText(), run.get("primaryMetric").get("score").asDouble());
         }
         String[] methods = {"dense", "lora", "circulant", "toeplitz", "kronecker", "ldr"};
-        StringBuilder out = new StringBuilder("| pass | path | d |");
+        StringBuilder out = new StringBuilder("| pass | path | d | device |");
         for (String m : methods) {
             out.append(' ').append(m).append(" |");
         }
-        out.append("\n|---|---|---|").append("---|".repeat(methods.length)).append('\n');
+        out.append("\n|---|---|---|---|").append("---|".repeat(methods.length)).append('\n');
         table.forEach((key, scores) -> {
             String[] k = key.split("\\|");
             Double lora = scores.get("lora");
-            out.append("| ").append(k[0]).append(" | ").append(k[1]).append(" | ").append(Integer.parseInt(k[2])).append(" |");
+            out.append("| ").append(k[0]).append(" | ").append(k[1]).append(" | ").append(Integer.parseInt(k[2]))
+                    .append(" | ").append(k[3]).append(" |");
             for (String m : methods) {
                 Double ms = scores.get(m);
                 out.append(ms == null ? " – |" : String.format(Locale.ROOT, " %.2f ms (%.2fx) |", ms, ms / lora));

@@ -6,8 +6,10 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
+import dev.surmbench.device.EngineFacts;
 import dev.surmbench.peft.MethodRegistry;
 import dev.surmbench.peft.PeftInjector;
+import dev.surmbench.suite.DeviceChoice;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -23,10 +25,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * MiniLM (embedded all-MiniLM-L6-v2, 2-label head) throughput on CPU in tokens/s at batch 32 ×
+ * MiniLM (embedded all-MiniLM-L6-v2, 2-label head) throughput in tokens/s at batch 32 ×
  * sequence 128 (all positions real tokens): inference forward, and a training step's
  * forward + backward (surrogate loss mean(logits²); no optimiser step), for full fine-tuning,
- * LoRA and circulant (default options, targets query,value).
+ * LoRA and circulant (default options, targets query,value). On the CPU by default; {@code -p
+ * device=cuda} on a GPU (each call ends by reading the loss on the host, which waits for the GPU).
  *
  * <pre>
  * mvn -q test-compile dependency:build-classpath -Dmdep.outputFile=cp.txt -Dmdep.includeScope=test
@@ -44,6 +47,9 @@ public class MiniLmThroughputBenchmark {
     @Param({"full", "lora", "circulant"})
     public String method;
 
+    @Param({"cpu"})
+    public String device;
+
     private ClassificationModel model;
     private long[][] ids;
     private long[][] types;
@@ -52,7 +58,8 @@ public class MiniLmThroughputBenchmark {
     @Setup
     public void setUp() {
         System.setProperty("ai.djl.offline", "true");
-        model = Backbones.classification("embedded:all-minilm-l6-v2", 2, 0);
+        model = Backbones.classification(BackboneSource.parse("embedded:all-minilm-l6-v2"), 2, 0, ModelOptions.DEFAULT,
+                DeviceChoice.parse(device).resolve(EngineFacts.probe()));
         PeftInjector.inject(model.block(), MethodRegistry.parse(method, Map.of()), model.headPrefixes(), 0);
         SplittableRandom r = new SplittableRandom(0);
         ids = new long[BATCH][SEQ];

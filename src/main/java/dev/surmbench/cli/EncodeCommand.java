@@ -1,5 +1,6 @@
 package dev.surmbench.cli;
 
+import ai.djl.Device;
 import dev.surmbench.model.Architecture;
 import dev.surmbench.model.BackboneSource;
 import dev.surmbench.model.Backbones;
@@ -7,6 +8,7 @@ import dev.surmbench.model.ClassificationModel;
 import dev.surmbench.model.SentenceEmbeddings;
 import dev.surmbench.model.TextTokenizer;
 import dev.surmbench.model.WeightLoadException;
+import dev.surmbench.suite.DeviceChoice;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +17,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -41,6 +44,9 @@ public final class EncodeCommand implements Callable<Integer> {
 
     @Option(names = "--batch-size", defaultValue = "32", description = "sentences per forward pass (default: ${DEFAULT-VALUE})")
     int batchSize;
+
+    @Mixin
+    DeviceOption device;
 
     @Spec
     CommandSpec spec;
@@ -74,7 +80,13 @@ public final class EncodeCommand implements Callable<Integer> {
             err.println(e.getMessage());
             return Main.EXIT_BAD_INPUT;
         }
-        try (ClassificationModel model = Backbones.encoder(source);
+        Device on;
+        try {
+            on = device.resolve(DeviceChoice.AUTO);
+        } catch (IllegalArgumentException e) {
+            return Main.badInput(spec, "encode", e);
+        }
+        try (ClassificationModel model = Backbones.encoder(source, on);
                 TextTokenizer tokenizer = TextTokenizer.open(model.tokenizerPath().orElseThrow(
                         () -> new WeightLoadException(backbone, null, "the backbone has no tokenizer")), maxLength)) {
             PrintWriter out = spec.commandLine().getOut();

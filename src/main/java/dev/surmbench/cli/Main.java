@@ -1,7 +1,12 @@
 package dev.surmbench.cli;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Entry point of {@code java -jar target/surm-bench.jar}. Commands only: every command delegates to a
@@ -22,12 +27,17 @@ public final class Main {
     /** Exit code for bad input (unknown names, malformed files, invalid options). */
     public static final int EXIT_BAD_INPUT = 2;
 
+    private static final String DJL_OFFLINE = "ai.djl.offline";
+
     private Main() {}
 
     /** Builds the command line with every subcommand registered; used by {@link #main} and tests. */
     public static CommandLine commandLine() {
-        // DJL must never try to download an engine: the PyTorch native library comes from Maven.
-        System.setProperty("ai.djl.offline", "true");
+        // DJL downloads an engine only where this build allows it (-Pcuda: the CUDA libtorch at first
+        // use); the default build bundles the CPU libtorch from Maven and stays offline. A -D flag wins.
+        if (System.getProperty(DJL_OFFLINE) == null) {
+            System.setProperty(DJL_OFFLINE, buildDefault(DJL_OFFLINE, "true"));
+        }
         CommandLine cli = new CommandLine(new Main());
         cli.setExitCodeExceptionMapper(t -> t instanceof IllegalArgumentException ? EXIT_BAD_INPUT : 1);
         cli.setParameterExceptionHandler(
@@ -38,6 +48,28 @@ public final class Main {
                     return EXIT_BAD_INPUT;
                 });
         return cli;
+    }
+
+    /** Prints {@code "<command>: <message>"} as one line on the command's error stream; returns {@link #EXIT_BAD_INPUT}. */
+    static int badInput(CommandSpec spec, String command, Exception e) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println(command + ": " + e.getMessage());
+        err.flush();
+        return EXIT_BAD_INPUT;
+    }
+
+    /** The value of {@code key} in this build's {@code engine.properties} (Maven-filtered), else {@code otherwise}. */
+    private static String buildDefault(String key, String otherwise) {
+        Properties build = new Properties();
+        try (InputStream in = Main.class.getResourceAsStream("engine.properties")) {
+            if (in != null) {
+                build.load(in);
+            }
+        } catch (IOException e) {
+            return otherwise;
+        }
+        String value = build.getProperty(key, otherwise);
+        return value.startsWith("${") ? otherwise : value;
     }
 
     public static void main(String[] args) {

@@ -2,6 +2,7 @@ package dev.surmbench.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.surmbench.device.DeviceNames;
 import dev.surmbench.results.ResultsLayout;
 import dev.surmbench.results.RunJson;
 import dev.surmbench.results.RunRecord;
@@ -18,6 +19,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -25,7 +27,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code surm-bench replay results/<suite>/runs/<id>/run.json}: re-runs exactly that run (same
  * resolved configuration and seed) in a scratch folder and prints the metric differences; exit 0
- * when every recorded metric is reproduced bit for bit, 1 otherwise.
+ * when every recorded metric is reproduced bit for bit, 1 otherwise. It runs on the device the run
+ * used unless {@code --device} says otherwise (another device class gives close, not identical, numbers).
  */
 @Command(name = "replay", mixinStandardHelpOptions = true, description = "Re-run one run from its run.json and diff the metrics.")
 public final class ReplayCommand implements Callable<Integer> {
@@ -36,6 +39,9 @@ public final class ReplayCommand implements Callable<Integer> {
 
     @Parameters(index = "0", description = "A run.json written by 'run'")
     Path runJson;
+
+    @Mixin
+    DeviceOption device;
 
     @Override
     @SuppressWarnings("unchecked")
@@ -59,7 +65,14 @@ public final class ReplayCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Suite suite = new Suite(run.suite(), config.path("suite_version").asInt(1), runJson, "replay", List.of(run));
         SuiteRunner.Options options = new SuiteRunner.Options(scratch, 1, 1, false, System.out, false);
-        RunRecord replayed = new TrainingRunExecutor(Path.of(".")).execute(suite, run, ResultsLayout.of(scratch, run.suite()), options);
+        TrainingRunExecutor executor;
+        try {
+            executor = new TrainingRunExecutor(Path.of("."), null, device.value() != null ? device.value() : recordedDevice(doc));
+            executor.prepare(List.of(run));
+        } catch (IllegalArgumentException e) { // a --device of no known form, or one this machine lacks
+            return Main.badInput(spec, "replay", e);
+        }
+        RunRecord replayed = executor.execute(suite, run, ResultsLayout.of(scratch, run.suite()), options);
         Map<String, Double> before = JSON.convertValue(doc.path("result").path("metricsBest"), TreeMap.class);
         Map<String, Double> beforeLast = JSON.convertValue(doc.path("result").path("metricsLast"), TreeMap.class);
         int differences = diff(out, "best", before, replayed.metricsBest()) + diff(out, "last", beforeLast, replayed.metricsLast());
@@ -67,6 +80,15 @@ public final class ReplayCommand implements Callable<Integer> {
                 run.seed(), replayed.status().csvName(), differences);
         out.flush();
         return differences == 0 ? 0 : 1;
+    }
+
+    /**
+     * The device the run used ({@code result.device.device}); runs recorded before the device setting
+     * (whose {@code result.device} is a CPU description) all ran on the CPU.
+     */
+    private static String recordedDevice(JsonNode doc) {
+        JsonNode used = doc.path("result").path("device");
+        return used.isObject() ? used.path("device").asText(DeviceNames.CPU) : DeviceNames.CPU;
     }
 
     private static int diff(PrintWriter out, String which, Map<String, Double> recorded, Map<String, Double> now) {

@@ -10,8 +10,11 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code surm-bench run SUITE}: runs (or resumes) a suite; exit 1 when any run failed or diverged. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -29,6 +32,12 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--retry-failed", description = "Run again the runs recorded as failed or diverged")
     boolean retryFailed;
 
+    @Mixin
+    DeviceOption device;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         Suite suite = SuiteParser.parse(suiteFile, new DefaultCatalog());
@@ -38,7 +47,12 @@ public final class RunCommand implements Callable<Integer> {
                 share.count() > 1 ? ", shard " + share.index() + "/" + share.count() : "");
         SuiteRunner.Options options = new SuiteRunner.Options(out, share.index(), share.count(), retryFailed, log,
                 ConsoleProgress.isInteractive());
-        SuiteRunner.Summary summary = new SuiteRunner(options, new TrainingRunExecutor(Path.of("."))).run(suite);
+        SuiteRunner.Summary summary;
+        try {
+            summary = new SuiteRunner(options, new TrainingRunExecutor(Path.of("."), null, device.value())).run(suite);
+        } catch (IllegalArgumentException e) { // a --device of no known form, or one this machine lacks
+            return Main.badInput(spec, "run", e);
+        }
         log.printf("done: %d runs, %d skipped as already recorded, %d completed, %d diverged, %d failed%n",
                 summary.total(), summary.skipped(), summary.completed(), summary.diverged(), summary.failed());
         return summary.allCompleted() ? 0 : 1;

@@ -7,6 +7,7 @@ import dev.surmbench.model.source.MavenBertBaseSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -36,6 +37,12 @@ public interface BackboneSource {
 
     /** A Hugging Face {@code tokenizer.json} for text encoders; empty for images. */
     Optional<Path> tokenizer();
+
+    /**
+     * The SHA-256 (lowercase hex) of each file or archive entry {@link #weights()} reads, by the name
+     * weight errors use for it (a path, or {@code classpath:…}/{@code jar!/entry}), for provenance.
+     */
+    Map<String, String> weightsSha256();
 
     /** Parses a source spec; an unknown one is an {@link IllegalArgumentException} listing the known forms. */
     static BackboneSource parse(String spec) {

@@ -57,12 +57,18 @@ public final class Backbones {
         return classification(source, numLabels, seed, new ModelOptions(layers, -1, Pooling.CLS));
     }
 
-    /** A classification model on {@code source} cut and headed as {@code options} says. */
+    /** A classification model on {@code source} cut and headed as {@code options} says, on the CPU. */
     public static ClassificationModel classification(BackboneSource source, int numLabels, long seed,
                                                      ModelOptions options) {
+        return classification(source, numLabels, seed, options, Device.cpu());
+    }
+
+    /** As {@link #classification(BackboneSource, int, long, ModelOptions)}, every array on {@code device}. */
+    public static ClassificationModel classification(BackboneSource source, int numLabels, long seed,
+                                                     ModelOptions options, Device device) {
         BackboneConfig config = options.apply(source.config());
         Path tokenizer = config.family() == Architecture.Family.BERT ? source.tokenizer().orElse(null) : null;
-        return build(config, numLabels, options.pooling(), weights(source), seed, source.spec(), tokenizer);
+        return build(config, numLabels, options.pooling(), weights(source), seed, source.spec(), tokenizer, device);
     }
 
     /**
@@ -89,7 +95,13 @@ public final class Backbones {
 
     /** As {@link #random(BackboneConfig, int, long)} with the head pooling tokens by {@code pooling}. */
     public static ClassificationModel random(BackboneConfig config, int numLabels, long seed, Pooling pooling) {
-        return build(config, numLabels, pooling, null, seed, "random", null);
+        return random(config, numLabels, seed, pooling, Device.cpu());
+    }
+
+    /** As {@link #random(BackboneConfig, int, long, Pooling)}, every array on {@code device}. */
+    public static ClassificationModel random(BackboneConfig config, int numLabels, long seed, Pooling pooling,
+                                             Device device) {
+        return build(config, numLabels, pooling, null, seed, "random", null, device);
     }
 
     /** The encoder of {@code sourceSpec} for inference (a 2-label head is built but unused). */
@@ -99,7 +111,12 @@ public final class Backbones {
 
     /** The encoder of {@code source} for inference (a 2-label head is built but unused; all parameters frozen). */
     public static ClassificationModel encoder(BackboneSource source) {
-        ClassificationModel m = classification(source, 2, 0L);
+        return encoder(source, Device.cpu());
+    }
+
+    /** As {@link #encoder(BackboneSource)}, every array on {@code device}. */
+    public static ClassificationModel encoder(BackboneSource source, Device device) {
+        ClassificationModel m = classification(source, 2, 0L, ModelOptions.DEFAULT, device);
         m.freezeAll(true);
         return m;
     }
@@ -122,10 +139,10 @@ public final class Backbones {
 
     private static ClassificationModel build(
             BackboneConfig config, int numLabels, Pooling pooling, TensorSet weights, long seed, String spec,
-            Path tokenizer) {
+            Path tokenizer, Device device) {
         Block block = newBlock(config, numLabels, pooling);
         LoadReport report = WeightBinder.bind(block, config, weights, seed);
-        Model model = Model.newInstance(spec, Device.cpu(), "PyTorch");
+        Model model = Model.newInstance(spec, device, "PyTorch");
         try {
             model.setBlock(block);
             block.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, 1));

@@ -138,7 +138,11 @@ public final class AdaptableLinear extends AbstractBlock {
         NDArray x = inputs.singletonOrThrow();
         NDArray w = store.getValue(weight, x.getDevice(), training);
         if (update != null && !merged && dropout == 0 && update.appliesThroughWeight()) {
-            w = w.add(update.dense(store, training).mul(scale));
+            // ΔWᵀ = ΔW applied to the identity, through the operator's own FFT path: its gradient is
+            // deterministic, unlike the index-scatter backward of the gathered dense form (PyTorch's CPU
+            // put_/index_put_ accumulate with atomic float adds across threads).
+            NDArray identity = x.getManager().eye(inFeatures);
+            w = w.add(update.apply(store, identity, training).transpose().mul(scale));
             return new NDList(bias == null ? Linear.linear(x, w).head()
                     : Linear.linear(x, w, store.getValue(bias, x.getDevice(), training)).head());
         }

@@ -1,6 +1,7 @@
 package dev.surmbench.report;
 
 import dev.surmbench.report.stats.Summary;
+import dev.surmbench.results.DeviceUsage;
 import dev.surmbench.results.RunRecord;
 import java.util.Collections;
 import java.util.List;
@@ -47,6 +48,23 @@ public record Cell(GroupKey key, String metric, Summary value, Map<Long, Double>
     /** Runs that did not complete. */
     public int unsuccessful() {
         return diverged + failed;
+    }
+
+    /**
+     * The device class ({@code cpu} or {@code cuda}) most of the group's completed runs ran on; {@code
+     * cpu} when none completed or on a tie.
+     */
+    public String deviceClass() {
+        long gpu = runs.stream().filter(RunRecord::completed).filter(r -> r.device().gpu()).count();
+        long cpu = runs.stream().filter(RunRecord::completed).count() - gpu;
+        return gpu > cpu ? DeviceUsage.CUDA : DeviceUsage.CPU;
+    }
+
+    /** Training throughput (examples/s) of the completed runs that ran on {@code deviceClass} only. */
+    public Summary trainExamplesPerSecondOn(String deviceClass) {
+        return Summary.of(runs.stream().filter(RunRecord::completed)
+                .filter(r -> r.device().deviceClass().equals(deviceClass))
+                .mapToDouble(RunRecord::trainExamplesPerSecond).toArray());
     }
 
     /** Mean trainable (stored) parameters of the group, NaN when unknown. */

@@ -9,7 +9,8 @@ import java.util.Objects;
  * One row of {@code results/<suite>/runs.csv}: a finished run (completed, diverged or failed) with
  * its identity, headline and all metrics (best dev epoch and last epoch), the same metrics for the
  * run's trivial predictor ({@code metrics_trivial}: the training subset's majority class or mean,
- * scored on the same evaluation examples — the floor a method must clear), parameter counts and cost.
+ * scored on the same evaluation examples — the floor a method must clear), parameter counts, cost and
+ * the device it ran on ({@link DeviceUsage}).
  * The column order is {@link #COLUMNS}; the schema is documented in {@code results/README.md}.
  */
 public record RunRecord(
@@ -42,7 +43,7 @@ public record RunRecord(
         double wallSeconds,
         double peakHeapMb,
         double peakNativeMb,
-        String device,
+        DeviceUsage device,
         int threads,
         String startedAt,
         String finishedAt,
@@ -54,7 +55,8 @@ public record RunRecord(
             "status", "status_detail", "headline_metric", "best_value", "last_value", "best_epoch",
             "metrics_best", "metrics_last", "metrics_trivial", "trainable_stored", "trainable_effective", "head_parameters",
             "total_parameters", "epochs", "steps", "train_examples_per_s", "train_tokens_per_s",
-            "eval_examples_per_s", "wall_seconds", "peak_heap_mb", "peak_native_mb", "device", "threads",
+            "eval_examples_per_s", "wall_seconds", "peak_heap_mb", "peak_native_mb", "device", "device_name",
+            "gpu_driver", "cuda_version", "gpu_memory_total_mb", "gpu_memory_peak_mb", "threads",
             "started_at", "finished_at", "git_commit");
 
     public RunRecord {
@@ -65,6 +67,7 @@ public record RunRecord(
         metricsTrivial = metricsTrivial == null ? Map.of() : Map.copyOf(new LinkedHashMap<>(metricsTrivial));
         label = label == null || label.isBlank() ? method : label;
         statusDetail = statusDetail == null ? "" : statusDetail;
+        Objects.requireNonNull(device, "device");
     }
 
     public boolean completed() {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -30,8 +31,14 @@ public final class RunsCsv {
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
             .setHeader(RunRecord.COLUMNS.toArray(String[]::new)).setRecordSeparator('\n').get();
 
-    /** The header before {@code metrics_trivial} existed: still read (the floor is then unknown), never written. */
-    static final List<String> LEGACY_COLUMNS = RunRecord.COLUMNS.stream().filter(c -> !c.equals("metrics_trivial")).toList();
+    /**
+     * Columns added after runs.csv was first written. A file may lack any of them — it was written
+     * before they existed — and is still read: {@code metrics_trivial} then reads as empty (the floor
+     * is unknown); without {@code device_name} the old {@code device} column (CPU model plus an unused
+     * GPU count) is read as a CPU run on that CPU, with no GPU facts. Files are always written whole.
+     */
+    static final Set<String> ADDED_COLUMNS = Set.of("metrics_trivial", "device_name", "gpu_driver", "cuda_version",
+            "gpu_memory_total_mb", "gpu_memory_peak_mb");
 
     private RunsCsv() {}
 
@@ -43,14 +50,15 @@ public final class RunsCsv {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
              CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
             List<String> header = parser.getHeaderNames();
-            boolean legacy = header.equals(LEGACY_COLUMNS);
-            if (!legacy && !header.equals(RunRecord.COLUMNS)) {
+            List<String> expected = RunRecord.COLUMNS.stream()
+                    .filter(c -> header.contains(c) || !ADDED_COLUMNS.contains(c)).toList();
+            if (!header.equals(expected)) {
                 throw new ResultsFormatException(file, 1, "header",
                         "columns " + header + " differ from the expected " + RunRecord.COLUMNS);
             }
             List<RunRecord> out = new ArrayList<>();
             for (CSVRecord row : parser) {
-                out.add(parse(file, row, legacy));
+                out.add(parse(file, row));
             }
             return out;
         } catch (IOException e) {
@@ -87,20 +95,22 @@ public final class RunsCsv {
                 JSON.writeValueAsString(new TreeMap<>(r.metricsTrivial())), r.trainableStored(), r.trainableEffective(),
                 r.headParameters(), r.totalParameters(), r.epochs(), r.steps(), r.trainExamplesPerSecond(),
                 r.trainTokensPerSecond(), r.evalExamplesPerSecond(), r.wallSeconds(), r.peakHeapMb(),
-                r.peakNativeMb(), r.device(), r.threads(), r.startedAt(), r.finishedAt(), r.gitCommit());
+                r.peakNativeMb(), r.device().device(), r.device().name(), r.device().gpuDriver(),
+                r.device().cudaVersion(), r.device().gpuMemoryTotalMb(), r.device().gpuMemoryPeakMb(), r.threads(),
+                r.startedAt(), r.finishedAt(), r.gitCommit());
     }
 
-    private static RunRecord parse(Path file, CSVRecord row, boolean legacy) {
+    private static RunRecord parse(Path file, CSVRecord row) {
         Field f = new Field(file, row);
         return new RunRecord(f.text("run_id"), f.text("suite"), f.text("task"), f.text("method"), f.text("label"),
                 f.text("method_options"), f.integer("seed"), f.text("backbone"), f.status(), f.text("status_detail"),
                 f.text("headline_metric"), f.number("best_value"), f.number("last_value"), (int) f.integer("best_epoch"),
-                f.metrics("metrics_best"), f.metrics("metrics_last"), legacy ? Map.of() : f.metrics("metrics_trivial"),
+                f.metrics("metrics_best"), f.metrics("metrics_last"), row.isMapped("metrics_trivial") ? f.metrics("metrics_trivial") : Map.of(),
                 f.integer("trainable_stored"),
                 f.integer("trainable_effective"), f.integer("head_parameters"), f.integer("total_parameters"),
                 (int) f.integer("epochs"), f.integer("steps"), f.number("train_examples_per_s"),
                 f.number("train_tokens_per_s"), f.number("eval_examples_per_s"), f.number("wall_seconds"),
-                f.number("peak_heap_mb"), f.number("peak_native_mb"), f.text("device"), (int) f.integer("threads"),
+                f.number("peak_heap_mb"), f.number("peak_native_mb"), f.device(), (int) f.integer("threads"),
                 f.text("started_at"), f.text("finished_at"), f.text("git_commit"));
     }
 
@@ -128,6 +138,29 @@ public final class RunsCsv {
             } catch (NumberFormatException e) {
                 throw new ResultsFormatException(file, row.getRecordNumber() + 1, name, "not a number: '" + text(name) + "'");
             }
+        }
+
+        /** The device columns, or a file's pre-device-setting {@code device} column. */
+        DeviceUsage device() {
+            if (!row.isMapped("device_name")) {
+                return DeviceUsage.fromLegacyColumn(text("device"));
+            }
+            String device = text("device");
+            try {
+                DeviceUsage.classOf(device);
+            } catch (IllegalArgumentException e) {
+                throw new ResultsFormatException(file, row.getRecordNumber() + 1, "device", e.getMessage());
+            }
+            return new DeviceUsage(device, text("device_name"), optionalText("gpu_driver"), optionalText("cuda_version"),
+                    optionalNumber("gpu_memory_total_mb"), optionalNumber("gpu_memory_peak_mb"));
+        }
+
+        String optionalText(String name) {
+            return row.isMapped(name) ? text(name) : "";
+        }
+
+        double optionalNumber(String name) {
+            return row.isMapped(name) ? number(name) : Double.NaN;
         }
 
         RunStatus status() {

@@ -118,7 +118,10 @@ public final class RunSettings {
                     Set.of(AUGMENT_NONE, AUGMENT_CROP_FLIP)),
             new Key("backbone_init", INIT_PRETRAINED, Kind.TEXT, 0, 0, Domain.IMAGE,
                     "pretrained, or random: the backbone's shape with seeded random weights (a transfer control)",
-                    Set.of(INIT_PRETRAINED, INIT_RANDOM)));
+                    Set.of(INIT_PRETRAINED, INIT_RANDOM)),
+            new Key("device", DeviceChoice.AUTO, Kind.TEXT, 0, 0, Domain.ALL,
+                    "where runs execute: auto (the first GPU the engine can use, else the CPU), cpu, cuda or cuda:N;"
+                            + " an execution detail, never part of the run id").identity(Identity.NEVER));
 
     private RunSettings() {}
 

@@ -259,6 +259,8 @@ public final class SuiteParser {
                 return stage.backboneRef();
             } else if (key.equals("backbone")) {
                 catalog.checkBackbone(value);
+            } else if (key.equals("device")) {
+                DeviceChoice.parse(value);
             } else if (spec != null && !spec.choices().isEmpty() && !spec.choices().contains(value)) {
                 throw new IllegalArgumentException("'" + key + "' must be one of " + String.join(", ", new java.util.TreeSet<>(spec.choices()))
                         + ", got '" + value + "'");

@@ -1,12 +1,10 @@
 package dev.surmbench.train;
 
-import ai.djl.engine.Engine;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * Samples the cost of a run: peak JVM heap (sampled at every step) and the process's peak resident
@@ -38,24 +36,6 @@ public final class ResourceMeter {
             return Double.NaN;
         }
         return Double.NaN;
-    }
-
-    /** CPU model (from /proc/cpuinfo) or GPU count as DJL sees it. */
-    public static String deviceName() {
-        int gpus = Engine.getInstance().getGpuCount();
-        String cpu = "unknown CPU";
-        try {
-            List<String> lines = Files.readAllLines(Path.of("/proc/cpuinfo"));
-            for (String line : lines) {
-                if (line.startsWith("model name")) {
-                    cpu = line.substring(line.indexOf(':') + 1).trim();
-                    break;
-                }
-            }
-        } catch (IOException e) {
-            cpu = System.getProperty("os.arch");
-        }
-        return gpus > 0 ? cpu + " + " + gpus + " GPU(s)" : cpu + " (CPU)";
     }
 
     /** Threads PyTorch uses for intra-op parallelism, as DJL configured them. */

@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
+import dev.surmbench.device.DeviceSync;
 import dev.surmbench.ops.Dropout;
 import dev.surmbench.ops.NoGradient;
 import dev.surmbench.peft.BlockPaths;
@@ -73,6 +74,7 @@ public final class Trainer {
                     trainTokens += batch.tokens();
                     progress.step(++step, loss, lr);
                 }
+                DeviceSync.await(manager); // a GPU may still be running the last step: finish it before reading the clock
                 trainSeconds += (System.nanoTime() - start) / 1e9;
                 long evalStart = System.nanoTime();
                 Map<String, Double> metrics = evaluate(model, manager, store, data);

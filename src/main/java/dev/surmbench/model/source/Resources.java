@@ -1,14 +1,12 @@
 package dev.surmbench.model.source;
 
+import dev.surmbench.data.download.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /** Small file helpers for sources: writing files atomically under a content-addressed temp folder. */
 final class Resources {
@@ -24,7 +22,7 @@ final class Resources {
     /** Writes {@code bytes} to {@code scratchDir()/<sha256-prefix>-name} (once; atomically) and returns the path. */
     static Path materialize(byte[] bytes, String name) {
         try {
-            String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)).substring(0, 16);
+            String hash = Sha256.of(bytes).substring(0, 16);
             Path target = scratchDir().resolve(hash + "-" + name);
             if (!Files.isRegularFile(target) || Files.size(target) != bytes.length) {
                 Path tmp = Files.createTempFile(target.getParent(), name, ".tmp");
@@ -34,8 +32,6 @@ final class Resources {
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

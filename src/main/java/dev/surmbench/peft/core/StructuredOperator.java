@@ -34,12 +34,12 @@ public abstract class StructuredOperator extends AbstractBlock implements PeftMo
 
     /**
      * True when a LoRA-style projection should apply this update as part of its weight, y = x·(W + s·ΔW)ᵀ,
-     * with ΔW from {@link #dense} (the weight gradient of that one product flows back into the
-     * structure), instead of adding s·apply(x). The dense form costs one p×p product per block per
-     * step however many tokens there are, while the FFT path costs several full passes over the
-     * [tokens, d] activations each way; for structures whose FFT path needs several transforms per
-     * block (Toeplitz: two zero-padded round trips; LDR: one per rank) the dense form is the faster one
-     * at training batch sizes. Same matrix, so the same numbers up to float rounding.
+     * with ΔWᵀ = apply(I) (the weight gradient of that one product flows back into the structure
+     * through the operator's own kernels), instead of adding s·apply(x). That costs the kernels on d_in
+     * rows per step however many tokens there are, plus one weight gradient, while applying to the
+     * activations costs the kernels on every token each way; for structures whose kernels need several
+     * transforms per block (Toeplitz: two zero-padded round trips; LDR: one per rank) the first is the
+     * faster one at training batch sizes. Same matrix, so the same numbers up to float rounding.
      */
     public boolean appliesThroughWeight() {
         return false;

@@ -1,6 +1,7 @@
 package dev.surmbench.report.baseline;
 
 import dev.surmbench.results.AtomicFiles;
+import dev.surmbench.results.DeviceUsage;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;
@@ -14,6 +15,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
@@ -30,7 +32,10 @@ public final class BaselineCsv {
     /** The header, in the order files are written. */
     public static final List<String> COLUMNS = List.of("source", "backbone", "task", "method", "label", "metric",
             "statistic", "value", "std", "n", "trainable_params", "train_examples_per_s", "tolerance",
-            "min_throughput_ratio", "citation", "table", "run_ids", "git_commit", "notes");
+            "min_throughput_ratio", "citation", "table", "run_ids", "git_commit", "notes", "device");
+
+    /** Columns a file may lack because it was written before they existed ({@code device}: read as cpu). */
+    static final Set<String> ADDED_COLUMNS = Set.of("device");
 
     private static final CSVFormat READ = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
             .setCommentMarker('#').setIgnoreEmptyLines(true).setTrim(true).get();
@@ -49,6 +54,7 @@ public final class BaselineCsv {
             List<String> header = parser.getHeaderNames();
             TreeSet<String> missing = new TreeSet<>(COLUMNS);
             missing.removeAll(header);
+            missing.removeAll(ADDED_COLUMNS);
             TreeSet<String> unknown = new TreeSet<>(header);
             unknown.removeAll(COLUMNS);
             if (!missing.isEmpty() || !unknown.isEmpty()) {
@@ -60,11 +66,11 @@ public final class BaselineCsv {
             for (CSVRecord record : parser) {
                 BaselineRow row = parse(file, record);
                 String key = String.join("\u0000", row.source().csvName(), row.backbone(), row.task(), row.method(),
-                        row.label(), row.metric());
+                        row.label(), row.metric(), row.device());
                 Long first = seen.putIfAbsent(key, row.line());
                 if (first != null) {
                     throw new BaselineFormatException(file, row.line(), "task/method/label/metric",
-                            "duplicate of line " + first + " (same source, backbone, task, method, label and metric)");
+                            "duplicate of line " + first + " (same source, backbone, task, method, label, metric and device)");
                 }
                 rows.add(row);
             }
@@ -100,7 +106,7 @@ public final class BaselineCsv {
                         number(r.std()), r.n() < 0 ? "" : Integer.toString(r.n()),
                         r.trainableParams() < 0 ? "" : Long.toString(r.trainableParams()),
                         number(r.trainExamplesPerSecond()), number(r.tolerance()), number(r.minThroughputRatio()),
-                        r.citation(), r.table(), String.join(" ", r.runIds()), r.gitCommit(), r.notes());
+                        r.citation(), r.table(), String.join(" ", r.runIds()), r.gitCommit(), r.notes(), r.device());
             }
         }
         AtomicFiles.write(file, text.toString());
@@ -132,7 +138,7 @@ public final class BaselineCsv {
         BaselineRow row = new BaselineRow(source, c.text("backbone"), c.required("task"), c.required("method"),
                 c.text("label"), c.required("metric"), statistic, c.number("value", true, false),
                 c.number("std", false, false), (int) c.count("n", 1), c.count("trainable_params", 0),
-                c.number("train_examples_per_s", false, true), c.number("tolerance", false, false),
+                c.number("train_examples_per_s", false, true), c.device(), c.number("tolerance", false, false),
                 c.number("min_throughput_ratio", false, true), c.text("citation"), c.text("table"), runIds,
                 c.text("git_commit"), c.text("notes"), line);
         if (source != BaselineSource.REFERENCE && (row.citation().isEmpty() || row.table().isEmpty())) {
@@ -150,6 +156,15 @@ public final class BaselineCsv {
     private record Cells(Path file, long line, CSVRecord rec) {
         String text(String name) {
             return rec.isSet(name) ? rec.get(name).trim() : "";
+        }
+
+        /** The device class: cpu (also when empty or absent) or cuda. */
+        String device() {
+            try {
+                return DeviceUsage.classOf(text("device"));
+            } catch (IllegalArgumentException e) {
+                throw new BaselineFormatException(file, line, "device", e.getMessage());
+            }
         }
 
         String required(String name) {

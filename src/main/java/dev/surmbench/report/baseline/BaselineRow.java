@@ -1,5 +1,6 @@
 package dev.surmbench.report.baseline;
 
+import dev.surmbench.results.DeviceUsage;
 import java.util.List;
 import java.util.Objects;
 
@@ -20,6 +21,8 @@ import java.util.Objects;
  * @param n number of seeds, −1 when not known
  * @param trainableParams trainable parameters, −1 when not known
  * @param trainExamplesPerSecond training throughput, NaN when not known
+ * @param device the device class the throughput was measured on: {@code cpu} or {@code cuda} (files
+ *     written before the column existed, and empty cells, are {@code cpu})
  * @param tolerance allowed drop in points for the regression check, NaN: the default rule
  * @param minThroughputRatio smallest allowed ours ÷ baseline throughput, NaN: not checked
  * @param citation publication (authors, title, venue, arXiv id) for paper and peer rows
@@ -31,7 +34,7 @@ import java.util.Objects;
  */
 public record BaselineRow(BaselineSource source, String backbone, String task, String method, String label,
         String metric, String statistic, double value, double std, int n, long trainableParams,
-        double trainExamplesPerSecond, double tolerance, double minThroughputRatio, String citation,
+        double trainExamplesPerSecond, String device, double tolerance, double minThroughputRatio, String citation,
         String table, List<String> runIds, String gitCommit, String notes, long line) {
 
     public BaselineRow {
@@ -44,6 +47,7 @@ public record BaselineRow(BaselineSource source, String backbone, String task, S
         runIds = runIds == null ? List.of() : List.copyOf(runIds);
         gitCommit = gitCommit == null ? "" : gitCommit;
         notes = notes == null ? "" : notes;
+        device = DeviceUsage.classOf(device);
     }
 
     /** Where the number came from, in one line: the citation and table, or the run ids and commit. */

@@ -12,7 +12,8 @@ import java.util.TreeSet;
 /**
  * Turns a suite's own results into reference baseline rows (source {@code reference}): per task ×
  * method row, the headline mean and std in points, n, the trainable parameter count, the training
- * throughput, and the run ids and commit behind them. Used by {@code surm-bench check --write-baseline}
+ * throughput of the runs on the group's device class (cpu or cuda, also written), and the run ids and
+ * commit behind them. Used by {@code surm-bench check --write-baseline}
  * to produce committed baselines from a real run.
  */
 public final class ReferenceBaseline {
@@ -38,7 +39,7 @@ public final class ReferenceBaseline {
             rows.add(new BaselineRow(BaselineSource.REFERENCE, backbone, c.key().task(), c.key().row().method(),
                     c.key().row().label(), c.metric(), c.value().n() == 1 ? "single" : "mean", round(c.value().mean(), 4),
                     round(c.value().std(), 4), c.value().n(), c.trainableStored().constant() ? c.trainableStored().min() : -1,
-                    round(c.trainExamplesPerSecond().mean(), 2), Double.NaN, Double.NaN, "", "",
+                    round(c.trainExamplesPerSecondOn(c.deviceClass()).mean(), 2), c.deviceClass(), Double.NaN, Double.NaN, "", "",
                     done.stream().map(RunRecord::runId).toList(), commit, "suite " + agg.suite(), 0));
         }
         return rows;

@@ -28,7 +28,10 @@ import java.util.TreeSet;
  *   <li><b>status</b>: fails for every diverged or failed run, naming it;</li>
  *   <li><b>params</b>: fails when a run's trainable (stored) parameter count differs from the row's;</li>
  *   <li><b>throughput</b>: fails when ours ÷ baseline training examples/s is below the row's {@code
- *       min_throughput_ratio}, else the suite-wide ratio (not checked when neither is declared).</li>
+ *       min_throughput_ratio}, else the suite-wide ratio (not checked when neither is declared). Only
+ *       runs of the row's device class ({@code cpu} or {@code cuda}) are compared: a GPU run never
+ *       fails a CPU throughput gate or the reverse (INFO "not compared" instead). When the baseline
+ *       holds a row for each device class, the group's own class is used for every check.</li>
  * </ul>
  * Diverged or failed runs of groups without a baseline row also fail; groups without a baseline row
  * are listed as INFO. Group-level checks (runs, status, params, throughput) run once per group.
@@ -43,8 +46,9 @@ public final class RegressionCheck {
      */
     public static CheckReport run(SuiteAggregate agg, List<BaselineRow> baseline, CheckOptions options) {
         Set<String> backbones = new TreeSet<>(agg.runs().stream().map(RunRecord::backbone).toList());
-        List<BaselineRow> applicable = baseline.stream()
+        List<BaselineRow> forBackbones = baseline.stream()
                 .filter(b -> b.backbone().isEmpty() || backbones.contains(b.backbone())).toList();
+        List<BaselineRow> applicable = forBackbones.stream().filter(b -> !supersededOnDevice(b, forBackbones, agg)).toList();
         if (applicable.isEmpty()) {
             throw new IllegalArgumentException("none of the " + baseline.size() + " baseline rows is for backbone(s) "
                     + backbones + " of suite " + agg.suite() + "; pick the baseline file of this suite");
@@ -75,6 +79,21 @@ public final class RegressionCheck {
                     "–", "not in the baseline"));
         }
         return new CheckReport(out, baseline.size() - applicable.size());
+    }
+
+    /**
+     * True when the baseline holds the same row (source, backbone, task, method, label, metric) for
+     * another device class, and that one is the class the group's runs ran on: each group is compared
+     * with the row measured on its own kind of device when there is one.
+     */
+    private static boolean supersededOnDevice(BaselineRow b, List<BaselineRow> rows, SuiteAggregate agg) {
+        Cell cell = agg.cells().get(GroupKey.of(b.task(), b.method(), b.label()));
+        if (cell == null || b.device().equals(cell.deviceClass())) {
+            return false;
+        }
+        return rows.stream().anyMatch(o -> o != b && o.device().equals(cell.deviceClass()) && o.source() == b.source()
+                && o.backbone().equals(b.backbone()) && o.task().equals(b.task()) && o.method().equals(b.method())
+                && o.label().equals(b.label()) && o.metric().equals(b.metric()));
     }
 
     private static CheckRow metric(MetricScale scale, Cell cell, BaselineRow b, CheckOptions options) {
@@ -118,12 +137,19 @@ public final class RegressionCheck {
         }
         double ratio = Double.isFinite(b.minThroughputRatio()) ? b.minThroughputRatio() : options.minThroughputRatio();
         if (Double.isFinite(ratio) && Double.isFinite(b.trainExamplesPerSecond()) && cell.trainExamplesPerSecond().n() > 0) {
-            double r = cell.trainExamplesPerSecond().mean() / b.trainExamplesPerSecond();
+            Summary sameDevice = cell.trainExamplesPerSecondOn(b.device());
+            if (sameDevice.n() == 0) {
+                out.add(row(CheckStatus.INFO, "throughput", key, "train_examples_per_s", Fmt.num(b.trainExamplesPerSecond()),
+                        Fmt.num(cell.trainExamplesPerSecond().mean()), "–", "≥" + Fmt.ratio(ratio), "not compared: the baseline"
+                                + " was measured on " + b.device() + ", these runs ran on " + cell.deviceClass()));
+                return out;
+            }
+            double r = sameDevice.mean() / b.trainExamplesPerSecond();
             boolean slow = r < ratio;
             out.add(row(slow ? CheckStatus.FAIL : CheckStatus.PASS, "throughput", key, "train_examples_per_s",
-                    Fmt.num(b.trainExamplesPerSecond()), Fmt.num(cell.trainExamplesPerSecond().mean()),
-                    Fmt.ratio(r), "≥" + Fmt.ratio(ratio), slow ? "throughput fell to " + Fmt.ratio(r) + " of the baseline"
-                            : "within the declared ratio"));
+                    Fmt.num(b.trainExamplesPerSecond()), Fmt.num(sameDevice.mean()),
+                    Fmt.ratio(r), "≥" + Fmt.ratio(ratio), (slow ? "throughput fell to " + Fmt.ratio(r) + " of the baseline"
+                            : "within the declared ratio") + " (" + b.device() + " runs only)"));
         }
         return out;
     }

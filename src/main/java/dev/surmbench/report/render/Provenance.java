@@ -63,7 +63,7 @@ public record Provenance(List<Item> items, List<Item> datasets, int runJsonFound
         add(facts, "suite", runs, RunRecord::suite);
         add(facts, "backbone", runs, RunRecord::backbone);
         add(facts, "git commit", runs, RunRecord::gitCommit);
-        add(facts, "device", runs, RunRecord::device);
+        add(facts, "device", runs, r -> r.device().label());
         add(facts, "threads", runs, r -> Integer.toString(r.threads()));
         String[][] keys = {{"git dirty", "git_dirty"}, {"suite sha256", "suite_sha256"},
             {"backbone sha256", "backbone_sha256"}, {"djl", "versions", "djl"}, {"pytorch", "versions", "pytorch"},

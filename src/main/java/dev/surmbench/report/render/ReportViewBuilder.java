@@ -248,7 +248,7 @@ public final class ReportViewBuilder {
                 r.completed() ? Fmt.pts(r.bestValue() * f) : Fmt.NONE, r.completed() ? Fmt.pts(r.lastValue() * f) : Fmt.NONE,
                 "best " + r.bestEpoch() + " of " + r.epochs() + " (" + r.steps() + " steps)",
                 Fmt.count(r.trainableStored()) + " stored / " + Fmt.count(r.trainableEffective()) + " effective",
-                Fmt.num(r.wallSeconds()), r.device() + " × " + r.threads() + " threads", r.startedAt(), r.finishedAt(),
+                Fmt.num(r.wallSeconds()), r.device().display() + " × " + r.threads() + " threads", r.startedAt(), r.finishedAt(),
                 r.gitCommit(), r.methodOptions(), metrics);
     }
 

@@ -1,11 +1,13 @@
 package dev.surmbench.suite.run;
 
+import ai.djl.Device;
 import dev.surmbench.data.download.CacheDirs;
 import dev.surmbench.data.download.Installer;
 import dev.surmbench.data.image.ImageSource;
 import dev.surmbench.data.image.ImageTaskData;
 import dev.surmbench.model.Backbones;
 import dev.surmbench.model.ClassificationModel;
+import dev.surmbench.model.Pooling;
 import dev.surmbench.model.source.HfCheckpointSource;
 import dev.surmbench.model.source.HfCheckpointWriter;
 import dev.surmbench.results.Provenance;
@@ -80,8 +82,8 @@ public final class PretrainCache {
                 && Files.isRegularFile(dir.resolve(REPORT));
     }
 
-    /** The checkpoint folder of {@code stage}, trained now unless cached. */
-    public synchronized Path ensure(PretrainSpec stage, PrintStream log) {
+    /** The checkpoint folder of {@code stage}, trained now on {@code device} unless cached. */
+    public synchronized Path ensure(PretrainSpec stage, PrintStream log, Device device) {
         String hash = stage.hash();
         Optional<Path> cached = existing(hash);
         if (cached.isPresent()) {
@@ -93,7 +95,7 @@ public final class PretrainCache {
                     + failed.getMessage(), failed);
         }
         try {
-            return train(stage, log);
+            return train(stage, log, device);
         } catch (IOException e) {
             IllegalStateException wrapped = new IllegalStateException("pretrain stage '" + stage.name() + "': " + e.getMessage(), e);
             failures.put(hash, wrapped);
@@ -104,7 +106,7 @@ public final class PretrainCache {
         }
     }
 
-    private Path train(PretrainSpec stage, PrintStream log) throws IOException {
+    private Path train(PretrainSpec stage, PrintStream log, Device device) throws IOException {
         String started = Instant.now().toString();
         long t0 = System.nanoTime();
         ImageSource source = ImageSource.fromName(stage.dataset());
@@ -117,7 +119,8 @@ public final class PretrainCache {
                 stage.warmupRatio(), stage.maxGradNorm(), 0.9, 0.999, 1e-8);
         Files.createDirectories(root);
         Path tmp = Files.createTempDirectory(root, ".tmp-" + stage.hash() + "-");
-        try (ClassificationModel model = Backbones.random(stage.vit(), data.numClasses(), Seeds.derive(stage.seed(), "init"))) {
+        try (ClassificationModel model = Backbones.random(stage.vit(), data.numClasses(), Seeds.derive(stage.seed(), "init"),
+                Pooling.CLS, device)) {
             ImageTrainingData training = new ImageTrainingData(data, ImageTaskRunner.transform(stage.vit()), -1,
                     stage.batchSize(), Math.max(stage.batchSize(), 256), stage.seed(), stage.vit().patchSize());
             TrainingOutcome outcome = new Trainer(config, new ConsoleProgress(log, "pretrain " + stage.name(),
@@ -131,7 +134,7 @@ public final class PretrainCache {
             meta.put("surm_bench_pretrain", stage.name());
             meta.put("stage_hash", stage.hash());
             HfCheckpointWriter.write(tmp, model, Map.of(), meta);
-            RunJson.write(tmp.resolve(REPORT), report(stage, data, outcome, accuracy, seconds, started));
+            RunJson.write(tmp.resolve(REPORT), report(stage, data, outcome, accuracy, seconds, started, device));
             log.printf("pretrain %s: %s test accuracy %.4f after %d epochs, %.0f s -> %s%n", stage.name(), stage.dataset(),
                     accuracy, stage.epochs(), seconds, dir(stage.hash()));
         } catch (RuntimeException | IOException e) {
@@ -151,7 +154,7 @@ public final class PretrainCache {
     }
 
     private Map<String, Object> report(PretrainSpec stage, ImageTaskData data, TrainingOutcome outcome, double accuracy,
-                                       double seconds, String started) {
+                                       double seconds, String started, Device device) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("name", stage.name());
         doc.put("hash", stage.hash());
@@ -170,7 +173,8 @@ public final class PretrainCache {
         provenance.put("git_dirty", Provenance.gitDirty(projectDir));
         provenance.put("dataset_sha256", new ImageTaskRunner().datasetSha(ImageSource.fromName(stage.dataset()),
                 ImageTaskRunner.root(stage.dataDir())));
-        TrainingRunExecutor.putEnvironment(provenance, started, Instant.now().toString());
+        TrainingRunExecutor.putEnvironment(provenance, started, Instant.now().toString(),
+                RunDevices.describe(device, Double.NaN));
         doc.put("provenance", provenance);
         return doc;
     }

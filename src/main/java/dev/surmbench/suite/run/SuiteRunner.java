@@ -47,6 +47,7 @@ public final class SuiteRunner {
         for (RunRecord r : layout.allRuns()) {
             done.put(r.runId(), r);
         }
+        executor.prepare(mine.stream().filter(spec -> pending(done.get(spec.runId()))).toList());
         int skipped = 0;
         int completed = 0;
         int diverged = 0;
@@ -55,7 +56,7 @@ public final class SuiteRunner {
         for (RunSpec spec : mine) {
             k++;
             RunRecord previous = done.get(spec.runId());
-            if (previous != null && (previous.completed() || !options.retryFailed())) {
+            if (!pending(previous)) {
                 skipped++;
                 diverged += previous.status() == RunStatus.DIVERGED ? 1 : 0;
                 failed += previous.status() == RunStatus.FAILED ? 1 : 0;
@@ -77,5 +78,10 @@ public final class SuiteRunner {
                     record.bestEpoch() + 1, record.lastValue(), record.wallSeconds());
         }
         return new Summary(mine.size(), skipped, completed, diverged, failed);
+    }
+
+    /** Whether a run with this earlier row (null: none) executes now: not yet recorded, or retried. */
+    private boolean pending(RunRecord previous) {
+        return previous == null || (!previous.completed() && options.retryFailed());
     }
 }

@@ -1,5 +1,8 @@
 package dev.surmbench.suite.run;
 
+import ai.djl.Device;
+import dev.surmbench.device.EngineFacts;
+import dev.surmbench.device.HostFacts;
 import dev.surmbench.model.BackboneConfig;
 import dev.surmbench.model.BackboneSource;
 import dev.surmbench.model.Backbones;
@@ -22,6 +25,8 @@ import dev.surmbench.suite.RunSettings;
 import dev.surmbench.suite.RunSpec;
 import dev.surmbench.suite.Suite;
 import dev.surmbench.train.EpochRecord;
+import dev.surmbench.train.GpuMemoryMeter;
+import dev.surmbench.train.ProgressListener;
 import dev.surmbench.train.ResourceMeter;
 import dev.surmbench.train.Trainer;
 import dev.surmbench.train.TrainingConfig;
@@ -32,9 +37,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Runs one fine-tuning: resolves the backbone (a {@code pretrain:} stage becomes its cached
@@ -51,6 +58,7 @@ public final class TrainingRunExecutor implements RunExecutor {
     private final GlueTaskRunner glue;
     private final ImageTaskRunner images = new ImageTaskRunner();
     private final DefaultCatalog catalog = new DefaultCatalog();
+    private final RunDevices devices;
 
     public TrainingRunExecutor(Path projectDir) {
         this(projectDir, null);
@@ -58,15 +66,32 @@ public final class TrainingRunExecutor implements RunExecutor {
 
     /** With pretrained checkpoints cached under {@code pretrainCache} ({@code null}: the default, see {@link PretrainCache}). */
     public TrainingRunExecutor(Path projectDir, Path pretrainCache) {
-        this(projectDir, pretrainCache, new ActivationCache(null, true, System.out));
+        this(projectDir, pretrainCache, null);
     }
 
-    /** With frozen-prefix activations from {@code activations} (see {@link ActivationCache}). */
-    public TrainingRunExecutor(Path projectDir, Path pretrainCache, ActivationCache activations) {
+    /**
+     * As {@link #TrainingRunExecutor(Path, Path)}, every run on {@code device} ({@code auto}, {@code cpu},
+     * {@code cuda[:N]}; {@code null}: each run's {@code device} setting). The device never changes a run id.
+     *
+     * @throws IllegalArgumentException for a device string that is none of those forms
+     */
+    public TrainingRunExecutor(Path projectDir, Path pretrainCache, String device) {
+        this(projectDir, pretrainCache, device, new ActivationCache(null, true, System.out));
+    }
+
+    /** As above, with frozen-prefix activations from {@code activations} (see {@link ActivationCache}). */
+    public TrainingRunExecutor(Path projectDir, Path pretrainCache, String device, ActivationCache activations) {
         this.projectDir = projectDir;
         this.pretrained = new PretrainCache(pretrainCache, projectDir);
+        this.devices = new RunDevices(device, EngineFacts::probe);
         this.activations = activations;
         this.glue = new GlueTaskRunner(activations);
+    }
+
+    /** Resolves the devices of the runs about to execute: one this machine lacks stops the suite here. */
+    @Override
+    public void prepare(List<RunSpec> pending) {
+        devices.check(pending);
     }
 
     /** The cache of pretrained checkpoints this executor uses. */
@@ -79,10 +104,12 @@ public final class TrainingRunExecutor implements RunExecutor {
         String started = Instant.now().toString();
         long startNanos = System.nanoTime();
         Outcome outcome;
+        Device device = null;
         try {
-            outcome = train(suite, spec, options);
+            device = devices.of(spec);
+            outcome = train(suite, spec, options, device);
         } catch (Exception | OutOfMemoryError e) {
-            outcome = Outcome.failed(e);
+            outcome = Outcome.failed(e, device == null ? Device.cpu() : device);
         }
         RunRecord record = outcome.toRecord(suite, spec, started, Instant.now().toString(),
                 (System.nanoTime() - startNanos) / 1e9, Provenance.gitCommit(projectDir));
@@ -94,17 +121,20 @@ public final class TrainingRunExecutor implements RunExecutor {
         return record;
     }
 
-    private Outcome train(Suite suite, RunSpec spec, SuiteRunner.Options options) throws Exception {
+    private Outcome train(Suite suite, RunSpec spec, SuiteRunner.Options options, Device device) throws Exception {
         TaskRunner runner = catalog.taskDomain(spec.task()) == RunSettings.TaskDomain.IMAGE ? images : glue;
         int numLabels = runner.numLabels(spec);
         Map<String, Object> pretrain = null;
         String backbone = spec.text("backbone");
         if (PretrainSpec.nameOf(backbone) != null) {
-            Path dir = pretrainedDir(suite, backbone, options);
+            Path dir = pretrainedDir(suite, backbone, options, device);
             pretrain = PretrainCache.summary(dir);
             backbone = "hf:" + dir;
         }
-        try (ClassificationModel model = model(spec, backbone, numLabels)) {
+        BackboneSource source = BackboneSource.parse(backbone);
+        boolean randomInit = RunSettings.INIT_RANDOM.equals(spec.settings().get("backbone_init"));
+        GpuMemoryMeter gpuMemory = new GpuMemoryMeter(device).start();
+        try (ClassificationModel model = model(spec, source, numLabels, randomInit, device)) {
             MethodConfig method = MethodRegistry.parse(spec.method(), spec.methodOptions());
             LayerSelection adapted = spec.adaptLayers();
             InjectionReport injection = PeftInjector.inject(model.block(), method, model.headPrefixes(),
@@ -116,20 +146,23 @@ public final class TrainingRunExecutor implements RunExecutor {
                         0.9, 0.999, 1e-8);
                 Map<String, Double> trivial = TrivialPredictor.score(task.data());
                 String title = spec.task() + " " + spec.label() + " seed " + spec.seed();
-                TrainingOutcome result = new Trainer(config, new ConsoleProgress(options.log(), title, options.interactive(), 50))
+                ProgressListener progress = ProgressListener.both(
+                        new ConsoleProgress(options.log(), title, options.interactive(), 50), gpuMemory);
+                TrainingOutcome result = new Trainer(config, progress)
                         .train(model.block(), model.manager(), task.data(), spec.seed());
                 long total = model.block().getParameters().values().stream().mapToLong(p -> p.getShape().size()).sum();
+                Map<String, String> weightsSha = randomInit ? Map.of() : source.weightsSha256();
                 return new Outcome(result, task.data().headlineMetric(), trivial, injection, total, task.datasetSha(),
-                        model.source(), pretrain, null);
+                        weightsSha, pretrain, RunDevices.describe(device, gpuMemory.peakMb()), null);
             }
         }
     }
 
     /** The checkpoint folder of a {@code pretrain:NAME@HASH} backbone: the suite's stage, or a cached one (replay). */
-    private Path pretrainedDir(Suite suite, String backbone, SuiteRunner.Options options) {
+    private Path pretrainedDir(Suite suite, String backbone, SuiteRunner.Options options, Device device) {
         PretrainSpec stage = suite.pretrainFor(backbone).orElse(null);
         if (stage != null) {
-            return pretrained.ensure(stage, options.log());
+            return pretrained.ensure(stage, options.log(), device);
         }
         String hash = PretrainSpec.hashOf(backbone);
         return pretrained.existing(hash == null ? "" : hash).orElseThrow(() -> new IllegalArgumentException("backbone "
@@ -138,20 +171,19 @@ public final class TrainingRunExecutor implements RunExecutor {
     }
 
     /** The backbone with a seeded head, or with {@code backbone_init: random} the same shape seeded throughout. */
-    private static ClassificationModel model(RunSpec spec, String backbone, int numLabels) {
+    private static ClassificationModel model(RunSpec spec, BackboneSource source, int numLabels, boolean randomInit,
+                                             Device device) {
         ModelOptions options = new ModelOptions(spec.integer("layers"), spec.number("dropout"),
                 Pooling.fromName(spec.text("pooling")));
-        Object init = spec.settings().get("backbone_init");
-        if (RunSettings.INIT_RANDOM.equals(init)) {
-            BackboneConfig config = options.apply(BackboneSource.parse(backbone).config());
-            return Backbones.random(config, numLabels, Seeds.derive(spec.seed(), "backbone-init"), options.pooling());
+        if (randomInit) {
+            BackboneConfig config = options.apply(source.config());
+            return Backbones.random(config, numLabels, Seeds.derive(spec.seed(), "backbone-init"), options.pooling(), device);
         }
-        return Backbones.classification(BackboneSource.parse(backbone), numLabels, Seeds.derive(spec.seed(), "head"),
-                options);
+        return Backbones.classification(source, numLabels, Seeds.derive(spec.seed(), "head"), options, device);
     }
 
-    private Map<String, Object> runJson(Suite suite, RunSpec spec, Outcome outcome, RunRecord record) {
-        Map<String, Object> doc = new LinkedHashMap<>();
+    /** run.json's {@code config}: the fully resolved run, from which {@code replay} rebuilds it. */
+    public static Map<String, Object> runJsonConfig(Suite suite, RunSpec spec) {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("suite", suite.name());
         config.put("suite_version", suite.version());
@@ -162,7 +194,12 @@ public final class TrainingRunExecutor implements RunExecutor {
         config.put("options", spec.methodOptions());
         config.put("seed", spec.seed());
         config.put("settings", spec.settings());
-        doc.put("config", config);
+        return config;
+    }
+
+    private Map<String, Object> runJson(Suite suite, RunSpec spec, Outcome outcome, RunRecord record) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("config", runJsonConfig(suite, spec));
         doc.put("epochs", outcome.result == null ? List.of() : outcome.result.epochs().stream().map(TrainingRunExecutor::epoch).toList());
         doc.put("result", record);
         Map<String, Object> provenance = new LinkedHashMap<>();
@@ -173,18 +210,45 @@ public final class TrainingRunExecutor implements RunExecutor {
         provenance.put("dataset_sha256", outcome.datasetSha == null ? Map.of() : outcome.datasetSha);
         provenance.put("backbone", spec.text("backbone"));
         provenance.put("backbone_init", spec.settings().getOrDefault("backbone_init", RunSettings.INIT_PRETRAINED));
+        provenance.put("backbone_sha256", backboneSha256(outcome.weightsSha));
+        provenance.put("backbone_files_sha256", outcome.weightsSha == null ? Map.of() : outcome.weightsSha);
         if (outcome.pretrain != null) {
             provenance.put("pretrain", outcome.pretrain);
         }
-        putEnvironment(provenance, record.startedAt(), record.finishedAt());
+        putEnvironment(provenance, record.startedAt(), record.finishedAt(), outcome.device);
         doc.put("provenance", provenance);
         return doc;
     }
 
-    /** The machine part of a provenance record (runs and pretrain stages): versions, CPU, threads, times. */
-    static void putEnvironment(Map<String, Object> provenance, String startedAt, String finishedAt) {
+    /**
+     * The report's one value for the weights: the hash of the one file read, or {@code name=hash} pairs
+     * when several were (a TF bundle's index and data); "none" for seeded weights, "unknown" when the
+     * run failed before reading them.
+     */
+    private static String backboneSha256(Map<String, String> files) {
+        if (files == null) {
+            return "unknown";
+        }
+        if (files.isEmpty()) {
+            return "none (seeded random weights)";
+        }
+        if (files.size() == 1) {
+            return files.values().iterator().next();
+        }
+        List<String> pairs = new ArrayList<>();
+        new TreeMap<>(files).forEach((file, sha) -> pairs.add(file + "=" + sha));
+        return String.join(" ", pairs);
+    }
+
+    /**
+     * The machine part of a provenance record (runs and pretrain stages): versions, CPU, the device
+     * used and its GPU (the report's {@code gpu} fact), threads, times.
+     */
+    static void putEnvironment(Map<String, Object> provenance, String startedAt, String finishedAt, RunDevices.Used device) {
         provenance.put("versions", Provenance.versions());
-        provenance.put("cpu", ResourceMeter.deviceName());
+        provenance.put("cpu", HostFacts.cpuModel());
+        provenance.put("device", device.usage().device());
+        provenance.put("gpu", device.gpu());
         provenance.put("threads", ResourceMeter.threads());
         provenance.put("started_at", startedAt);
         provenance.put("finished_at", finishedAt);
@@ -203,11 +267,12 @@ public final class TrainingRunExecutor implements RunExecutor {
 
     /** What one attempt produced: a training outcome, or the exception that stopped it. */
     private record Outcome(TrainingOutcome result, String headline, Map<String, Double> trivial,
-                           InjectionReport injection, long totalParameters,
-                           Map<String, String> datasetSha, String backbone, Map<String, Object> pretrain, Throwable error) {
+                           InjectionReport injection, long totalParameters, Map<String, String> datasetSha,
+                           Map<String, String> weightsSha, Map<String, Object> pretrain, RunDevices.Used device,
+                           Throwable error) {
 
-        static Outcome failed(Throwable e) {
-            return new Outcome(null, "", Map.of(), null, 0, null, "", null, e);
+        static Outcome failed(Throwable e, Device device) {
+            return new Outcome(null, "", Map.of(), null, 0, null, null, null, RunDevices.describe(device, Double.NaN), e);
         }
 
         RunRecord toRecord(Suite suite, RunSpec spec, String started, String finished, double wall, String commit) {
@@ -236,7 +301,7 @@ public final class TrainingRunExecutor implements RunExecutor {
                     result == null ? 0 : result.trainExamplesPerSecond(), result == null ? 0 : result.trainTokensPerSecond(),
                     result == null ? 0 : result.evalExamplesPerSecond(), wall,
                     result == null ? Double.NaN : result.peakHeapMb(), ResourceMeter.peakResidentMb(),
-                    ResourceMeter.deviceName(), ResourceMeter.threads(), started, finished, commit);
+                    device.usage(), ResourceMeter.threads(), started, finished, commit);
         }
     }
 }

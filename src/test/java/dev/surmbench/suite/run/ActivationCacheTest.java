@@ -84,7 +84,7 @@ class ActivationCacheTest {
     private record Outcome(RunRecord record, List<Double> losses) {}
 
     private Outcome run(ActivationCache cache, RunSpec spec, String out) throws IOException {
-        TrainingRunExecutor executor = new TrainingRunExecutor(Path.of("."), null, cache);
+        TrainingRunExecutor executor = new TrainingRunExecutor(Path.of("."), null, null, cache);
         SuiteRunner.Options options = new SuiteRunner.Options(dir.resolve(out), 1, 1, false, QUIET, false);
         ResultsLayout layout = ResultsLayout.of(dir.resolve(out), suite.name());
         RunRecord record = executor.execute(suite, spec, layout, options);
