@@ -9,6 +9,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.initializer.Initializer;
 import dev.surmbench.model.bert.BertConfig;
 import dev.surmbench.model.bert.BertForSequenceClassification;
+import dev.surmbench.model.source.HfCheckpointSource;
 import dev.surmbench.model.vit.VitConfig;
 import dev.surmbench.model.vit.VitForImageClassification;
 import java.nio.file.Path;
@@ -58,7 +59,21 @@ public final class Backbones {
                                                      ModelOptions options) {
         BackboneConfig config = options.apply(source.config());
         Path tokenizer = config.family() == Architecture.Family.BERT ? source.tokenizer().orElse(null) : null;
-        return build(config, numLabels, options.pooling(), source.weights(), seed, source.spec(), tokenizer);
+        return build(config, numLabels, options.pooling(), source.weights(), seed, source.spec(), tokenizer, false);
+    }
+
+    /**
+     * A classification model exactly as a checkpoint folder holds it, task head included (e.g. a
+     * merged export): {@code classifier.*} and the pooler come from the file — their absence is an
+     * error, not a seeded fallback — the head's label count from {@code classifier.weight}, and the
+     * pooling from {@link HfCheckpointSource#pooling()}.
+     */
+    public static ClassificationModel withCheckpointHead(HfCheckpointSource source) {
+        TensorSet weights = source.weights();
+        BackboneConfig config = source.config();
+        Path tokenizer = config.family() == Architecture.Family.BERT ? source.tokenizer().orElse(null) : null;
+        int numLabels = (int) weights.require("classifier.weight").shape()[0];
+        return build(config, numLabels, source.pooling(), weights, 0L, source.spec(), tokenizer, true);
     }
 
     /** A model whose every parameter is seeded (no pretrained weights), e.g. a tiny ViT for CPU tests. */
@@ -68,7 +83,7 @@ public final class Backbones {
 
     /** As {@link #random(BackboneConfig, int, long)} with the head pooling tokens by {@code pooling}. */
     public static ClassificationModel random(BackboneConfig config, int numLabels, long seed, Pooling pooling) {
-        return build(config, numLabels, pooling, null, seed, "random", null);
+        return build(config, numLabels, pooling, null, seed, "random", null, false);
     }
 
     /** The encoder of {@code sourceSpec} for inference (a 2-label head is built but unused). */
@@ -101,9 +116,9 @@ public final class Backbones {
 
     private static ClassificationModel build(
             BackboneConfig config, int numLabels, Pooling pooling, TensorSet weights, long seed, String spec,
-            Path tokenizer) {
+            Path tokenizer, boolean headFromWeights) {
         Block block = newBlock(config, numLabels, pooling);
-        LoadReport report = WeightBinder.bind(block, config, weights, seed);
+        LoadReport report = WeightBinder.bind(block, config, weights, seed, headFromWeights);
         Model model = Model.newInstance(spec, Device.cpu(), "PyTorch");
         try {
             model.setBlock(block);

@@ -10,5 +10,11 @@ public interface ProgressListener {
 
     default void epochEnded(EpochRecord record) {}
 
+    /**
+     * The epoch just evaluated ({@code epoch}, 0-based) is the new best by the headline metric; called
+     * before {@link #epochEnded}, while the model's parameters are still that epoch's.
+     */
+    default void newBest(int epoch) {}
+
     default void finished() {}
 }

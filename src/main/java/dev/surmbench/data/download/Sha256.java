@@ -33,7 +33,13 @@ public final class Sha256 {
         return HexFormat.of().formatHex(newDigest().digest(bytes));
     }
 
-    private static MessageDigest newDigest() {
+    /** Completes {@code digest} and returns its hex value. */
+    public static String hex(MessageDigest digest) {
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** A fresh SHA-256 digest, for content fed in pieces (finish it with {@link #hex(MessageDigest)}). */
+    public static MessageDigest newDigest() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
