@@ -73,6 +73,14 @@ public final class RunSettings {
     public static final String INIT_PRETRAINED = "pretrained";
     /** Values of {@code backbone_init}. */
     public static final String INIT_RANDOM = "random";
+    /** Values of {@code save}: adapter, except none for {@code full} (whose "adapter" is the whole backbone). */
+    public static final String SAVE_AUTO = "auto";
+    /** Values of {@code save}: the best epoch's trainable parameters in {@code runs/<id>/adapter/}. */
+    public static final String SAVE_ADAPTER = "adapter";
+    /** Values of {@code save}: nothing but the metrics. */
+    public static final String SAVE_NONE = "none";
+    /** Values of {@code save}: the adapter, and {@code runs/<id>/merged/}, a Hugging Face checkpoint with it merged. */
+    public static final String SAVE_MERGED = "merged";
     /** Values of {@code augment}. */
     public static final String AUGMENT_NONE = "none";
     /** Values of {@code augment}. */
@@ -109,7 +117,11 @@ public final class RunSettings {
                     Set.of(AUGMENT_NONE, AUGMENT_CROP_FLIP)),
             new Key("backbone_init", INIT_PRETRAINED, Kind.TEXT, 0, 0, Domain.IMAGE,
                     "pretrained, or random: the backbone's shape with seeded random weights (a transfer control)",
-                    Set.of(INIT_PRETRAINED, INIT_RANDOM)));
+                    Set.of(INIT_PRETRAINED, INIT_RANDOM)),
+            new Key("save", SAVE_AUTO, Kind.TEXT, 0, 0, Domain.ALL,
+                    "what a run keeps of its best epoch: adapter (runs/<id>/adapter/), merged (the adapter and runs/<id>/merged/,"
+                            + " a Hugging Face checkpoint), none; auto = adapter, but none for full",
+                    Set.of(SAVE_AUTO, SAVE_ADAPTER, SAVE_NONE, SAVE_MERGED)).identity(Identity.NEVER));
 
     private RunSettings() {}
 

@@ -1,15 +1,8 @@
 package dev.surmbench.suite.run;
 
-import dev.surmbench.model.BackboneConfig;
-import dev.surmbench.model.BackboneSource;
-import dev.surmbench.model.Backbones;
-import dev.surmbench.model.ModelOptions;
-import dev.surmbench.model.Pooling;
+import dev.surmbench.artifact.ModelRecipe;
 import dev.surmbench.model.ClassificationModel;
 import dev.surmbench.peft.InjectionReport;
-import dev.surmbench.peft.MethodConfig;
-import dev.surmbench.peft.MethodRegistry;
-import dev.surmbench.peft.PeftInjector;
 import dev.surmbench.results.Provenance;
 import dev.surmbench.results.ResultsLayout;
 import dev.surmbench.results.RunJson;
@@ -21,12 +14,12 @@ import dev.surmbench.suite.RunSettings;
 import dev.surmbench.suite.RunSpec;
 import dev.surmbench.suite.Suite;
 import dev.surmbench.train.EpochRecord;
+import dev.surmbench.train.ProgressListener;
 import dev.surmbench.train.ResourceMeter;
 import dev.surmbench.train.Trainer;
 import dev.surmbench.train.TrainingConfig;
 import dev.surmbench.train.TrainingOutcome;
 import dev.surmbench.train.TrivialPredictor;
-import dev.surmbench.util.Seeds;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -71,7 +64,7 @@ public final class TrainingRunExecutor implements RunExecutor {
         long startNanos = System.nanoTime();
         Outcome outcome;
         try {
-            outcome = train(suite, spec, options);
+            outcome = train(suite, spec, layout, options);
         } catch (Exception | OutOfMemoryError e) {
             outcome = Outcome.failed(e);
         }
@@ -85,7 +78,7 @@ public final class TrainingRunExecutor implements RunExecutor {
         return record;
     }
 
-    private Outcome train(Suite suite, RunSpec spec, SuiteRunner.Options options) throws Exception {
+    private Outcome train(Suite suite, RunSpec spec, ResultsLayout layout, SuiteRunner.Options options) throws Exception {
         TaskRunner runner = catalog.taskDomain(spec.task()) == RunSettings.TaskDomain.IMAGE ? images : glue;
         int numLabels = runner.numLabels(spec);
         Map<String, Object> pretrain = null;
@@ -95,21 +88,25 @@ public final class TrainingRunExecutor implements RunExecutor {
             pretrain = PretrainCache.summary(dir);
             backbone = "hf:" + dir;
         }
-        try (ClassificationModel model = model(spec, backbone, numLabels)) {
-            MethodConfig method = MethodRegistry.parse(spec.method(), spec.methodOptions());
-            InjectionReport injection = PeftInjector.inject(model.block(), method, model.headPrefixes(),
-                    Seeds.derive(spec.seed(), "peft-init"));
+        RunArtifacts.Save save = RunArtifacts.Save.of(spec);
+        ModelRecipe recipe = RunArtifacts.recipe(spec, backbone, numLabels);
+        try (ModelRecipe.Built built = recipe.build(save != RunArtifacts.Save.NONE)) {
+            ClassificationModel model = built.model();
             try (TaskRunner.Prepared task = runner.prepare(spec, model)) {
                 TrainingConfig config = new TrainingConfig(spec.integer("epochs"), spec.number("learning_rate"),
                         spec.number("weight_decay"), spec.number("warmup_ratio"), spec.number("max_grad_norm"),
                         0.9, 0.999, 1e-8);
                 Map<String, Double> trivial = TrivialPredictor.score(task.data());
                 String title = spec.task() + " " + spec.label() + " seed " + spec.seed();
-                TrainingOutcome result = new Trainer(config, new ConsoleProgress(options.log(), title, options.interactive(), 50))
+                ProgressListener progress = new ConsoleProgress(options.log(), title, options.interactive(), 50);
+                RunArtifacts.BestEpoch best = save == RunArtifacts.Save.NONE ? null
+                        : new RunArtifacts.BestEpoch(progress, model.block());
+                TrainingOutcome result = new Trainer(config, best == null ? progress : best)
                         .train(model.block(), model.manager(), task.data(), spec.seed());
+                Map<String, String> artifacts = RunArtifacts.write(suite.name(), spec, recipe, built, best, result, layout);
                 long total = model.block().getParameters().values().stream().mapToLong(p -> p.getShape().size()).sum();
-                return new Outcome(result, task.data().headlineMetric(), trivial, injection, total, task.datasetSha(),
-                        model.source(), pretrain, null);
+                return new Outcome(result, task.data().headlineMetric(), trivial, built.injection(), total, task.datasetSha(),
+                        model.source(), pretrain, artifacts, null);
             }
         }
     }
@@ -124,19 +121,6 @@ public final class TrainingRunExecutor implements RunExecutor {
         return pretrained.existing(hash == null ? "" : hash).orElseThrow(() -> new IllegalArgumentException("backbone "
                 + backbone + ": this suite declares no such pretrain stage and " + pretrained.dir(String.valueOf(hash))
                 + " holds no checkpoint; run the suite that declares it"));
-    }
-
-    /** The backbone with a seeded head, or with {@code backbone_init: random} the same shape seeded throughout. */
-    private static ClassificationModel model(RunSpec spec, String backbone, int numLabels) {
-        ModelOptions options = new ModelOptions(spec.integer("layers"), spec.number("dropout"),
-                Pooling.fromName(spec.text("pooling")));
-        Object init = spec.settings().get("backbone_init");
-        if (RunSettings.INIT_RANDOM.equals(init)) {
-            BackboneConfig config = options.apply(BackboneSource.parse(backbone).config());
-            return Backbones.random(config, numLabels, Seeds.derive(spec.seed(), "backbone-init"), options.pooling());
-        }
-        return Backbones.classification(BackboneSource.parse(backbone), numLabels, Seeds.derive(spec.seed(), "head"),
-                options);
     }
 
     private Map<String, Object> runJson(Suite suite, RunSpec spec, Outcome outcome, RunRecord record) {
@@ -164,6 +148,9 @@ public final class TrainingRunExecutor implements RunExecutor {
         provenance.put("backbone_init", spec.settings().getOrDefault("backbone_init", RunSettings.INIT_PRETRAINED));
         if (outcome.pretrain != null) {
             provenance.put("pretrain", outcome.pretrain);
+        }
+        if (outcome.artifacts != null && !outcome.artifacts.isEmpty()) {
+            doc.put("artifacts", outcome.artifacts);
         }
         putEnvironment(provenance, record.startedAt(), record.finishedAt());
         doc.put("provenance", provenance);
@@ -193,10 +180,11 @@ public final class TrainingRunExecutor implements RunExecutor {
     /** What one attempt produced: a training outcome, or the exception that stopped it. */
     private record Outcome(TrainingOutcome result, String headline, Map<String, Double> trivial,
                            InjectionReport injection, long totalParameters,
-                           Map<String, String> datasetSha, String backbone, Map<String, Object> pretrain, Throwable error) {
+                           Map<String, String> datasetSha, String backbone, Map<String, Object> pretrain,
+                           Map<String, String> artifacts, Throwable error) {
 
         static Outcome failed(Throwable e) {
-            return new Outcome(null, "", Map.of(), null, 0, null, "", null, e);
+            return new Outcome(null, "", Map.of(), null, 0, null, "", null, null, e);
         }
 
         RunRecord toRecord(Suite suite, RunSpec spec, String started, String finished, double wall, String commit) {
