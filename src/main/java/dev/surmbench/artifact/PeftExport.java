@@ -138,9 +138,10 @@ public final class PeftExport {
             blockSizes.values().forEach(b -> counts.merge(b, 1L, Long::sum));
             int common = counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElseThrow();
             n.put("block_size", common);
-            ObjectNode pattern = n.putObject("block_size_pattern");
             for (Map.Entry<String, Integer> e : blockSizes.entrySet()) {
                 if (e.getValue() != common) {
+                    ObjectNode pattern = n.has("block_size_pattern") ? (ObjectNode) n.get("block_size_pattern")
+                            : n.putObject("block_size_pattern");
                     pattern.put(e.getKey().replace(".", "\\."), e.getValue());
                 }
             }
