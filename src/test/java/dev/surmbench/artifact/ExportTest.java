@@ -72,11 +72,8 @@ class ExportTest {
 
     @Test
     void loraExportRebuildsOurUpdateWithPeftsFormula() throws IOException {
-        Path out = dir.resolve("peft-lora");
-        PeftExport.write(lora, out);
+        Path out = exported(lora, "peft-lora", "LORA");
         JsonNode config = JSON.readTree(out.resolve(PeftExport.CONFIG).toFile());
-        assertEquals("LORA", config.path("peft_type").asText());
-        assertEquals("SEQ_CLS", config.path("task_type").asText());
         int r = config.path("r").asInt();
         double alpha = config.path("lora_alpha").asDouble();
         assertEquals(8, r);
@@ -111,10 +108,8 @@ class ExportTest {
 
     @Test
     void c3aExportRebuildsOurUpdateWithPeftsFormula() throws IOException {
-        Path out = dir.resolve("peft-c3a");
-        PeftExport.write(circulant, out);
+        Path out = exported(circulant, "peft-c3a", "C3A");
         JsonNode config = JSON.readTree(out.resolve(PeftExport.CONFIG).toFile());
-        assertEquals("C3A", config.path("peft_type").asText());
         assertEquals(96, config.path("block_size").asInt());
         TensorSet tensors = SafeTensors.read(out.resolve(PeftExport.WEIGHTS));
         List<String> targets = JSON.convertValue(config.path("target_modules"), List.class);
@@ -161,6 +156,16 @@ class ExportTest {
                 .path("artifacts").path("merged").asText());
         assertEquals("cls", JSON.readTree(kept.resolve("config.json").toFile()).path(HfCheckpointWriter.POOLING_KEY).asText());
         assertLogitsMatch(circulant, kept);
+    }
+
+    /** Exports {@code adapter} as PEFT into {@code name}, checking the type PEFT will dispatch on. */
+    private static Path exported(AdapterFiles.Saved adapter, String name, String peftType) throws IOException {
+        Path out = dir.resolve(name);
+        PeftExport.write(adapter, out);
+        JsonNode config = JSON.readTree(out.resolve(PeftExport.CONFIG).toFile());
+        assertEquals(peftType, config.path("peft_type").asText());
+        assertEquals("SEQ_CLS", config.path("task_type").asText());
+        return out;
     }
 
     /** The adapted model's logits (update unmerged) against the merged folder's, loaded by hf: with its own head. */
