@@ -32,8 +32,9 @@ import java.util.Map;
  * Runs one fine-tuning: resolves the backbone (a {@code pretrain:} stage becomes its cached
  * checkpoint, trained first if needed), builds it with a seeded head — or, with {@code
  * backbone_init: random}, the same shape with seeded random weights — injects the method with a
- * seeded init, prepares the task through its domain's {@link TaskRunner} (GLUE text or images),
- * trains, and writes run.json. Any exception becomes a {@code failed} row with its message; a
+ * seeded init (the shared {@link ModelRecipe}), prepares the task through its domain's {@link
+ * TaskRunner} (GLUE text or images), trains, keeps the best epoch's adapter as its {@code save}
+ * setting asks ({@link RunArtifacts}), and writes run.json. Any exception becomes a {@code failed} row with its message; a
  * non-finite loss a {@code diverged} row.
  */
 public final class TrainingRunExecutor implements RunExecutor {
