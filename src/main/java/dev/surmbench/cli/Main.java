@@ -21,7 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Reproducibility benchmarks for PEFT with Structured Unrestricted-Rank Matrices.",
         subcommands = {CommandLine.HelpCommand.class, ListCommand.class, ParamsCommand.class, DataCommand.class,
                 EncodeCommand.class, RunCommand.class, ValidateCommand.class, MergeCommand.class, ReplayCommand.class,
-                ReportCommand.class, CheckCommand.class, BenchCommand.class})
+                EvalCommand.class, ExportCommand.class, ReportCommand.class, CheckCommand.class, BenchCommand.class})
 public final class Main {
 
     /** Exit code for bad input (unknown names, malformed files, invalid options). */

@@ -9,6 +9,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.initializer.Initializer;
 import dev.surmbench.model.bert.BertConfig;
 import dev.surmbench.model.bert.BertForSequenceClassification;
+import dev.surmbench.model.source.HfCheckpointSource;
 import dev.surmbench.model.vit.VitConfig;
 import dev.surmbench.model.vit.VitForImageClassification;
 import java.lang.ref.SoftReference;
@@ -68,7 +69,7 @@ public final class Backbones {
                                                      ModelOptions options, Device device) {
         BackboneConfig config = options.apply(source.config());
         Path tokenizer = config.family() == Architecture.Family.BERT ? source.tokenizer().orElse(null) : null;
-        return build(config, numLabels, options.pooling(), weights(source), seed, source.spec(), tokenizer, device);
+        return build(config, numLabels, options.pooling(), weights(source), seed, source.spec(), tokenizer, device, false);
     }
 
     /**
@@ -88,6 +89,20 @@ public final class Backbones {
         }
     }
 
+    /**
+     * A classification model exactly as a checkpoint folder holds it, task head included (e.g. a
+     * merged export): {@code classifier.*} and the pooler come from the file — their absence is an
+     * error, not a seeded fallback — the head's label count from {@code classifier.weight}, and the
+     * pooling from {@link HfCheckpointSource#pooling()}.
+     */
+    public static ClassificationModel withCheckpointHead(HfCheckpointSource source) {
+        TensorSet weights = source.weights();
+        BackboneConfig config = source.config();
+        Path tokenizer = config.family() == Architecture.Family.BERT ? source.tokenizer().orElse(null) : null;
+        int numLabels = (int) weights.require("classifier.weight").shape()[0];
+        return build(config, numLabels, source.pooling(), weights, 0L, source.spec(), tokenizer, Device.cpu(), true);
+    }
+
     /** A model whose every parameter is seeded (no pretrained weights), e.g. a tiny ViT for CPU tests. */
     public static ClassificationModel random(BackboneConfig config, int numLabels, long seed) {
         return random(config, numLabels, seed, Pooling.CLS);
@@ -101,7 +116,7 @@ public final class Backbones {
     /** As {@link #random(BackboneConfig, int, long, Pooling)}, every array on {@code device}. */
     public static ClassificationModel random(BackboneConfig config, int numLabels, long seed, Pooling pooling,
                                              Device device) {
-        return build(config, numLabels, pooling, null, seed, "random", null, device);
+        return build(config, numLabels, pooling, null, seed, "random", null, device, false);
     }
 
     /** The encoder of {@code sourceSpec} for inference (a 2-label head is built but unused). */
@@ -139,9 +154,9 @@ public final class Backbones {
 
     private static ClassificationModel build(
             BackboneConfig config, int numLabels, Pooling pooling, TensorSet weights, long seed, String spec,
-            Path tokenizer, Device device) {
+            Path tokenizer, Device device, boolean headFromWeights) {
         Block block = newBlock(config, numLabels, pooling);
-        LoadReport report = WeightBinder.bind(block, config, weights, seed);
+        LoadReport report = WeightBinder.bind(block, config, weights, seed, headFromWeights);
         Model model = Model.newInstance(spec, device, "PyTorch");
         try {
             model.setBlock(block);

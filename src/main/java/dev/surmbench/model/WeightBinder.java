@@ -32,9 +32,11 @@ final class WeightBinder {
 
     /**
      * Binds {@code weights} (canonical names, see {@link TensorSet}) into {@code root}, whose
-     * encoder lives under {@code config.prefix()}; {@code weights == null} seeds everything.
+     * encoder lives under {@code config.prefix()}; {@code weights == null} seeds everything. With
+     * {@code headFromWeights} the task head is read from the file too ({@code classifier.*} under its
+     * own name) and is required there.
      */
-    static LoadReport bind(Block root, BackboneConfig config, TensorSet weights, long seed) {
+    static LoadReport bind(Block root, BackboneConfig config, TensorSet weights, long seed, boolean headFromWeights) {
         String prefix = config.prefix() + ".";
         List<String> heads = config.headPrefixes();
         List<String> loaded = new ArrayList<>();
@@ -47,20 +49,23 @@ final class WeightBinder {
             Parameter p = e.getValue();
             boolean head = isUnder(path, heads);
             String canonical = path.startsWith(prefix) ? path.substring(prefix.length()) : null;
-            HostTensor t = weights == null || canonical == null || path.startsWith("classifier.") ? null : weights.tensors().get(canonical);
+            boolean fromFile = weights != null && (headFromWeights ? head || canonical != null
+                    : canonical != null && !path.startsWith("classifier."));
+            String name = canonical == null ? path : canonical;
+            HostTensor t = fromFile ? weights.tensors().get(name) : null;
             if (t != null) {
                 if (!Arrays.equals(t.shape(), p.getShape().getShape())) {
-                    throw new WeightLoadException(file, canonical, "shape " + Arrays.toString(t.shape()) + " does not match the model's "
+                    throw new WeightLoadException(file, name, "shape " + Arrays.toString(t.shape()) + " does not match the model's "
                             + p.getShape() + " for " + path + " (config mismatch?)");
                 }
-                p.setInitializer(new FixedInitializer(t, file, canonical));
+                p.setInitializer(new FixedInitializer(t, file, name));
                 loaded.add(path);
-                used.add(canonical);
-            } else if (weights == null || head) {
+                used.add(name);
+            } else if (weights == null || (head && !headFromWeights)) {
                 p.setInitializer(seeded(path, p, seed));
                 seeded.add(path);
             } else {
-                missing.add(canonical);
+                missing.add(name);
             }
         }
         if (!missing.isEmpty()) {

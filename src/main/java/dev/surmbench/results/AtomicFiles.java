@@ -1,5 +1,6 @@
 package dev.surmbench.results;
 
+import dev.surmbench.data.download.Installer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
@@ -9,11 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Write-then-rename: content goes to a temporary file in the same folder, is forced to disk, and
  * replaces the target in one atomic rename. A process killed at any moment leaves either the old
- * file or the new one, never a half-written file.
+ * file or the new one, never a half-written file. Folders ({@link #writeDirectory}) the same way.
  */
 public final class AtomicFiles {
     private AtomicFiles() {}
@@ -40,6 +43,60 @@ public final class AtomicFiles {
             }
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    /** Writes the files of a folder under construction. */
+    @FunctionalInterface
+    public interface FolderContent {
+        void writeInto(Path folder) throws IOException;
+    }
+
+    /**
+     * Builds a folder in one step: {@code content} fills a fresh hidden folder beside {@code target},
+     * its files are forced to disk, and it is renamed to {@code target} (an existing {@code target}
+     * is first renamed aside and deleted afterwards). A process killed at any moment leaves no
+     * {@code target} or a complete one; the hidden leftovers of a killed writer are removed by the
+     * next write of the same target.
+     */
+    public static void writeDirectory(Path target, FolderContent content) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        String hidden = "." + target.getFileName() + ".";
+        try (Stream<Path> siblings = Files.list(dir)) {
+            for (Path stale : siblings.filter(p -> p.getFileName().toString().startsWith(hidden)).toList()) {
+                Installer.deleteRecursively(stale);
+            }
+        }
+        Path temp = Files.createTempDirectory(dir, hidden + "tmp-");
+        if (Files.getFileStore(temp).supportsFileAttributeView("posix")) {
+            // a temporary folder is private (rwx------); the result is an ordinary folder
+            Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        Path old = null;
+        try {
+            content.writeInto(temp);
+            List<Path> files;
+            try (Stream<Path> walk = Files.walk(temp)) {
+                files = walk.filter(Files::isRegularFile).toList();
+            }
+            for (Path file : files) {
+                try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                    channel.force(true);
+                }
+            }
+            if (Files.exists(target)) {
+                old = dir.resolve(hidden + "old-" + temp.getFileName().toString().substring(hidden.length() + 4));
+                Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+            }
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            throw new IOException("the file system of " + dir + " cannot rename atomically; results need one", e);
+        } finally {
+            Installer.deleteRecursively(temp);
+            if (old != null) {
+                Installer.deleteRecursively(old);
+            }
         }
     }
 }

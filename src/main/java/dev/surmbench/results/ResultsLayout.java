@@ -13,10 +13,17 @@ import java.util.stream.Stream;
 
 /**
  * Where a suite's results live: {@code <out>/<suite>/runs.csv} for a single process,
- * {@code runs.shard-I-of-N.csv} for shard I of N, {@code runs/<run-id>/run.json} per run and
- * {@code report/} for the generated report. {@link #merge()} unions shard files into runs.csv.
+ * {@code runs.shard-I-of-N.csv} for shard I of N, {@code runs/<run-id>/run.json} per run (beside it
+ * {@code adapter/} and {@code merged/} when the run saved them) and {@code report/} for the
+ * generated report. {@link #merge()} unions shard files into runs.csv.
  */
 public record ResultsLayout(Path suiteDir) {
+    /** A run's provenance file inside its folder. */
+    public static final String RUN_JSON = "run.json";
+    /** A run's adapter folder inside its folder. */
+    public static final String ADAPTER_DIR = "adapter";
+    /** A run's merged checkpoint inside its folder. */
+    public static final String MERGED_DIR = "merged";
 
     public static ResultsLayout of(Path outRoot, String suiteName) {
         return new ResultsLayout(outRoot.resolve(suiteName));
@@ -32,7 +39,22 @@ public record ResultsLayout(Path suiteDir) {
     }
 
     public Path runJson(String runId) {
-        return suiteDir.resolve("runs").resolve(runId).resolve("run.json");
+        return runDir(runId).resolve(RUN_JSON);
+    }
+
+    /** {@code runs/<run-id>/}: a run's own folder. */
+    public Path runDir(String runId) {
+        return suiteDir.resolve("runs").resolve(runId);
+    }
+
+    /** {@code runs/<run-id>/adapter/}: the run's saved adapter (its format is the artifact package's). */
+    public Path adapterDir(String runId) {
+        return runDir(runId).resolve(ADAPTER_DIR);
+    }
+
+    /** {@code runs/<run-id>/merged/}: the run's merged checkpoint, when its settings asked for one. */
+    public Path mergedDir(String runId) {
+        return runDir(runId).resolve(MERGED_DIR);
     }
 
     public Path reportDir() {

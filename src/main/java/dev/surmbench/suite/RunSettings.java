@@ -78,6 +78,14 @@ public final class RunSettings {
     public static final String INIT_PRETRAINED = "pretrained";
     /** Values of {@code backbone_init}. */
     public static final String INIT_RANDOM = "random";
+    /** Values of {@code save}: adapter, except none for {@code full} (whose "adapter" is the whole backbone). */
+    public static final String SAVE_AUTO = "auto";
+    /** Values of {@code save}: the best epoch's trainable parameters in {@code runs/<id>/adapter/}. */
+    public static final String SAVE_ADAPTER = "adapter";
+    /** Values of {@code save}: nothing but the metrics. */
+    public static final String SAVE_NONE = "none";
+    /** Values of {@code save}: the adapter, and {@code runs/<id>/merged/}, a Hugging Face checkpoint with it merged. */
+    public static final String SAVE_MERGED = "merged";
     /** Values of {@code augment}. */
     public static final String AUGMENT_NONE = "none";
     /** Values of {@code augment}. */
@@ -121,7 +129,11 @@ public final class RunSettings {
                     Set.of(INIT_PRETRAINED, INIT_RANDOM)),
             new Key("device", DeviceChoice.AUTO, Kind.TEXT, 0, 0, Domain.ALL,
                     "where runs execute: auto (the first GPU the engine can use, else the CPU), cpu, cuda or cuda:N;"
-                            + " an execution detail, never part of the run id").identity(Identity.NEVER));
+                            + " an execution detail, never part of the run id").identity(Identity.NEVER),
+            new Key("save", SAVE_AUTO, Kind.TEXT, 0, 0, Domain.ALL,
+                    "what a run keeps of its best epoch: adapter (runs/<id>/adapter/), merged (the adapter and runs/<id>/merged/,"
+                            + " a Hugging Face checkpoint), none; auto = adapter, but none for full",
+                    Set.of(SAVE_AUTO, SAVE_ADAPTER, SAVE_NONE, SAVE_MERGED)).identity(Identity.NEVER));
 
     private RunSettings() {}
 

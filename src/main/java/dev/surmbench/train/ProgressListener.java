@@ -10,6 +10,12 @@ public interface ProgressListener {
 
     default void epochEnded(EpochRecord record) {}
 
+    /**
+     * The epoch just evaluated ({@code epoch}, 0-based) is the new best by the headline metric; called
+     * before {@link #epochEnded}, while the model's parameters are still that epoch's.
+     */
+    default void newBest(int epoch) {}
+
     default void finished() {}
 
     /** A listener that tells {@code first}, then {@code second}, of every event. */

@@ -86,6 +86,7 @@ public final class Trainer {
                 epochs.add(record);
                 if (best < 0 || isBetter(metrics.get(data.headlineMetric()), epochs.get(best).metrics().get(data.headlineMetric()))) {
                     best = epoch;
+                    progress.newBest(epoch);
                 }
                 progress.epochEnded(record);
             }

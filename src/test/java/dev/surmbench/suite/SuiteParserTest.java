@@ -139,6 +139,7 @@ class SuiteParserTest {
                 Arguments.of("unknown setting", "name: x\ndefaults:\n  learnig_rate: 0.1\n" + tail, "3:3", "unknown setting 'learnig_rate'; allowed: backbone"),
                 Arguments.of("wrong type", "name: x\ndefaults:\n  epochs: three\n" + tail, "3:11", "'epochs' must be a whole number, got text 'three'"),
                 Arguments.of("out of range", "name: x\ndefaults:\n  warmup_ratio: 1.5\n" + tail, "3:17", "'warmup_ratio' must be in [0.0, 1.0], got 1.5"),
+                Arguments.of("unknown save value", "name: x\ndefaults:\n  save: always\n" + tail, "3:9", "'save' must be one of adapter, auto, merged, none, got 'always'"),
                 Arguments.of("unknown task", "name: x\ntasks: [rte, rtee]\nmethods: [lora]\nseeds: [1]\n", "2:14", "unknown task 'rtee'; known: cola, mrpc"),
                 Arguments.of("unknown method", "name: x\ntasks: [rte]\nmethods: [lora2]\nseeds: [1]\n", "3:11", "unknown method; known: full, linear-probe"),
                 Arguments.of("option out of range", "name: x\ntasks: [rte]\nmethods:\n  - method: lora\n    options: {rank: 0}\nseeds: [1]\n", "5:21", "option 'rank': must be in [1, 4096], got 0"),

@@ -33,17 +33,13 @@ public final class Sha256 {
         return HexFormat.of().formatHex(newDigest().digest(bytes));
     }
 
-    /** A fresh SHA-256 digest, for hashing data that is not a file or one array. */
-    public static MessageDigest digest() {
-        return newDigest();
-    }
-
-    /** The lowercase hex of a finished digest. */
+    /** Completes {@code digest} and returns its hex value. */
     public static String hex(MessageDigest digest) {
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    private static MessageDigest newDigest() {
+    /** A fresh SHA-256 digest, for content fed in pieces (finish it with {@link #hex(MessageDigest)}). */
+    public static MessageDigest newDigest() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -6,6 +6,7 @@ import dev.surmbench.data.download.Sha256;
 import dev.surmbench.model.Architecture;
 import dev.surmbench.model.BackboneConfig;
 import dev.surmbench.model.BackboneSource;
+import dev.surmbench.model.Pooling;
 import dev.surmbench.model.TensorSet;
 import dev.surmbench.model.WeightLoadException;
 import dev.surmbench.model.bert.BertConfig;
@@ -109,6 +110,20 @@ public final class HfCheckpointSource implements BackboneSource {
             }
         }
         return new TensorSet(t.file(), out);
+    }
+
+    /**
+     * How the checkpoint's head pools tokens, as {@link HfCheckpointWriter} records it ({@value
+     * HfCheckpointWriter#POOLING_KEY}); first-token pooling (transformers') when not recorded.
+     */
+    public Pooling pooling() {
+        Path file = dir.resolve(CONFIG);
+        String name = readJson(file).path(HfCheckpointWriter.POOLING_KEY).asText(Pooling.CLS.userName());
+        try {
+            return Pooling.fromName(name);
+        } catch (IllegalArgumentException e) {
+            throw new WeightLoadException(file.toString(), null, HfCheckpointWriter.POOLING_KEY + ": " + e.getMessage());
+        }
     }
 
     @Override

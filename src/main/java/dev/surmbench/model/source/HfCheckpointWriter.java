@@ -6,6 +6,7 @@ import dev.surmbench.model.BackboneConfig;
 import dev.surmbench.model.Backbones;
 import dev.surmbench.model.ClassificationModel;
 import dev.surmbench.model.HostTensor;
+import dev.surmbench.model.Pooling;
 import dev.surmbench.model.bert.BertConfig;
 import dev.surmbench.model.safetensors.SafeTensors;
 import dev.surmbench.model.vit.VitConfig;
@@ -25,6 +26,11 @@ import java.util.Map;
  * PEFT method injected has extra parameters and is refused.
  */
 public final class HfCheckpointWriter {
+    /**
+     * The {@code config.json} key recording how the head pools tokens ({@code cls}, {@code mean}); a
+     * checkpoint without it pools the first token, as transformers does.
+     */
+    public static final String POOLING_KEY = "surm_bench_pooling";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private HfCheckpointWriter() {}
@@ -45,7 +51,7 @@ public final class HfCheckpointWriter {
     public static void write(Path dir, ClassificationModel model, Map<String, HostTensor> extra,
                              Map<String, String> metadata) throws IOException {
         Map<String, HostTensor> tensors = new LinkedHashMap<>(parameters(model));
-        java.util.Set<String> plain = BlockPaths.parameters(Backbones.newBlock(model.config(), model.numLabels())).keySet();
+        java.util.Set<String> plain = plainNames(model);
         for (String name : tensors.keySet()) {
             if (!plain.contains(name)) {
                 throw new IllegalArgumentException("parameter '" + name + "' is not part of the plain model (an injected "
@@ -53,15 +59,43 @@ public final class HfCheckpointWriter {
             }
         }
         tensors.putAll(extra);
+        write(dir, model.config(), model.numLabels(), null, tensors, metadata);
+    }
+
+    /** The parameters of {@code model} that the plain model (no method injected) has, by module path, on the host. */
+    public static Map<String, HostTensor> plainParameters(ClassificationModel model) {
+        Map<String, HostTensor> tensors = new LinkedHashMap<>(parameters(model));
+        tensors.keySet().retainAll(plainNames(model));
+        return tensors;
+    }
+
+    private static java.util.Set<String> plainNames(ClassificationModel model) {
+        return BlockPaths.parameters(Backbones.newBlock(model.config(), model.numLabels())).keySet();
+    }
+
+    /**
+     * Writes {@code config.json} (with {@value #POOLING_KEY} when {@code pooling} is given) and
+     * {@code model.safetensors} holding {@code tensors} into {@code dir}.
+     */
+    public static void write(Path dir, BackboneConfig config, int numLabels, Pooling pooling, Map<String, HostTensor> tensors,
+                             Map<String, String> metadata) throws IOException {
         Map<String, String> meta = new LinkedHashMap<>(metadata);
         meta.put("format", "pt");
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve(HfCheckpointSource.CONFIG), configJson(model.config(), model.numLabels()));
+        ObjectNode json = configNode(config, numLabels);
+        if (pooling != null) {
+            json.put(POOLING_KEY, pooling.userName());
+        }
+        Files.writeString(dir.resolve(HfCheckpointSource.CONFIG), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n");
         SafeTensors.write(dir.resolve(HfCheckpointSource.WEIGHTS), tensors, meta);
     }
 
     /** The transformers {@code config.json} text of {@code config} ({@code numLabels} ≤ 0: no label count). */
     public static String configJson(BackboneConfig config, int numLabels) throws IOException {
+        return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(configNode(config, numLabels)) + "\n";
+    }
+
+    private static ObjectNode configNode(BackboneConfig config, int numLabels) {
         ObjectNode n = JSON.createObjectNode();
         if (config instanceof BertConfig c) {
             n.put("model_type", "bert").put("vocab_size", c.vocabSize()).put("hidden_size", c.hiddenSize())
@@ -84,6 +118,6 @@ public final class HfCheckpointWriter {
         if (numLabels > 0) {
             n.put("num_labels", numLabels);
         }
-        return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(n) + "\n";
+        return n;
     }
 }

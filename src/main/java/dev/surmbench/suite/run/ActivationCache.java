@@ -135,7 +135,7 @@ public final class ActivationCache {
         key.put("threads", ResourceMeter.threads());
         key.put("engine", ai.djl.engine.Engine.getInstance().getEngineName() + " "
                 + ai.djl.engine.Engine.getInstance().getVersion());
-        MessageDigest digest = Sha256.digest();
+        MessageDigest digest = Sha256.newDigest();
         ByteBuffer buf = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
         for (EncodedText e : examples) {
             digest.update(buf.clear().putLong(e.length()).array());
@@ -152,7 +152,7 @@ public final class ActivationCache {
     /** SHA-256 over the names, shapes and float bits of the embeddings and the layers below {@code entryLayer}. */
     private static String prefixWeightsHash(ClassificationModel model, int entryLayer) {
         String encoder = model.config().prefix();
-        MessageDigest digest = Sha256.digest();
+        MessageDigest digest = Sha256.newDigest();
         for (Map.Entry<String, Parameter> e : new TreeMap<>(BlockPaths.parameters(model.block())).entrySet()) {
             String path = e.getKey();
             boolean prefix = path.startsWith(encoder + ".embeddings.");

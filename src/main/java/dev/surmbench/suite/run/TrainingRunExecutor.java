@@ -1,6 +1,7 @@
 package dev.surmbench.suite.run;
 
 import ai.djl.Device;
+import dev.surmbench.artifact.ModelRecipe;
 import dev.surmbench.device.EngineFacts;
 import dev.surmbench.device.HostFacts;
 import dev.surmbench.model.BackboneConfig;
@@ -107,7 +108,7 @@ public final class TrainingRunExecutor implements RunExecutor {
         Device device = null;
         try {
             device = devices.of(spec);
-            outcome = train(suite, spec, options, device);
+            outcome = train(suite, spec, layout, options, device);
         } catch (Exception | OutOfMemoryError e) {
             outcome = Outcome.failed(e, device == null ? Device.cpu() : device);
         }
@@ -121,7 +122,8 @@ public final class TrainingRunExecutor implements RunExecutor {
         return record;
     }
 
-    private Outcome train(Suite suite, RunSpec spec, SuiteRunner.Options options, Device device) throws Exception {
+    private Outcome train(Suite suite, RunSpec spec, ResultsLayout layout, SuiteRunner.Options options, Device device)
+            throws Exception {
         TaskRunner runner = catalog.taskDomain(spec.task()) == RunSettings.TaskDomain.IMAGE ? images : glue;
         int numLabels = runner.numLabels(spec);
         Map<String, Object> pretrain = null;
@@ -132,14 +134,11 @@ public final class TrainingRunExecutor implements RunExecutor {
             backbone = "hf:" + dir;
         }
         BackboneSource source = BackboneSource.parse(backbone);
-        boolean randomInit = RunSettings.INIT_RANDOM.equals(spec.settings().get("backbone_init"));
+        RunArtifacts.Save save = RunArtifacts.Save.of(spec);
+        ModelRecipe recipe = RunArtifacts.recipe(spec, backbone, numLabels);
         GpuMemoryMeter gpuMemory = new GpuMemoryMeter(device).start();
-        try (ClassificationModel model = model(spec, source, numLabels, randomInit, device)) {
-            MethodConfig method = MethodRegistry.parse(spec.method(), spec.methodOptions());
-            LayerSelection adapted = spec.adaptLayers();
-            InjectionReport injection = PeftInjector.inject(model.block(), method, model.headPrefixes(),
-                    adapted.modulePrefixes(model.config().prefix(), model.config().numHiddenLayers()),
-                    Seeds.derive(spec.seed(), "peft-init"));
+        try (ModelRecipe.Built built = recipe.build(save != RunArtifacts.Save.NONE, device)) {
+            ClassificationModel model = built.model();
             try (TaskRunner.Prepared task = runner.prepare(spec, model)) {
                 TrainingConfig config = new TrainingConfig(spec.integer("epochs"), spec.number("learning_rate"),
                         spec.number("weight_decay"), spec.number("warmup_ratio"), spec.number("max_grad_norm"),
@@ -148,12 +147,16 @@ public final class TrainingRunExecutor implements RunExecutor {
                 String title = spec.task() + " " + spec.label() + " seed " + spec.seed();
                 ProgressListener progress = ProgressListener.both(
                         new ConsoleProgress(options.log(), title, options.interactive(), 50), gpuMemory);
-                TrainingOutcome result = new Trainer(config, progress)
+                RunArtifacts.BestEpoch best = save == RunArtifacts.Save.NONE ? null
+                        : new RunArtifacts.BestEpoch(progress, model.block());
+                TrainingOutcome result = new Trainer(config, best == null ? progress : best)
                         .train(model.block(), model.manager(), task.data(), spec.seed());
+                Map<String, String> artifacts = RunArtifacts.write(suite.name(), spec, recipe, built, best, result, layout);
                 long total = model.block().getParameters().values().stream().mapToLong(p -> p.getShape().size()).sum();
-                Map<String, String> weightsSha = randomInit ? Map.of() : source.weightsSha256();
-                return new Outcome(result, task.data().headlineMetric(), trivial, injection, total, task.datasetSha(),
-                        weightsSha, pretrain, RunDevices.describe(device, gpuMemory.peakMb()), null);
+                Map<String, String> weightsSha = recipe.randomInit() ? Map.of() : source.weightsSha256();
+                return new Outcome(result, task.data().headlineMetric(), trivial, built.injection(), total,
+                        task.datasetSha(), weightsSha, pretrain, RunDevices.describe(device, gpuMemory.peakMb()), artifacts,
+                        null);
             }
         }
     }
@@ -168,18 +171,6 @@ public final class TrainingRunExecutor implements RunExecutor {
         return pretrained.existing(hash == null ? "" : hash).orElseThrow(() -> new IllegalArgumentException("backbone "
                 + backbone + ": this suite declares no such pretrain stage and " + pretrained.dir(String.valueOf(hash))
                 + " holds no checkpoint; run the suite that declares it"));
-    }
-
-    /** The backbone with a seeded head, or with {@code backbone_init: random} the same shape seeded throughout. */
-    private static ClassificationModel model(RunSpec spec, BackboneSource source, int numLabels, boolean randomInit,
-                                             Device device) {
-        ModelOptions options = new ModelOptions(spec.integer("layers"), spec.number("dropout"),
-                Pooling.fromName(spec.text("pooling")));
-        if (randomInit) {
-            BackboneConfig config = options.apply(source.config());
-            return Backbones.random(config, numLabels, Seeds.derive(spec.seed(), "backbone-init"), options.pooling(), device);
-        }
-        return Backbones.classification(source, numLabels, Seeds.derive(spec.seed(), "head"), options, device);
     }
 
     /** run.json's {@code config}: the fully resolved run, from which {@code replay} rebuilds it. */
@@ -214,6 +205,9 @@ public final class TrainingRunExecutor implements RunExecutor {
         provenance.put("backbone_files_sha256", outcome.weightsSha == null ? Map.of() : outcome.weightsSha);
         if (outcome.pretrain != null) {
             provenance.put("pretrain", outcome.pretrain);
+        }
+        if (outcome.artifacts != null && !outcome.artifacts.isEmpty()) {
+            doc.put("artifacts", outcome.artifacts);
         }
         putEnvironment(provenance, record.startedAt(), record.finishedAt(), outcome.device);
         doc.put("provenance", provenance);
@@ -269,10 +263,11 @@ public final class TrainingRunExecutor implements RunExecutor {
     private record Outcome(TrainingOutcome result, String headline, Map<String, Double> trivial,
                            InjectionReport injection, long totalParameters, Map<String, String> datasetSha,
                            Map<String, String> weightsSha, Map<String, Object> pretrain, RunDevices.Used device,
-                           Throwable error) {
+                           Map<String, String> artifacts, Throwable error) {
 
         static Outcome failed(Throwable e, Device device) {
-            return new Outcome(null, "", Map.of(), null, 0, null, null, null, RunDevices.describe(device, Double.NaN), e);
+            return new Outcome(null, "", Map.of(), null, 0, null, null, null, RunDevices.describe(device, Double.NaN), null,
+                    e);
         }
 
         RunRecord toRecord(Suite suite, RunSpec spec, String started, String finished, double wall, String commit) {

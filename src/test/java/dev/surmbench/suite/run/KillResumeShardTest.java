@@ -3,15 +3,18 @@ package dev.surmbench.suite.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.surmbench.artifact.AdapterFiles;
 import dev.surmbench.results.ResultsLayout;
 import dev.surmbench.results.RunRecord;
 import dev.surmbench.results.RunsCsv;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,6 +50,7 @@ class KillResumeShardTest {
             List<RunRecord> afterKill = RunsCsv.read(rows); // parses: no half-written row
             assertTrue(afterKill.size() >= target, "kill " + kill + ": rows " + afterKill.size());
             assertTrue(afterKill.stream().allMatch(RunRecord::completed));
+            assertAdaptersWhole(dir.resolve("out/tiny"));
             previousRows = afterKill.size();
         }
         Map<String, Double> beforeResume = bestById(RunsCsv.read(rows));
@@ -61,6 +65,26 @@ class KillResumeShardTest {
         assertEquals(beforeResume.size(), skipped, log);
         beforeResume.forEach((id, best) -> assertEquals(best, bestById(all).get(id), "finished rows are kept as they were"));
         assertTrue(Files.exists(new ResultsLayout(dir.resolve("out/tiny")).runJson(all.get(0).runId())));
+        assertEquals(8, assertAdaptersWhole(dir.resolve("out/tiny")), "every run of these methods keeps its adapter");
+    }
+
+    /** Every adapter folder present reads back whole (checksums included), nothing half-written lies beside it; returns how many. */
+    private static int assertAdaptersWhole(Path suiteDir) throws IOException {
+        int whole = 0;
+        Path runs = suiteDir.resolve("runs");
+        if (!Files.isDirectory(runs)) {
+            return 0;
+        }
+        try (Stream<Path> runDirs = Files.list(runs)) {
+            for (Path run : runDirs.toList()) {
+                Path adapter = run.resolve(ResultsLayout.ADAPTER_DIR);
+                if (Files.exists(adapter)) {
+                    AdapterFiles.read(adapter);
+                    whole++;
+                }
+            }
+        }
+        return whole;
     }
 
     @Test

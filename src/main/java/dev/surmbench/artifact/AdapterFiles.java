@@ -1,0 +1,96 @@
+package dev.surmbench.artifact;
+
+import dev.surmbench.data.download.Sha256;
+import dev.surmbench.model.HostTensor;
+import dev.surmbench.model.TensorSet;
+import dev.surmbench.model.WeightLoadException;
+import dev.surmbench.model.safetensors.SafeTensors;
+import dev.surmbench.results.AtomicFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * An adapter folder: {@value #TENSORS} (the trainable parameters of the best epoch, F32, by module
+ * path) and {@value #MANIFEST} ({@link AdapterManifest}, which records the tensors file's SHA-256).
+ * Written as one folder atomically; read back strictly — a missing, truncated or altered file is an
+ * {@link AdapterFormatException} naming it.
+ */
+public final class AdapterFiles {
+    /** The tensors file of an adapter folder. */
+    public static final String TENSORS = "adapter.safetensors";
+    /** The description file of an adapter folder. */
+    public static final String MANIFEST = "adapter.json";
+
+    private AdapterFiles() {}
+
+    /** An adapter read back: its folder, description and tensors. */
+    public record Saved(Path dir, AdapterManifest manifest, Map<String, HostTensor> tensors) {
+        public Saved {
+            tensors = Map.copyOf(tensors);
+        }
+
+        /** The tensors file, for messages. */
+        public Path tensorsFile() {
+            return dir.resolve(TENSORS);
+        }
+
+        /**
+         * The run's model with these weights: built by the manifest's recipe (on {@code source}
+         * instead of the recorded backbone source when not null), the backbone's weights checked
+         * against the recorded SHA-256, then the trainable parameters overwritten. Close it.
+         */
+        public ModelRecipe.Built restore(String source) {
+            ModelRecipe recipe = source == null ? manifest.recipe() : manifest.recipe().withSource(source);
+            ModelRecipe.Built built = recipe.build(true, ai.djl.Device.cpu());
+            try {
+                if (!built.backboneSha256().equals(manifest.backboneSha256())) {
+                    throw new AdapterFormatException("backbone " + recipe.source() + " (layers " + recipe.layers()
+                            + ") has weights SHA-256 " + built.backboneSha256() + ", but " + dir.resolve(MANIFEST)
+                            + " was trained on " + manifest.backboneSha256() + " (" + manifest.backboneSpec()
+                            + "); pass the backbone it was trained on");
+                }
+                AdapterWeights.load(built.model().block(), tensors, tensorsFile().toString());
+                return built;
+            } catch (RuntimeException e) {
+                built.close();
+                throw e;
+            }
+        }
+    }
+
+    /** Writes {@code dir} (replacing any previous one) with {@code tensors} and the manifest, checksum filled in. */
+    public static void write(Path dir, AdapterManifest manifest, Map<String, HostTensor> tensors) throws IOException {
+        AtomicFiles.writeDirectory(dir, folder -> {
+            Path file = folder.resolve(TENSORS);
+            SafeTensors.write(file, tensors, Map.of("format", "pt", "surm_bench_run", manifest.runId()));
+            Files.writeString(folder.resolve(MANIFEST), manifest.withTensorsSha256(Sha256.of(file)).toJson());
+        });
+    }
+
+    /** Reads and checks the adapter folder {@code dir}. */
+    public static Saved read(Path dir) {
+        Path manifestFile = dir.resolve(MANIFEST);
+        Path tensorsFile = dir.resolve(TENSORS);
+        for (Path f : new Path[] {manifestFile, tensorsFile}) {
+            if (!Files.isRegularFile(f)) {
+                throw new AdapterFormatException(f + ": not found; " + (Files.isDirectory(dir) ? "the adapter folder is incomplete"
+                        : "no adapter folder here (a run keeps one unless its 'save' setting is none; 'auto' is none for full)"));
+            }
+        }
+        AdapterManifest manifest = AdapterManifest.read(manifestFile);
+        String sha = Sha256.of(tensorsFile);
+        if (!sha.equals(manifest.tensorsSha256())) {
+            throw new AdapterFormatException(tensorsFile + ": SHA-256 " + sha + " differs from the " + manifest.tensorsSha256()
+                    + " recorded in " + MANIFEST + "; the file was truncated or altered: re-run the run or restore the folder");
+        }
+        TensorSet tensors;
+        try {
+            tensors = SafeTensors.read(tensorsFile);
+        } catch (WeightLoadException e) {
+            throw new AdapterFormatException(e.getMessage(), e);
+        }
+        return new Saved(dir, manifest, tensors.tensors());
+    }
+}
