@@ -1,5 +1,6 @@
 package dev.surmbench.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.surmbench.results.ResultsLayout;
@@ -43,7 +44,13 @@ public final class ReplayCommand implements Callable<Integer> {
         if (!Files.isRegularFile(runJson)) {
             throw new IllegalArgumentException("no run.json at " + runJson);
         }
-        JsonNode doc = RunJson.read(runJson);
+        JsonNode doc;
+        try {
+            doc = RunJson.read(runJson);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(runJson + ":" + e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr()
+                    + ": not valid JSON (" + e.getOriginalMessage() + "); not a run.json written by 'run'");
+        }
         JsonNode config = doc.path("config");
         if (config.isMissingNode() || !config.has("seed")) {
             throw new IllegalArgumentException(runJson + ": field 'config' with the resolved run is missing; not a run.json");
