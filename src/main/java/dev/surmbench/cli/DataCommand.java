@@ -73,7 +73,7 @@ public final class DataCommand implements Runnable {
         }
     }
 
-    @Command(name = "verify", description = "Check present files against their recorded SHA-256; exit 1 on a mismatch.",
+    @Command(name = "verify", description = "Check every file with a recorded SHA-256; exit 1 when one is missing or differs.",
             mixinStandardHelpOptions = true)
     static final class VerifyCommand implements Callable<Integer> {
         @CommandLine.Mixin
@@ -97,9 +97,10 @@ public final class DataCommand implements Runnable {
                 out.printf("%-9s %s%s%n", check.status(), check.file(), check.status() == DataInventory.Status.MISMATCH
                         ? " (expected " + check.expected() + ", got " + check.actual() + ")" : "");
             }
-            out.printf("%d ok, %d mismatched, %d missing%n", ok, mismatches, checks.size() - ok - mismatches);
+            long missing = checks.size() - ok - mismatches;
+            out.printf("%d ok, %d mismatched, %d missing%n", ok, mismatches, missing);
             out.flush();
-            return mismatches > 0 ? 1 : 0;
+            return mismatches + missing > 0 ? 1 : 0;
         }
     }
 }

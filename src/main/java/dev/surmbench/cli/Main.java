@@ -1,8 +1,10 @@
 package dev.surmbench.cli;
 
+import dev.surmbench.model.WeightLoadException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -40,6 +42,7 @@ public final class Main {
         }
         CommandLine cli = new CommandLine(new Main());
         cli.setExitCodeExceptionMapper(t -> t instanceof IllegalArgumentException ? EXIT_BAD_INPUT : 1);
+        cli.setExecutionExceptionHandler(Main::handle);
         cli.setParameterExceptionHandler(
                 (ex, args) -> {
                     ex.getCommandLine().getErr().println(ex.getMessage());
@@ -70,6 +73,29 @@ public final class Main {
         }
         String value = build.getProperty(key, otherwise);
         return value.startsWith("${") ? otherwise : value;
+    }
+
+    /**
+     * An exception out of a command: bad input (an {@link IllegalArgumentException}: a malformed file,
+     * an unknown name — or a {@link WeightLoadException}: a weight file that cannot be used; their
+     * messages name the file, line and fix) prints that message alone and exits 2; an I/O failure
+     * prints one line and exits 1; anything else is a bug and keeps its stack trace.
+     */
+    private static int handle(Exception e, CommandLine command, CommandLine.ParseResult parsed) {
+        PrintWriter err = command.getErr();
+        boolean badInput = e instanceof IllegalArgumentException || e instanceof WeightLoadException;
+        if (badInput) {
+            err.println(e.getMessage());
+        } else if (e instanceof IOException || e instanceof UncheckedIOException) {
+            Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+            err.println(command.getCommandName() + ": " + e.getMessage()
+                    + (cause != e && cause != null ? ": " + cause.getMessage() : ""));
+        } else {
+            err.println(command.getCommandName() + ": internal error (please report it): " + e);
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return badInput ? EXIT_BAD_INPUT : 1;
     }
 
     public static void main(String[] args) {

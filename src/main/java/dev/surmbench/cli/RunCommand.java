@@ -38,6 +38,10 @@ public final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Option(names = "--rerun-changed-data",
+            description = "Train again the recorded runs whose data files changed since (default: refuse to go on)")
+    boolean rerunChangedData;
+
     @Override
     public Integer call() throws Exception {
         Suite suite = SuiteParser.parse(suiteFile, new DefaultCatalog());
@@ -46,15 +50,21 @@ public final class RunCommand implements Callable<Integer> {
         log.printf("suite %s v%d: %d runs%s%n", suite.name(), suite.version(), suite.runs().size(),
                 share.count() > 1 ? ", shard " + share.index() + "/" + share.count() : "");
         SuiteRunner.Options options = new SuiteRunner.Options(out, share.index(), share.count(), retryFailed, log,
-                ConsoleProgress.isInteractive());
+                ConsoleProgress.isInteractive(), rerunChangedData);
         SuiteRunner.Summary summary;
         try {
             summary = new SuiteRunner(options, new TrainingRunExecutor(Path.of("."), null, device.value())).run(suite);
         } catch (IllegalArgumentException e) { // a --device of no known form, or one this machine lacks
             return Main.badInput(spec, "run", e);
         }
-        log.printf("done: %d runs, %d skipped as already recorded, %d completed, %d diverged, %d failed%n",
-                summary.total(), summary.skipped(), summary.completed(), summary.diverged(), summary.failed());
+        if (summary.stoppedBy() != null) {
+            log.printf("stopped: %s. The run is recorded as failed; the JVM is not trusted with more runs after "
+                    + "this error. Run the suite again to go on (with more memory: -Xmx, or a smaller batch_size)%n",
+                    summary.stoppedBy());
+        }
+        log.printf("done: %d runs, %d skipped as already recorded, %d completed, %d diverged, %d failed, "
+                + "%d being trained by other processes%s%n", summary.total(), summary.skipped(), summary.completed(),
+                summary.diverged(), summary.failed(), summary.elsewhere(), summary.stoppedBy() != null ? ", stopped early" : "");
         return summary.allCompleted() ? 0 : 1;
     }
 }

@@ -1,5 +1,6 @@
 package dev.surmbench.data;
 
+import dev.surmbench.util.Utf8;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -63,7 +64,9 @@ public final class TsvFile {
                 sink.accept(lineNumber, line);
             }
         } catch (CharacterCodingException e) {
-            throw new DataFormatException(file, lineNumber + 1, "not valid UTF-8 (" + e + ")",
+            // The reader decodes ahead of the lines it hands out: find the bad byte's own line.
+            Utf8.Position at = Utf8.firstMalformed(file).orElse(new Utf8.Position(lineNumber + 1, 1));
+            throw new DataFormatException(file, at.line(), "not valid UTF-8 at column " + at.column(),
                     "re-download the file; GLUE files are UTF-8");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);

@@ -113,7 +113,9 @@ public final class Metrics {
 
     /**
      * Spearman's rho with average ranks for ties (Commons Math, {@link TiesStrategy#AVERAGE}), i.e.
-     * Pearson's r of the two rank vectors; NaN when undefined, see the class comment.
+     * Pearson's r of the two rank vectors; NaN when undefined, see the class comment. −0.0 and 0.0
+     * are one value (a tie), as in SciPy: Commons Math ranks with {@code Double.compare}, which orders
+     * −0.0 before 0.0, so signed zeros are made positive first.
      */
     public static double spearman(double[] predictions, double[] references) {
         checkShapes(predictions.length, references.length);
@@ -121,7 +123,17 @@ public final class Metrics {
             return Double.NaN;
         }
         NaturalRanking ranking = new NaturalRanking(NaNStrategy.FAILED, TiesStrategy.AVERAGE);
-        return new SpearmansCorrelation(ranking).correlation(predictions, references);
+        return new SpearmansCorrelation(ranking).correlation(withoutNegativeZero(predictions),
+                withoutNegativeZero(references));
+    }
+
+    /** A copy with −0.0 replaced by 0.0 (adding 0.0 does exactly that and changes no other value). */
+    private static double[] withoutNegativeZero(double[] values) {
+        double[] out = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = values[i] + 0.0;
+        }
+        return out;
     }
 
     private static boolean correlationDefined(double[] x, double[] y) {

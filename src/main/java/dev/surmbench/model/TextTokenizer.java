@@ -2,8 +2,6 @@ package dev.surmbench.model;
 
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -27,18 +25,7 @@ public final class TextTokenizer implements AutoCloseable {
         if (maxLength < 2) {
             throw new IllegalArgumentException("max length must be at least 2, got " + maxLength);
         }
-        try {
-            HuggingFaceTokenizer t = HuggingFaceTokenizer.builder()
-                    .optTokenizerPath(tokenizerJson)
-                    .optAddSpecialTokens(true)
-                    .optTruncation(true)
-                    .optMaxLength(maxLength)
-                    .optPadding(false)
-                    .build();
-            return new TextTokenizer(t, maxLength);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open tokenizer " + tokenizerJson, e);
-        }
+        return new TextTokenizer(dev.surmbench.data.text.TextTokenizer.huggingFace(tokenizerJson, maxLength), maxLength);
     }
 
     public int maxLength() {

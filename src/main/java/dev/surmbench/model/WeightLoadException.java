@@ -21,6 +21,18 @@ public class WeightLoadException extends RuntimeException {
         this.tensor = tensor;
     }
 
+    /**
+     * {@code file} could not be read: the I/O error's reason on one line (a JSON error gives its line
+     * and column rather than the parser's two-line message).
+     */
+    public static WeightLoadException cannotRead(String file, java.io.IOException e) {
+        if (e instanceof com.fasterxml.jackson.core.JsonProcessingException json && json.getLocation() != null) {
+            return new WeightLoadException(file, null, "not valid JSON at line " + json.getLocation().getLineNr()
+                    + ", column " + json.getLocation().getColumnNr() + ": " + json.getOriginalMessage(), e);
+        }
+        return new WeightLoadException(file, null, "cannot read: " + e.getMessage(), e);
+    }
+
     private static String format(String file, String tensor, String message) {
         return file + (tensor == null ? "" : ": tensor '" + tensor + "'") + ": " + message;
     }

@@ -10,15 +10,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
  * Write-then-rename: content goes to a temporary file in the same folder, is forced to disk, and
  * replaces the target in one atomic rename. A process killed at any moment leaves either the old
  * file or the new one, never a half-written file. Folders ({@link #writeDirectory}) the same way.
+ * Results are meant to be shared: where the file system has POSIX modes the file is {@code rw-r--r--}
+ * (a temporary file starts as {@code rw-------}).
  */
 public final class AtomicFiles {
+    private static final Set<PosixFilePermission> READABLE_BY_ALL = PosixFilePermissions.fromString("rw-r--r--");
+
     private AtomicFiles() {}
 
     public static void write(Path target, String content) throws IOException {
@@ -30,6 +38,9 @@ public final class AtomicFiles {
         Files.createDirectories(dir);
         Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
         try {
+            if (Files.getFileStore(temp).supportsFileAttributeView(PosixFileAttributeView.class)) {
+                Files.setPosixFilePermissions(temp, READABLE_BY_ALL);
+            }
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
                  OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
                 out.write(content);

@@ -16,6 +16,8 @@ import java.util.stream.Stream;
  * {@code runs.shard-I-of-N.csv} for shard I of N, {@code runs/<run-id>/run.json} per run (beside it
  * {@code adapter/} and {@code merged/} when the run saved them) and {@code report/} for the
  * generated report. {@link #merge()} unions shard files into runs.csv.
+ * Processes sharing the folder coordinate through {@link FolderLock} ({@value FolderLock#FILE}) and
+ * {@link RunClaim} ({@code runs/<run-id>/claim}).
  */
 public record ResultsLayout(Path suiteDir) {
     /** A run's provenance file inside its folder. */
@@ -57,6 +59,11 @@ public record ResultsLayout(Path suiteDir) {
         return runDir(runId).resolve(MERGED_DIR);
     }
 
+    /** The claim of a run being trained by some process ({@link RunClaim}). */
+    public Path claim(String runId) {
+        return suiteDir.resolve("runs").resolve(runId).resolve("claim");
+    }
+
     public Path reportDir() {
         return suiteDir.resolve("report");
     }
@@ -88,11 +95,13 @@ public record ResultsLayout(Path suiteDir) {
         return out;
     }
 
-    /** Writes the union of all rows files to runs.csv (atomically) and returns it. */
+    /** Writes the union of all rows files to runs.csv (atomically, under the folder's lock) and returns it. */
     public List<RunRecord> merge() throws IOException {
-        List<RunRecord> all = allRuns();
-        RunsCsv.write(runsCsv(), all);
-        return all;
+        try (FolderLock lock = FolderLock.acquire(suiteDir)) {
+            List<RunRecord> all = allRuns();
+            RunsCsv.write(runsCsv(), all);
+            return all;
+        }
     }
 
     private static RunRecord preferred(RunRecord a, RunRecord b) {

@@ -4,10 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.Reader;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 
@@ -30,6 +26,7 @@ public final class RunsCsv {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
             .setHeader(RunRecord.COLUMNS.toArray(String[]::new)).setRecordSeparator('\n').get();
+    private static final CSVFormat READ = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
 
     /**
      * Columns added after runs.csv was first written. A file may lack any of them — it was written
@@ -47,26 +44,25 @@ public final class RunsCsv {
         if (!Files.exists(file)) {
             return new ArrayList<>();
         }
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
-            List<String> header = parser.getHeaderNames();
-            List<String> expected = RunRecord.COLUMNS.stream()
-                    .filter(c -> header.contains(c) || !ADDED_COLUMNS.contains(c)).toList();
-            if (!header.equals(expected)) {
-                throw new ResultsFormatException(file, 1, "header",
-                        "columns " + header + " differ from the expected " + RunRecord.COLUMNS);
-            }
-            List<RunRecord> out = new ArrayList<>();
-            for (CSVRecord row : parser) {
-                out.add(parse(file, row));
-            }
-            return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
+        CsvTables.Table table = CsvTables.read(file, READ, ResultsFormatException::new);
+        List<String> header = table.header();
+        List<String> expected = RunRecord.COLUMNS.stream()
+                .filter(col -> header.contains(col) || !ADDED_COLUMNS.contains(col)).toList();
+        if (!header.equals(expected)) {
+            throw new ResultsFormatException(file, 1, "header",
+                    "columns " + header + " differ from the expected " + RunRecord.COLUMNS);
         }
+        List<RunRecord> out = new ArrayList<>();
+        for (CsvTables.Row row : table.rows()) {
+            out.add(parse(file, row.line(), row.cells()));
+        }
+        return out;
     }
 
-    /** Adds {@code record}, replacing an earlier row with the same run id; atomic. */
+    /**
+     * Adds {@code record}, replacing an earlier row with the same run id; atomic. A read-modify-write:
+     * where other processes may write the same file, hold the folder's {@link FolderLock}.
+     */
     public static synchronized void upsert(Path file, RunRecord record) throws IOException {
         Map<String, RunRecord> rows = new LinkedHashMap<>();
         for (RunRecord r : read(file)) {
@@ -100,8 +96,8 @@ public final class RunsCsv {
                 r.startedAt(), r.finishedAt(), r.gitCommit());
     }
 
-    private static RunRecord parse(Path file, CSVRecord row) {
-        Field f = new Field(file, row);
+    private static RunRecord parse(Path file, long line, CSVRecord row) {
+        Field f = new Field(file, line, row);
         return new RunRecord(f.text("run_id"), f.text("suite"), f.text("task"), f.text("method"), f.text("label"),
                 f.text("method_options"), f.integer("seed"), f.text("backbone"), f.status(), f.text("status_detail"),
                 f.text("headline_metric"), f.number("best_value"), f.number("last_value"), (int) f.integer("best_epoch"),
@@ -115,10 +111,10 @@ public final class RunsCsv {
     }
 
     /** Typed access to one row's fields with errors that name file, line and field. */
-    private record Field(Path file, CSVRecord row) {
+    private record Field(Path file, long line, CSVRecord row) {
         String text(String name) {
             if (!row.isSet(name)) {
-                throw new ResultsFormatException(file, row.getRecordNumber() + 1, name,
+                throw new ResultsFormatException(file, line, name,
                         "missing (row has " + row.size() + " of " + RunRecord.COLUMNS.size() + " columns)");
             }
             return row.get(name);
@@ -128,7 +124,7 @@ public final class RunsCsv {
             try {
                 return Long.parseLong(text(name));
             } catch (NumberFormatException e) {
-                throw new ResultsFormatException(file, row.getRecordNumber() + 1, name, "not an integer: '" + text(name) + "'");
+                throw new ResultsFormatException(file, line, name, "not an integer: '" + text(name) + "'");
             }
         }
 
@@ -136,7 +132,7 @@ public final class RunsCsv {
             try {
                 return Double.parseDouble(text(name));
             } catch (NumberFormatException e) {
-                throw new ResultsFormatException(file, row.getRecordNumber() + 1, name, "not a number: '" + text(name) + "'");
+                throw new ResultsFormatException(file, line, name, "not a number: '" + text(name) + "'");
             }
         }
 
@@ -149,7 +145,7 @@ public final class RunsCsv {
             try {
                 DeviceUsage.classOf(device);
             } catch (IllegalArgumentException e) {
-                throw new ResultsFormatException(file, row.getRecordNumber() + 1, "device", e.getMessage());
+                throw new ResultsFormatException(file, line, "device", e.getMessage());
             }
             return new DeviceUsage(device, text("device_name"), optionalText("gpu_driver"), optionalText("cuda_version"),
                     optionalNumber("gpu_memory_total_mb"), optionalNumber("gpu_memory_peak_mb"));
@@ -167,7 +163,7 @@ public final class RunsCsv {
             try {
                 return RunStatus.parse(text("status"));
             } catch (IllegalArgumentException e) {
-                throw new ResultsFormatException(file, row.getRecordNumber() + 1, "status",
+                throw new ResultsFormatException(file, line, "status",
                         "'" + text("status") + "' is not one of completed, diverged, failed");
             }
         }
@@ -176,7 +172,7 @@ public final class RunsCsv {
             try {
                 return JSON.readValue(text(name), new TypeReference<LinkedHashMap<String, Double>>() {});
             } catch (JsonProcessingException e) {
-                throw new ResultsFormatException(file, row.getRecordNumber() + 1, name, "not a JSON object of numbers");
+                throw new ResultsFormatException(file, line, name, "not a JSON object of numbers");
             }
         }
     }

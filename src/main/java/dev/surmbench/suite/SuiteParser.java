@@ -4,15 +4,14 @@ import dev.surmbench.model.LayerSelection;
 import dev.surmbench.peft.InvalidMethodConfigException;
 import dev.surmbench.peft.MethodConfig;
 import dev.surmbench.peft.MethodRegistry;
+import dev.surmbench.data.download.Sha256;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +30,8 @@ public final class SuiteParser {
 
     private final SuiteCatalog catalog;
     private final List<SuiteException.Problem> problems = new ArrayList<>();
+    /** Every file read, the suite first, then what it includes, in reading order. */
+    private final List<Path> read = new ArrayList<>();
     private Map<String, PretrainSpec> pretrains = Map.of();
     private Set<String> invalidStages = Set.of();
 
@@ -78,7 +79,7 @@ public final class SuiteParser {
             throw new SuiteException(problems);
         }
         runs.sort(Comparator.comparing(RunSpec::task).thenComparing(RunSpec::label).thenComparingLong(RunSpec::seed));
-        return new Suite(name, version, file, sha256(file), runs, pretrains);
+        return new Suite(name, version, file, sha256(read), runs, pretrains);
     }
 
     /** A document after includes: top-level values by key (this file's win) and merged defaults. */
@@ -90,6 +91,7 @@ public final class SuiteParser {
             throw new SuiteException(file, 1, 1, "no such suite file");
         }
         YamlNode root = YamlReader.read(normalized);
+        read.add(normalized);
         tag(file, root);
         if (!root.isMap()) {
             throw new SuiteException(file, root.line(), root.column(), "a suite is a mapping with keys " + sorted(TOP_LEVEL));
@@ -305,7 +307,12 @@ public final class SuiteParser {
                 continue;
             }
             try {
-                out.add(new TaskEntry(catalog.canonicalTask(name), resolveSettings(Map.of(), overrides), item));
+                String canonical = catalog.canonicalTask(name);
+                if (out.stream().anyMatch(t -> t.name.equals(canonical))) {
+                    problem(nameNode, "task " + canonical + " is listed twice; list each task once");
+                    continue;
+                }
+                out.add(new TaskEntry(canonical, resolveSettings(Map.of(), overrides), item));
             } catch (IllegalArgumentException e) {
                 problem(nameNode, e.getMessage());
             }
@@ -433,11 +440,20 @@ public final class SuiteParser {
         return String.join(", ", new java.util.TreeSet<>(keys));
     }
 
-    static String sha256(Path file) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
-        } catch (IOException | NoSuchAlgorithmException e) {
-            throw new IllegalStateException("cannot hash " + file, e);
+    /**
+     * The suite's provenance hash: SHA-256 of the bytes of every file read, the suite first, then each
+     * file it includes, in reading order ({@code cat suite.yaml base.yaml | sha256sum}); for a suite
+     * without includes, the file's own SHA-256.
+     */
+    static String sha256(List<Path> files) {
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        for (Path file : files) {
+            try {
+                all.writeBytes(Files.readAllBytes(file));
+            } catch (IOException e) {
+                throw new SuiteException(file, 1, 1, "cannot read the file: " + e.getMessage());
+            }
         }
+        return Sha256.of(all.toByteArray());
     }
 }

@@ -4,8 +4,12 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import dev.surmbench.util.Utf8;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,14 +18,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads a YAML document into {@link YamlNode}s that keep their line and column (1-based). */
+/**
+ * Reads a YAML document into {@link YamlNode}s that keep their line and column (1-based). Before
+ * anything is parsed the file must be at most {@link #MAX_FILE_BYTES}, valid UTF-8 and without a line
+ * longer than {@link #MAX_LINE_CHARS} (the YAML parser needs seconds and gigabytes for a value of
+ * tens of megabytes). Anchors and aliases ({@code &a}, {@code *a}) are refused: the parser would hand
+ * an alias over as the plain text of its name.
+ */
 public final class YamlReader {
+    /** The largest suite file read: shipped suites are a few kilobytes. */
+    public static final int MAX_FILE_BYTES = 1 << 20;
+    /** The longest line read. */
+    public static final int MAX_LINE_CHARS = 4096;
     private static final YAMLFactory FACTORY = new YAMLFactory();
 
     private YamlReader() {}
 
     public static YamlNode read(Path file) {
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        String text = checkedText(file);
+        try (Reader reader = new StringReader(text);
              JsonParser parser = FACTORY.createParser(reader)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
@@ -37,11 +52,48 @@ public final class YamlReader {
         }
     }
 
+    /** The file's text, once it is known to be small enough, UTF-8 and without an overlong line. */
+    private static String checkedText(Path file) {
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes(MAX_FILE_BYTES + 1);
+        } catch (IOException e) {
+            throw new SuiteException(file, 1, 1, "cannot read the file: " + e.getMessage());
+        }
+        if (bytes.length > MAX_FILE_BYTES) {
+            throw new SuiteException(file, 1, 1, "the file is larger than " + MAX_FILE_BYTES
+                    + " bytes (1 MiB), the limit for a suite; is this the right file?");
+        }
+        Utf8.firstMalformed(bytes).ifPresent(at -> {
+            throw new SuiteException(file, (int) at.line(), (int) at.column(),
+                    "not UTF-8: a byte here is not part of a UTF-8 character; save the suite as UTF-8");
+        });
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i == text.length() || text.charAt(i) == '\n') {
+                if (i - lineStart > MAX_LINE_CHARS) {
+                    throw new SuiteException(file, line, MAX_LINE_CHARS + 1, "the line is " + (i - lineStart)
+                            + " characters long; a suite line may be at most " + MAX_LINE_CHARS);
+                }
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return text;
+    }
+
     private static YamlNode node(JsonParser p, Path file) throws IOException {
         JsonLocation at = p.currentTokenLocation();
         int line = at.getLineNr();
         int column = at.getColumnNr();
         JsonToken token = p.currentToken();
+        if (p instanceof YAMLParser yaml && (yaml.isCurrentAlias() || yaml.getCurrentAnchor() != null)) {
+            String what = yaml.isCurrentAlias() ? "alias '*" + p.getText() + "'" : "anchor '&" + yaml.getCurrentAnchor() + "'";
+            throw new SuiteException(file, line, column, "YAML " + what
+                    + " is not supported: write the value out in full (an 'include' shares settings between suites)");
+        }
         switch (token) {
             case START_OBJECT -> {
                 Map<String, YamlNode> values = new LinkedHashMap<>();

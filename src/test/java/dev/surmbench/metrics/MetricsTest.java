@@ -99,6 +99,26 @@ class MetricsTest {
                 Metrics.spearman(new double[] {1, 2, 3, 4, 5}, new double[] {2, 4, 5, 4, 5}), EXACT);
     }
 
+    /**
+     * Ties and signed zeros against SciPy 1.17.1; each value printed by
+     * {@code python3 -c "from scipy.stats import spearmanr; print(repr(spearmanr(X, Y).statistic))"}
+     * with the arrays in the comment. −0.0 and 0.0 are one tied value there.
+     */
+    @Test
+    void spearmanMatchesSciPyOnTiesAndSignedZeros() {
+        // spearmanr([-0.0, 0.0, 1, 2], [1, 2, 3, 4]) -> 0.9486832980505139
+        assertEquals(0.9486832980505139, Metrics.spearman(new double[] {-0.0, 0.0, 1, 2}, new double[] {1, 2, 3, 4}), 1e-15);
+        // spearmanr([0.5, -0.0, 0.0, 0.5, 3, -1], [1, 0, 2, 2, 5, -0.0]) -> 0.7727272727272726
+        assertEquals(0.7727272727272726, Metrics.spearman(new double[] {0.5, -0.0, 0.0, 0.5, 3, -1},
+                new double[] {1, 0, 2, 2, 5, -0.0}), 1e-15);
+        // spearmanr([1, 1, 2, 2, 3, 3, 4], [7, 6, 5, 5, 4, 3, 3]) -> -0.9626588645246761
+        assertEquals(-0.9626588645246761, Metrics.spearman(new double[] {1, 1, 2, 2, 3, 3, 4},
+                new double[] {7, 6, 5, 5, 4, 3, 3}), 1e-15);
+        // spearmanr([-0.0, 0.0, -0.0, 1.0], [0.0, -0.0, 1.0, 2.0]) -> 0.8164965809277261
+        assertEquals(0.8164965809277261, Metrics.spearman(new double[] {-0.0, 0.0, -0.0, 1.0},
+                new double[] {0.0, -0.0, 1.0, 2.0}), 1e-15);
+    }
+
     @Test
     void spearmanIsOneForMonotoneNonLinear() {
         double[] x = {1, 2, 3, 4};

@@ -18,7 +18,28 @@ public final class TinyCheckpoints {
     public static final BertConfig TINY_BERT = new BertConfig(64, 16, 2, 2, 32, 24, 2, 1e-12, 0.1, 0.1);
     public static final VitConfig TINY_VIT = new VitConfig(8, 4, 3, 16, 2, 2, 32, 1e-12, 0.0, 0.0, true);
 
+    /** The words of {@link #bertFolder}'s vocabulary after the BERT specials. */
+    public static final List<String> WORDS = List.of("the", "cat", "sat", "on", "mat", ".", "a", "dog", "##s", "ran");
+
     private TinyCheckpoints() {}
+
+    /**
+     * A Hugging Face BERT folder of {@link #TINY_BERT} with random weights: config.json,
+     * model.safetensors (with the task model's "bert." prefix when {@code prefixed}, and an MLM head
+     * bias) and a vocab.txt of {@link #WORDS}.
+     */
+    public static Path bertFolder(Path dir, long seed, boolean prefixed) throws IOException {
+        try (ClassificationModel m = Backbones.random(TINY_BERT, 2, seed)) {
+            Map<String, HostTensor> tensors = new LinkedHashMap<>();
+            parameters(m).forEach((k, v) -> tensors.put(prefixed || !k.startsWith("bert.") ? k : k.substring(5), v));
+            tensors.put("cls.predictions.bias", new HostTensor(new long[] {64}, new float[64]));
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve("config.json"), configJson(m.config()));
+            SafeTensors.write(dir.resolve("model.safetensors"), tensors, Map.of("format", "pt"));
+            Files.writeString(dir.resolve("vocab.txt"), vocab(WORDS));
+        }
+        return dir;
+    }
 
     /** Every parameter of {@code model} by its path, as host tensors. */
     public static Map<String, HostTensor> parameters(ClassificationModel model) {

@@ -81,7 +81,7 @@ class ClaimsTest {
         ClaimVerdict v = Claims.glueAdapterClaim(Aggregator.aggregate("g", f.runs()));
         assertEquals(Verdict.INCONCLUSIVE, v.verdict(), v.summary());
         String reason = v.comparisons().get(0).reason();
-        assertTrue(reason.contains("within 1 point") && reason.contains("adapter does not clearly beat the trivial "
+        assertTrue(reason.contains("within the 1-point margin") && reason.contains("adapter does not clearly beat the trivial "
                 + "predictor on cola:"), reason);
         assertTrue(!reason.contains("sst2"), "sst2 adapter (88.6) clearly beats its floor (50): " + reason);
         assertTrue(v.summary().endsWith("; parity not counted as evidence: adapter does not clearly beat the trivial "
@@ -94,6 +94,24 @@ class ClaimsTest {
         RunFixtures.glue("g").runs().forEach(r -> f.ok(r.task(), r.method(), r.seed(), r.bestValue(),
                 r.trainableStored(), r.trainExamplesPerSecond()));
         assertEquals(Verdict.SUPPORTED, Claims.glueAdapterClaim(Aggregator.aggregate("g", f.runs())).verdict());
+    }
+
+    @Test
+    void aMeanWithinOnePointThatNoiseCouldExplainIsNotParity() {
+        // per-seed GLUE differences +3, −4, +1.5 points: mean +0.17 ≥ −1 (the old rule said "supported"),
+        // but the one-sided 95% bounds are −6.05 and +6.38 (SciPy: ttest_1samp([3, -4, 1.5], 0,
+        // alternative='greater' / 'less').confidence_interval(0.95) → −6.0466, +6.3800): not shown within 1 point
+        RunFixtures f = new RunFixtures("g");
+        double[] diff = {0.03, -0.04, 0.015};
+        for (int s = 1; s <= 3; s++) {
+            f.ok("sst2", "adapter", s, 0.80, 600_000, 1);
+            f.ok("sst2", "circulant-adapter", s, 0.80 + diff[s - 1], 13_824, 1);
+        }
+        ClaimVerdict v = Claims.glueAdapterClaim(Aggregator.aggregate("g", f.runs()));
+        assertEquals(Verdict.INCONCLUSIVE, v.verdict(), v.summary());
+        String reason = v.comparisons().get(0).reason();
+        assertTrue(reason.contains("the bounds straddle −1: not shown within the 1-point margin"), reason);
+        assertTrue(reason.contains("one-sided 95% bounds [-6.05, +6.38]"), reason);
     }
 
     @Test
@@ -118,7 +136,7 @@ class ClaimsTest {
         }
         ClaimVerdict v = Claims.glueAdapterClaim(Aggregator.aggregate("g", f.runs()));
         assertEquals(Verdict.NOT_SUPPORTED, v.verdict(), v.summary());
-        assertTrue(v.comparisons().get(0).reason().contains("significantly more than 1 point worse"));
+        assertTrue(v.comparisons().get(0).reason().contains("worse than the 1-point margin"));
     }
 
     @Test

@@ -63,6 +63,34 @@ class StatsTest {
         assertEquals("–", Fmt.p(none.p()));
     }
 
+    /**
+     * One-sided tests and bounds against SciPy 1.17.1 ({@code from scipy import stats; import numpy as np}):
+     * paired differences d = [0.2, 0.5, -0.8]; Welch with x = [1, 2, 3], y = [4, 6].
+     */
+    @Test
+    void oneSidedTestsAndBoundsMatchSciPy() {
+        Difference d = Difference.of(Map.of(1L, 50.2, 2L, 51.0, 3L, 49.5), Map.of(1L, 50.0, 2L, 50.5, 3L, 50.3));
+        assertEquals(TestKind.PAIRED, d.kind());
+        // stats.ttest_1samp(d, -1, alternative='greater').pvalue
+        assertEquals(0.0665360752219355, d.pAbove(-1), 1e-9);
+        // stats.ttest_1samp(d, -1, alternative='less').pvalue
+        assertEquals(0.9334639247780645, d.pBelow(-1), 1e-9);
+        // stats.ttest_1samp(d, 0, alternative='greater').confidence_interval(0.95).low
+        assertEquals(-1.1808707424242777, d.bound(0.95, true), 1e-9);
+        // stats.ttest_1samp(d, 0, alternative='less').confidence_interval(0.95).high
+        assertEquals(1.1142040757576108, d.bound(0.95, false), 1e-9);
+
+        Difference w = Difference.of(Map.of(1L, 1.0, 2L, 2.0, 3L, 3.0), Map.of(7L, 4.0, 8L, 6.0));
+        // stats.ttest_ind(x + 1, y, equal_var=False, alternative='greater').pvalue
+        assertEquals(0.875905730957994, w.pAbove(-1), 1e-9);
+        // stats.ttest_ind(x, y, equal_var=False, alternative='greater').confidence_interval(0.95).low
+        assertEquals(-6.84500271058271, w.bound(0.95, true), 1e-9);
+        // stats.ttest_ind(x, y, equal_var=False).confidence_interval(0.95)
+        assertEquals(-8.976997448258373, w.ciLow(), 1e-9);
+        assertEquals(2.9769974482583734, w.ciHigh(), 1e-9);
+        assertTrue(Double.isNaN(Difference.of(Map.of(1L, 1.0), Map.of(1L, 2.0)).pAbove(-1)), "no test, no p");
+    }
+
     @Test
     void identicalDifferencesGiveNoPValueRatherThanAFakeOne() {
         Difference d = Difference.of(Map.of(1L, 2.0, 2L, 3.0), Map.of(1L, 1.0, 2L, 2.0));

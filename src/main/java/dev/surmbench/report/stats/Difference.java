@@ -55,9 +55,12 @@ public record Difference(TestKind kind, int pairs, int nA, int nB, double meanDi
         }
         double diff = all1.length == 0 || all2.length == 0 ? Double.NaN : mean(all1) - mean(all2);
         if (all1.length >= 2 && all2.length >= 2) {
-            double[] ci = welchCi(all1, all2);
-            return new Difference(TestKind.WELCH, common.size(), all1.length, all2.length, diff,
-                    welchP(all1, all2), ci[0], ci[1], all1, all2);
+            Difference welch = new Difference(TestKind.WELCH, common.size(), all1.length, all2.length, diff,
+                    welchP(all1, all2), Double.NaN, Double.NaN, all1, all2);
+            // The two-sided 95% interval's ends are the one-sided 97.5% bounds.
+            double q = 1 - (1 - Summary.CONFIDENCE) / 2;
+            return new Difference(TestKind.WELCH, welch.pairs, welch.nA, welch.nB, diff, welch.p,
+                    welch.bound(q, true), welch.bound(q, false), all1, all2);
         }
         return new Difference(TestKind.NONE, common.size(), all1.length, all2.length, diff, Double.NaN,
                 Double.NaN, Double.NaN, all1, all2);
@@ -91,6 +94,63 @@ public record Difference(TestKind kind, int pairs, int nA, int nB, double meanDi
         };
     }
 
+    /**
+     * One-sided p-value of "the true difference is at most {@code margin}" against "it is above":
+     * {@code 1 − F(t)} with {@code t = (meanDiff − margin) / se} and the test's degrees of freedom
+     * (paired: n − 1; Welch: Welch–Satterthwaite). Below α it shows the difference lies above the
+     * margin — with the mirror-image test this is one half of TOST (two one-sided tests). NaN when no
+     * test applies or the standard error is zero.
+     */
+    public double pAbove(double margin) {
+        Spread s = spread();
+        return s == null ? Double.NaN : 1 - s.t().cumulativeProbability((meanDiff - margin) / s.se());
+    }
+
+    /** One-sided p-value of "the true difference is at least {@code margin}" against "it is below". */
+    public double pBelow(double margin) {
+        Spread s = spread();
+        return s == null ? Double.NaN : s.t().cumulativeProbability((meanDiff - margin) / s.se());
+    }
+
+    /**
+     * The one-sided confidence bound at {@code confidence} (0.95: the 95% lower bound for {@code lower},
+     * else the upper one), i.e. an end of the two-sided {@code 2·confidence − 1} interval: the lower
+     * bound lies above a margin exactly when {@link #pAbove} of that margin is below {@code 1 − confidence}.
+     */
+    public double bound(double confidence, boolean lower) {
+        Spread s = spread();
+        if (s == null) {
+            return Double.NaN;
+        }
+        double half = s.t().inverseCumulativeProbability(confidence) * s.se();
+        return lower ? meanDiff - half : meanDiff + half;
+    }
+
+    /** The standard error of the difference and the t distribution of its test. */
+    private record Spread(double se, TDistribution t) {}
+
+    /** The test's spread, or null when no test applies or the standard error is zero. */
+    private Spread spread() {
+        double se;
+        double df;
+        if (kind == TestKind.PAIRED) {
+            double[] d = new double[a.length];
+            for (int i = 0; i < d.length; i++) {
+                d[i] = a[i] - b[i];
+            }
+            se = Summary.of(d).std() / Math.sqrt(d.length);
+            df = d.length - 1;
+        } else if (kind == TestKind.WELCH) {
+            double vx = variance(a) / a.length;
+            double vy = variance(b) / b.length;
+            se = Math.sqrt(vx + vy);
+            df = (vx + vy) * (vx + vy) / (vx * vx / (a.length - 1) + vy * vy / (b.length - 1));
+        } else {
+            return null;
+        }
+        return se > 0 && Double.isFinite(meanDiff) ? new Spread(se, new TDistribution(df)) : null;
+    }
+
     private static double oneSampleP(double[] d, double mu) {
         if (d.length < 2 || Summary.of(d).std() == 0) {
             return Double.NaN;
@@ -107,21 +167,6 @@ public record Difference(TestKind kind, int pairs, int nA, int nB, double meanDi
 
     private static double standardError(double[] x, double[] y) {
         return Math.sqrt(variance(x) / x.length + variance(y) / y.length);
-    }
-
-    /** 95% Welch–Satterthwaite interval of mean(x) − mean(y). */
-    private static double[] welchCi(double[] x, double[] y) {
-        double vx = variance(x) / x.length;
-        double vy = variance(y) / y.length;
-        double se = Math.sqrt(vx + vy);
-        if (se == 0) {
-            return new double[] {Double.NaN, Double.NaN};
-        }
-        double df = (vx + vy) * (vx + vy)
-                / (vx * vx / (x.length - 1) + vy * vy / (y.length - 1));
-        double t = new TDistribution(df).inverseCumulativeProbability(1 - (1 - Summary.CONFIDENCE) / 2);
-        double d = mean(x) - mean(y);
-        return new double[] {d - t * se, d + t * se};
     }
 
     private static double mean(double[] v) {

@@ -4,15 +4,17 @@ import dev.surmbench.train.EpochRecord;
 import dev.surmbench.train.ProgressListener;
 import java.io.PrintStream;
 import java.util.Locale;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * Progress of one run: a progress bar (steps, loss, ETA) on an interactive terminal, plain log lines
- * every {@code logEvery} steps and at each epoch otherwise (CI logs).
+ * every {@code logEvery} steps and at each epoch otherwise (CI logs). Closing it closes the bar (its
+ * thread redraws until then), whether training finished or threw; closing twice is harmless.
  */
-public final class ConsoleProgress implements ProgressListener {
+public final class ConsoleProgress implements ProgressListener, AutoCloseable {
     private final PrintStream out;
     private final String title;
     private final boolean interactive;
@@ -37,7 +39,8 @@ public final class ConsoleProgress implements ProgressListener {
         total = totalSteps;
         if (interactive) {
             bar = new ProgressBarBuilder().setTaskName(title).setInitialMax(totalSteps)
-                    .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).build();
+                    .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500)
+                    .setConsumer(new ConsoleProgressBarConsumer(out)).build();
         } else {
             out.printf(Locale.ROOT, "%s: %d steps%n", title, totalSteps);
         }
@@ -66,8 +69,14 @@ public final class ConsoleProgress implements ProgressListener {
 
     @Override
     public void finished() {
+        close();
+    }
+
+    @Override
+    public void close() {
         if (bar != null) {
             bar.close();
+            bar = null;
         }
     }
 }

@@ -1,7 +1,7 @@
 package dev.surmbench.suite.run;
 
-import dev.surmbench.data.download.Sha256;
 import dev.surmbench.data.glue.GlueData;
+import dev.surmbench.data.glue.GlueLocation;
 import dev.surmbench.data.glue.GlueSplit;
 import dev.surmbench.data.glue.GlueTask;
 import dev.surmbench.data.glue.HeadlineConvention;
@@ -10,6 +10,8 @@ import dev.surmbench.data.text.TextTokenizer;
 import dev.surmbench.model.ClassificationModel;
 import dev.surmbench.model.LayerSelection;
 import dev.surmbench.suite.RunSpec;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,6 +28,7 @@ final class GlueTaskRunner implements TaskRunner {
     GlueTaskRunner(ActivationCache activations) {
         this.activations = activations;
     }
+    private final FileHashes hashes = new FileHashes();
 
     @Override
     public int numLabels(RunSpec spec) {
@@ -52,12 +55,7 @@ final class GlueTaskRunner implements TaskRunner {
                     spec.integer("train_limit"), spec.integer("eval_limit"), spec.integer("batch_size"),
                     spec.integer("eval_batch_size"), spec.seed(),
                     entry > 0 ? examples -> activations.states(model, entry, examples) : null);
-            Map<String, String> datasetSha = new LinkedHashMap<>();
-            for (GlueSplit split : GlueSplit.values()) {
-                datasetSha.put(task.relativePath(split), data.glueDir() == null ? "unknown"
-                        : Sha256.of(data.glueDir().resolve(task.relativePath(split))));
-            }
-            return new Prepared(trainingData, datasetSha, tokenizer);
+            return new Prepared(trainingData, datasetSha(task, data.glueDir()), tokenizer);
         } catch (RuntimeException e) {
             tokenizer.close();
             throw e;
@@ -68,5 +66,22 @@ final class GlueTaskRunner implements TaskRunner {
     static int entryLayer(RunSpec spec, ClassificationModel model) {
         LayerSelection adapted = spec.adaptLayers();
         return adapted.isAll() ? 0 : adapted.firstLayer(model.config().numHiddenLayers());
+    }
+
+    @Override
+    public Map<String, String> currentDatasetSha(RunSpec spec) {
+        return datasetSha(GlueTask.fromName(spec.task()), GlueLocation.resolve(spec.text("glue_dir")).dir());
+    }
+
+    /** SHA-256 of each of the task's files present in {@code glueDir} by relative name ("unknown" without a folder). */
+    private Map<String, String> datasetSha(GlueTask task, Path glueDir) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (GlueSplit split : GlueSplit.values()) {
+            Path file = glueDir == null ? null : glueDir.resolve(task.relativePath(split));
+            if (file == null || Files.isRegularFile(file)) {
+                out.put(task.relativePath(split), file == null ? "unknown" : hashes.of(file));
+            }
+        }
+        return out;
     }
 }

@@ -1,6 +1,5 @@
 package dev.surmbench.suite.run;
 
-import dev.surmbench.data.download.Sha256;
 import dev.surmbench.data.image.ImageDownloads;
 import dev.surmbench.data.image.ImageSource;
 import dev.surmbench.data.image.ImageSplit;
@@ -31,7 +30,7 @@ final class ImageTaskRunner implements TaskRunner {
     static final float NORMALISE = 0.5f;
 
     private final Map<String, ImageTaskData> cache = new HashMap<>();
-    private final Map<Path, String> shaCache = new HashMap<>();
+    private final FileHashes hashes = new FileHashes();
 
     @Override
     public int numLabels(RunSpec spec) throws IOException {
@@ -50,6 +49,11 @@ final class ImageTaskRunner implements TaskRunner {
                 RunSettings.AUGMENT_CROP_FLIP.equals(spec.text("augment")) ? Math.max(1, vit.imageSize() / 8) : -1,
                 spec.integer("batch_size"), spec.integer("eval_batch_size"), spec.seed(), vit.patchSize());
         return new Prepared(training, datasetSha(data.source(), root(spec.text("data_dir"))), null);
+    }
+
+    @Override
+    public Map<String, String> currentDatasetSha(RunSpec spec) {
+        return datasetSha(ImageSource.fromName(spec.task()), root(spec.text("data_dir")), true);
     }
 
     /** The evaluation transform for a ViT: its size and channels, normalisation 0.5/0.5. */
@@ -83,13 +87,24 @@ final class ImageTaskRunner implements TaskRunner {
 
     /** SHA-256 of each file read (folders of image-folder datasets are named, not hashed). */
     Map<String, String> datasetSha(ImageSource source, Path root) {
+        return datasetSha(source, root, false);
+    }
+
+    /**
+     * SHA-256 of each file read (folders of image-folder datasets are named, not hashed); with
+     * {@code presentOnly}, entries for what is absent now are left out.
+     */
+    private Map<String, String> datasetSha(ImageSource source, Path root, boolean presentOnly) {
         Map<String, String> out = new LinkedHashMap<>();
         Path dir = source.location(root);
         for (ImageSplit split : source.splits()) {
             for (String file : source.files(root, split)) {
                 Path path = dir.resolve(file);
-                out.put(source.userName() + "/" + file, Files.isRegularFile(path)
-                        ? shaCache.computeIfAbsent(path, Sha256::of) : "folder " + path);
+                if (Files.isRegularFile(path)) {
+                    out.put(source.userName() + "/" + file, hashes.of(path));
+                } else if (!presentOnly || Files.isDirectory(path)) {
+                    out.put(source.userName() + "/" + file, "folder " + path);
+                }
             }
         }
         return out;

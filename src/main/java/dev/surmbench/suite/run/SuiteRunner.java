@@ -1,6 +1,8 @@
 package dev.surmbench.suite.run;
 
+import dev.surmbench.results.FolderLock;
 import dev.surmbench.results.ResultsLayout;
+import dev.surmbench.results.RunClaim;
 import dev.surmbench.results.RunRecord;
 import dev.surmbench.results.RunStatus;
 import dev.surmbench.results.RunsCsv;
@@ -10,26 +12,49 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Runs a suite (or its shard): skips runs whose id already has a row (resume), executes the rest in
- * order, and records each one — completed, diverged or failed — in run.json and then runs.csv, both
- * written atomically, so a killed process loses at most the run in progress.
+ * Runs a suite (or its shard): skips runs whose id already has a row (resume) — after checking that
+ * the recorded run read the data files present now ({@link RecordedData}) — executes the rest in
+ * order, and records each one (completed, diverged or failed) in run.json and then its rows file,
+ * both written atomically, so a killed process loses at most the run in progress.
+ *
+ * <p>Several processes may share one results folder (the same suite twice, shards, overlapping
+ * suites): under the folder's {@link FolderLock} a process re-reads the rows, then claims the run
+ * ({@link RunClaim}) before training it, so no run is trained twice, and adds its row by
+ * read-modify-write under the same lock, so no row is lost. A run claimed by a live process is left
+ * to it; a claim whose process is gone is taken over (the log says whose).
  */
 public final class SuiteRunner {
 
-    /** How to run: output root, shard, whether failed/diverged runs are retried, where to log. */
+    /**
+     * How to run: output root, shard, whether failed/diverged runs are retried, where to log, and
+     * whether recorded runs trained on other data than the present files are trained again.
+     */
     public record Options(Path outRoot, int shardIndex, int shardCount, boolean retryFailed, PrintStream log,
-                          boolean interactive) {}
-
-    /** Counts of what a call did. */
-    public record Summary(int total, int skipped, int completed, int diverged, int failed) {
-        public boolean allCompleted() {
-            return diverged == 0 && failed == 0;
+                          boolean interactive, boolean rerunChangedData) {
+        public Options(Path outRoot, int shardIndex, int shardCount, boolean retryFailed, PrintStream log,
+                       boolean interactive) {
+            this(outRoot, shardIndex, shardCount, retryFailed, log, interactive, false);
         }
     }
+
+    /**
+     * Counts of what a call did; {@code elsewhere}: runs left to other live processes; {@code
+     * stoppedBy}: why the suite stopped early (null when it did not).
+     */
+    public record Summary(int total, int skipped, int completed, int diverged, int failed, int elsewhere,
+                          String stoppedBy) {
+        public boolean allCompleted() {
+            return diverged == 0 && failed == 0 && stoppedBy == null;
+        }
+    }
+
+    /** What to do with one run, decided under the folder's lock. */
+    private record Decision(RunRecord previous, RunClaim claim, RunClaim.Holder heldBy, String why) {}
 
     private final Options options;
     private final RunExecutor executor;
@@ -43,6 +68,7 @@ public final class SuiteRunner {
         ResultsLayout layout = ResultsLayout.of(options.outRoot(), suite.name());
         Path rows = layout.runsCsv(options.shardIndex(), options.shardCount());
         List<RunSpec> mine = options.shardCount() > 1 ? suite.shard(options.shardIndex(), options.shardCount()) : suite.runs();
+        refuseChangedData(layout, mine);
         Map<String, RunRecord> done = new HashMap<>();
         for (RunRecord r : layout.allRuns()) {
             done.put(r.runId(), r);
@@ -52,32 +78,110 @@ public final class SuiteRunner {
         int completed = 0;
         int diverged = 0;
         int failed = 0;
+        int elsewhere = 0;
         int k = 0;
         for (RunSpec spec : mine) {
             k++;
-            RunRecord previous = done.get(spec.runId());
-            if (!pending(previous)) {
+            String run = String.format("[%d/%d] %s %s seed %d (run %s)", k, mine.size(), spec.task(), spec.label(),
+                    spec.seed(), spec.runId());
+            Decision decision = decide(layout, spec);
+            if (decision.previous() != null) {
+                RunStatus status = decision.previous().status();
                 skipped++;
-                diverged += previous.status() == RunStatus.DIVERGED ? 1 : 0;
-                failed += previous.status() == RunStatus.FAILED ? 1 : 0;
+                diverged += status == RunStatus.DIVERGED ? 1 : 0;
+                failed += status == RunStatus.FAILED ? 1 : 0;
                 options.log().printf("[%d/%d] %s %s %s seed %d: already %s, skipped%n", k, mine.size(), spec.task(),
-                        spec.label(), spec.runId(), spec.seed(), previous.status().csvName());
+                        spec.label(), spec.runId(), spec.seed(), status.csvName());
                 continue;
             }
-            options.log().printf("[%d/%d] %s %s seed %d (run %s)%n", k, mine.size(), spec.task(), spec.label(),
-                    spec.seed(), spec.runId());
-            RunRecord record = executor.execute(suite, spec, layout, options);
-            RunsCsv.upsert(rows, record);
+            if (decision.heldBy() != null) {
+                elsewhere++;
+                options.log().printf("%s: being trained by %s, left to it%n", run, decision.heldBy());
+                continue;
+            }
+            options.log().printf("%s%s%n", run, decision.why() == null ? "" : ": " + decision.why());
+            RunRecord record = null;
+            String stoppedBy = null;
+            try {
+                record = executor.execute(suite, spec, layout, options);
+            } catch (RunStoppedException stop) {
+                record = stop.record();
+                stoppedBy = record.runId() + ": " + stop.getCause();
+            } finally {
+                // the row before the claim goes, in one hold of the lock: others see one or the other
+                try (FolderLock lock = FolderLock.acquire(layout.suiteDir())) {
+                    if (record != null) {
+                        RunsCsv.upsert(rows, record);
+                    }
+                    decision.claim().close();
+                }
+            }
             switch (record.status()) {
                 case COMPLETED -> completed++;
                 case DIVERGED -> diverged++;
                 case FAILED -> failed++;
             }
-            options.log().printf("[%d/%d] %s: %s %s best %.4f (epoch %d) last %.4f, %.0fs%n", k, mine.size(),
+            options.log().printf("[%d/%d] %s: %s %s best %.4f (epoch %d) last %.4f, %.0fs%s%n", k, mine.size(),
                     spec.runId(), record.status().csvName(), record.headlineMetric(), record.bestValue(),
-                    record.bestEpoch() + 1, record.lastValue(), record.wallSeconds());
+                    record.bestEpoch() + 1, record.lastValue(), record.wallSeconds(),
+                    record.completed() ? "" : " — " + record.statusDetail());
+            if (stoppedBy != null) {
+                return new Summary(mine.size(), skipped, completed, diverged, failed, elsewhere, stoppedBy);
+            }
         }
-        return new Summary(mine.size(), skipped, completed, diverged, failed);
+        return new Summary(mine.size(), skipped, completed, diverged, failed, elsewhere, null);
+    }
+
+    /**
+     * Under the folder's lock, from the rows as they are now: skip (a recorded run on the present
+     * data), leave (claimed by a live process), or claim and train.
+     */
+    private Decision decide(ResultsLayout layout, RunSpec spec) throws IOException {
+        try (FolderLock lock = FolderLock.acquire(layout.suiteDir())) {
+            RunRecord previous = layout.allRuns().stream().filter(r -> r.runId().equals(spec.runId())).findFirst()
+                    .orElse(null);
+            String why = null;
+            if (previous != null && (previous.completed() || !options.retryFailed())) {
+                List<RecordedData.Change> changes = RecordedData.changes(layout, spec, executor);
+                if (changes.isEmpty()) {
+                    return new Decision(previous, null, null, null);
+                }
+                if (!options.rerunChangedData()) {
+                    throw RecordedData.refusal(layout, Map.of(spec.runId(), changes));
+                }
+                why = "training again, its data changed (" + changes.get(0) + (changes.size() > 1 ? ", …" : "") + ")";
+            }
+            RunClaim.Attempt attempt = RunClaim.tryClaim(layout, spec.runId());
+            if (!attempt.claimed()) {
+                return new Decision(null, null, attempt.heldBy(), null);
+            }
+            if (attempt.takenOver() != null) {
+                why = (why == null ? "" : why + "; ") + "taking over the claim of " + attempt.takenOver();
+            }
+            return new Decision(null, attempt.claim(), null, why);
+        }
+    }
+
+    /** Before anything trains: recorded runs of this share trained on other data stop the suite unless told. */
+    private void refuseChangedData(ResultsLayout layout, List<RunSpec> mine) {
+        if (options.rerunChangedData()) {
+            return;
+        }
+        Map<String, RunRecord> recorded = new LinkedHashMap<>();
+        layout.allRuns().forEach(r -> recorded.put(r.runId(), r));
+        Map<String, List<RecordedData.Change>> changed = new LinkedHashMap<>();
+        for (RunSpec spec : mine) {
+            RunRecord previous = recorded.get(spec.runId());
+            if (previous != null && (previous.completed() || !options.retryFailed())) {
+                List<RecordedData.Change> changes = RecordedData.changes(layout, spec, executor);
+                if (!changes.isEmpty()) {
+                    changed.put(spec.runId(), changes);
+                }
+            }
+        }
+        if (!changed.isEmpty()) {
+            throw RecordedData.refusal(layout, changed);
+        }
     }
 
     /** Whether a run with this earlier row (null: none) executes now: not yet recorded, or retried. */

@@ -22,6 +22,12 @@ interface TaskRunner {
     Prepared prepare(RunSpec spec, ClassificationModel model) throws IOException;
 
     /**
+     * The SHA-256 of each dataset file the run would read that is present now, under the names
+     * {@link Prepared#datasetSha()} records (nothing is downloaded or loaded): resume compares them.
+     */
+    Map<String, String> currentDatasetSha(RunSpec spec);
+
+    /**
      * A task ready to train: the data, the SHA-256 of each dataset file read (relative name → hash,
      * for provenance), and resources to close afterwards (a tokenizer).
      */

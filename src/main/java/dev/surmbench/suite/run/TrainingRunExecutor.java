@@ -28,6 +28,7 @@ import dev.surmbench.suite.Suite;
 import dev.surmbench.train.EpochRecord;
 import dev.surmbench.train.GpuMemoryMeter;
 import dev.surmbench.train.ProgressListener;
+import dev.surmbench.train.HostBatch;
 import dev.surmbench.train.ResourceMeter;
 import dev.surmbench.train.Trainer;
 import dev.surmbench.train.TrainingConfig;
@@ -35,6 +36,8 @@ import dev.surmbench.train.TrainingOutcome;
 import dev.surmbench.train.TrivialPredictor;
 import dev.surmbench.util.Seeds;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -49,8 +52,9 @@ import java.util.TreeMap;
  * checkpoint, trained first if needed), builds it with a seeded head — or, with {@code
  * backbone_init: random}, the same shape with seeded random weights — injects the method with a
  * seeded init, prepares the task through its domain's {@link TaskRunner} (GLUE text or images),
- * trains, and writes run.json. Any exception becomes a {@code failed} row with its message; a
- * non-finite loss a {@code diverged} row.
+ * trains, and writes run.json. Any exception becomes a {@code failed} row with its message (run.json
+ * keeps the stack trace); an empty training or evaluation split fails the run; a non-finite loss is a
+ * {@code diverged} row; an {@link OutOfMemoryError} is recorded and then stops the suite.
  */
 public final class TrainingRunExecutor implements RunExecutor {
     private final Path projectDir;
@@ -102,29 +106,68 @@ public final class TrainingRunExecutor implements RunExecutor {
 
     @Override
     public RunRecord execute(Suite suite, RunSpec spec, ResultsLayout layout, SuiteRunner.Options options) {
+        return execute(suite, spec, layout, options, progress -> train(suite, spec, layout, options, progress));
+    }
+
+    @Override
+    public Map<String, String> currentDatasetSha(RunSpec spec) {
+        return runner(spec).currentDatasetSha(spec);
+    }
+
+    /** What a run does between being started and being recorded (a test may stand in for training). */
+    interface Attempt {
+        Outcome run(ConsoleProgress progress) throws Exception;
+    }
+
+    /**
+     * Runs {@code attempt} and records it in run.json: its peak memory is measured from its own start,
+     * its progress bar is closed however it ends, and an exception becomes a failed row with the stack
+     * trace in run.json. An {@link OutOfMemoryError} is recorded the same way, then stops the suite
+     * ({@link RunStoppedException}): the JVM that threw it is not trusted with the next run.
+     */
+    RunRecord execute(Suite suite, RunSpec spec, ResultsLayout layout, SuiteRunner.Options options, Attempt attempt) {
         String started = Instant.now().toString();
         long startNanos = System.nanoTime();
+        boolean ownPeak = ResourceMeter.resetPeakResident();
         Outcome outcome;
-        Device device = null;
-        try {
-            device = devices.of(spec);
-            outcome = train(suite, spec, layout, options, device);
+        Device device = deviceOrCpu(spec);
+        String title = spec.task() + " " + spec.label() + " seed " + spec.seed();
+        try (ConsoleProgress progress = new ConsoleProgress(options.log(), title, options.interactive(), 50)) {
+            outcome = attempt.run(progress);
         } catch (Exception | OutOfMemoryError e) {
             outcome = Outcome.failed(e, device == null ? Device.cpu() : device);
         }
         RunRecord record = outcome.toRecord(suite, spec, started, Instant.now().toString(),
-                (System.nanoTime() - startNanos) / 1e9, Provenance.gitCommit(projectDir));
+                (System.nanoTime() - startNanos) / 1e9, Provenance.gitCommit(projectDir),
+                ownPeak ? ResourceMeter.peakResidentMb() : Double.NaN);
         try {
             RunJson.write(layout.runJson(spec.runId()), runJson(suite, spec, outcome, record));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + layout.runJson(spec.runId()), e);
         }
+        if (outcome.error instanceof OutOfMemoryError) {
+            throw new RunStoppedException(record, outcome.error);
+        }
         return record;
     }
 
-    private Outcome train(Suite suite, RunSpec spec, ResultsLayout layout, SuiteRunner.Options options, Device device)
-            throws Exception {
-        TaskRunner runner = catalog.taskDomain(spec.task()) == RunSettings.TaskDomain.IMAGE ? images : glue;
+    private TaskRunner runner(RunSpec spec) {
+        return catalog.taskDomain(spec.task()) == RunSettings.TaskDomain.IMAGE ? images : glue;
+    }
+
+    /** The run's device for its failure record (an unknown one fails the run itself when it trains). */
+    private Device deviceOrCpu(RunSpec spec) {
+        try {
+            return devices.of(spec);
+        } catch (RuntimeException e) {
+            return Device.cpu();
+        }
+    }
+
+    private Outcome train(Suite suite, RunSpec spec, ResultsLayout layout, SuiteRunner.Options options,
+                          ConsoleProgress console) throws Exception {
+        Device device = devices.of(spec);
+        TaskRunner runner = runner(spec);
         int numLabels = runner.numLabels(spec);
         Map<String, Object> pretrain = null;
         String backbone = spec.text("backbone");
@@ -140,13 +183,12 @@ public final class TrainingRunExecutor implements RunExecutor {
         try (ModelRecipe.Built built = recipe.build(save != RunArtifacts.Save.NONE, device)) {
             ClassificationModel model = built.model();
             try (TaskRunner.Prepared task = runner.prepare(spec, model)) {
+                requireExamples(spec, task);
                 TrainingConfig config = new TrainingConfig(spec.integer("epochs"), spec.number("learning_rate"),
                         spec.number("weight_decay"), spec.number("warmup_ratio"), spec.number("max_grad_norm"),
                         0.9, 0.999, 1e-8);
                 Map<String, Double> trivial = TrivialPredictor.score(task.data());
-                String title = spec.task() + " " + spec.label() + " seed " + spec.seed();
-                ProgressListener progress = ProgressListener.both(
-                        new ConsoleProgress(options.log(), title, options.interactive(), 50), gpuMemory);
+                ProgressListener progress = ProgressListener.both(console, gpuMemory);
                 RunArtifacts.BestEpoch best = save == RunArtifacts.Save.NONE ? null
                         : new RunArtifacts.BestEpoch(progress, model.block());
                 TrainingOutcome result = new Trainer(config, best == null ? progress : best)
@@ -158,6 +200,17 @@ public final class TrainingRunExecutor implements RunExecutor {
                         task.datasetSha(), weightsSha, pretrain, RunDevices.describe(device, gpuMemory.peakMb()), artifacts,
                         null);
             }
+        }
+    }
+
+    /** Nothing to learn from or nothing to score on is not a result: an empty split fails the run. */
+    private static void requireExamples(RunSpec spec, TaskRunner.Prepared task) {
+        long train = task.data().trainSize();
+        long eval = task.data().evalBatches().stream().mapToLong(HostBatch::size).sum();
+        if (train == 0 || eval == 0) {
+            throw new IllegalArgumentException(spec.task() + ": the " + (train == 0 ? "training" : "evaluation")
+                    + " split has no examples (data files " + String.join(", ", task.datasetSha().keySet())
+                    + "); a run needs at least one example in each — restore the file (a header alone is empty)");
         }
     }
 
@@ -193,6 +246,9 @@ public final class TrainingRunExecutor implements RunExecutor {
         doc.put("config", runJsonConfig(suite, spec));
         doc.put("epochs", outcome.result == null ? List.of() : outcome.result.epochs().stream().map(TrainingRunExecutor::epoch).toList());
         doc.put("result", record);
+        if (outcome.error != null) {
+            doc.put("error", error(outcome.error));
+        }
         Map<String, Object> provenance = new LinkedHashMap<>();
         provenance.put("git_commit", record.gitCommit());
         provenance.put("git_dirty", Provenance.gitDirty(projectDir));
@@ -248,6 +304,17 @@ public final class TrainingRunExecutor implements RunExecutor {
         provenance.put("finished_at", finishedAt);
     }
 
+    /** A failure as run.json keeps it: the exception's type, message and full stack trace. */
+    private static Map<String, Object> error(Throwable e) {
+        StringWriter trace = new StringWriter();
+        e.printStackTrace(new PrintWriter(trace));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("type", e.getClass().getName());
+        out.put("message", String.valueOf(e.getMessage()));
+        out.put("stack_trace", trace.toString());
+        return out;
+    }
+
     private static Map<String, Object> epoch(EpochRecord e) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("epoch", e.epoch() + 1);
@@ -260,7 +327,7 @@ public final class TrainingRunExecutor implements RunExecutor {
     }
 
     /** What one attempt produced: a training outcome, or the exception that stopped it. */
-    private record Outcome(TrainingOutcome result, String headline, Map<String, Double> trivial,
+    record Outcome(TrainingOutcome result, String headline, Map<String, Double> trivial,
                            InjectionReport injection, long totalParameters, Map<String, String> datasetSha,
                            Map<String, String> weightsSha, Map<String, Object> pretrain, RunDevices.Used device,
                            Map<String, String> artifacts, Throwable error) {
@@ -270,7 +337,8 @@ public final class TrainingRunExecutor implements RunExecutor {
                     e);
         }
 
-        RunRecord toRecord(Suite suite, RunSpec spec, String started, String finished, double wall, String commit) {
+        RunRecord toRecord(Suite suite, RunSpec spec, String started, String finished, double wall, String commit,
+                           double peakNativeMb) {
             RunStatus status;
             String detail;
             if (error != null) {
@@ -295,7 +363,7 @@ public final class TrainingRunExecutor implements RunExecutor {
                     result == null ? 0 : result.epochs().size(), result == null ? 0 : result.steps(),
                     result == null ? 0 : result.trainExamplesPerSecond(), result == null ? 0 : result.trainTokensPerSecond(),
                     result == null ? 0 : result.evalExamplesPerSecond(), wall,
-                    result == null ? Double.NaN : result.peakHeapMb(), ResourceMeter.peakResidentMb(),
+                    result == null ? Double.NaN : result.peakHeapMb(), peakNativeMb,
                     device.usage(), ResourceMeter.threads(), started, finished, commit);
         }
     }

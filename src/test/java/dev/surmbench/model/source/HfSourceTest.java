@@ -30,20 +30,10 @@ class HfSourceTest {
     @TempDir
     Path tmp;
 
-    static final List<String> WORDS = List.of("the", "cat", "sat", "on", "mat", ".", "a", "dog", "##s", "ran");
+    static final List<String> WORDS = TinyCheckpoints.WORDS;
 
-    /** A tiny BERT checkpoint with the task model's "bert." prefix, an MLM head and a vocab.txt. */
     static Path tinyBert(Path dir, long seed, boolean prefixed) throws Exception {
-        try (ClassificationModel m = Backbones.random(TinyCheckpoints.TINY_BERT, 2, seed)) {
-            Map<String, HostTensor> tensors = new LinkedHashMap<>();
-            TinyCheckpoints.parameters(m).forEach((k, v) -> tensors.put(prefixed || !k.startsWith("bert.") ? k : k.substring(5), v));
-            tensors.put("cls.predictions.bias", new HostTensor(new long[] {64}, new float[64]));
-            Files.createDirectories(dir);
-            Files.writeString(dir.resolve("config.json"), TinyCheckpoints.configJson(m.config()));
-            SafeTensors.write(dir.resolve("model.safetensors"), tensors, Map.of("format", "pt"));
-            Files.writeString(dir.resolve("vocab.txt"), TinyCheckpoints.vocab(WORDS));
-        }
-        return dir;
+        return TinyCheckpoints.bertFolder(dir, seed, prefixed);
     }
 
     @Test

@@ -100,6 +100,26 @@ class TfBundleTest {
         assertTrue(e.getMessage().contains("DT_FLOAT"));
     }
 
+    @Test
+    void aChecksumFieldOfAnotherWireTypeIsSkippedNotMisread() throws IOException {
+        // field 6 (crc32c) as length-delimited bytes, then the fields that matter: they must still be read
+        byte[] entry = BundleWriter.message(c -> {
+            c.writeByteArray(6, new byte[] {9, 9, 9, 9});
+            c.writeEnum(1, 1);
+            c.writeByteArray(2, BundleWriter.message(shape -> shape.writeByteArray(2, BundleWriter.message(d -> d.writeInt64(1, 2)))));
+            c.writeInt64(5, 8);
+        });
+        TreeMap<String, byte[]> entries = new TreeMap<>();
+        entries.put("", BundleWriter.header());
+        entries.put("w", entry);
+        List<TfBundle.BundleEntry> read = TfBundle.entries(ByteBuffer.wrap(BundleWriter.table(entries, 1 << 20, 16)), "i");
+        assertEquals(1, read.size());
+        assertArrayEquals(new long[] {2}, read.get(0).shape());
+        assertEquals(8, read.get(0).size());
+        assertEquals(1, read.get(0).dtype());
+        assertNull(read.get(0).crc32c());
+    }
+
     private static void assertMessage(byte[] index, byte[] data, String text) {
         WeightLoadException e = assertThrows(WeightLoadException.class,
                 () -> TfBundle.read(ByteBuffer.wrap(index), "variables.index", ByteBuffer.wrap(data), "variables.data"));

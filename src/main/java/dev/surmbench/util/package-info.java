@@ -1,0 +1,6 @@
+/**
+ * Small mechanisms every layer shares and that know nothing of the benchmark: named sub-seeds
+ * ({@link dev.surmbench.util.Seeds}) and locating the first non-UTF-8 byte of a text file
+ * ({@link dev.surmbench.util.Utf8}). Nothing here may depend on another package of the project.
+ */
+package dev.surmbench.util;
