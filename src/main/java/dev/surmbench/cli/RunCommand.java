@@ -51,12 +51,10 @@ public final class RunCommand implements Callable<Integer> {
                 share.count() > 1 ? ", shard " + share.index() + "/" + share.count() : "");
         SuiteRunner.Options options = new SuiteRunner.Options(out, share.index(), share.count(), retryFailed, log,
                 ConsoleProgress.isInteractive(), rerunChangedData);
-        SuiteRunner.Summary summary;
-        try {
-            summary = new SuiteRunner(options, new TrainingRunExecutor(Path.of("."), null, device.value())).run(suite);
-        } catch (IllegalArgumentException e) { // a --device of no known form, or one this machine lacks
-            return Main.badInput(spec, "run", e);
-        }
+        // Bad input (a --device of no known form or one this machine lacks, changed data, a damaged runs.csv)
+        // is an IllegalArgumentException: Main prints its one line and exits 2.
+        SuiteRunner.Summary summary = new SuiteRunner(options, new TrainingRunExecutor(Path.of("."), null, device.value()))
+                .run(suite);
         if (summary.stoppedBy() != null) {
             log.printf("stopped: %s. The run is recorded as failed; the JVM is not trusted with more runs after "
                     + "this error. Run the suite again to go on (with more memory: -Xmx, or a smaller batch_size)%n",

@@ -59,7 +59,7 @@ class ExportTest {
     @BeforeAll
     void train() {
         // lora with a mean-pooled head and an adapt_layers setting (carried into the files, not acted on here)
-        RunSpec loraSpec = SmokeRuns.with(SmokeRuns.spec("rte", "lora"), Map.of("pooling", "mean", "adapt_layers", List.of(0L)),
+        RunSpec loraSpec = SmokeRuns.with(SmokeRuns.spec("rte", "lora"), Map.of("pooling", "mean", "adapt_layers", "0"),
                 Map.of());
         // circulant on grids of 96-blocks over square and both rectangular FFN shapes, kept merged too
         circulantSpec = SmokeRuns.with(SmokeRuns.spec("rte", "circulant"), Map.of("save", RunSettings.SAVE_MERGED),

@@ -1,5 +1,6 @@
 package dev.surmbench.suite.run;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.surmbench.device.DeviceNames;
@@ -29,9 +30,11 @@ public record RecordedRun(Path file, RunSpec spec, int suiteVersion, Map<String,
         JsonNode doc;
         try {
             doc = RunJson.read(runJson);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(runJson + ":" + e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr()
+                    + ": not valid JSON (" + e.getOriginalMessage() + "); not a run.json written by 'run'");
         } catch (IOException e) {
-            throw new IllegalArgumentException(runJson + ": not readable JSON (" + e.getMessage().lines().findFirst().orElse("")
-                    + ")");
+            throw new IllegalArgumentException(runJson + ": not readable (" + e.getMessage() + ")");
         }
         JsonNode config = doc.path("config");
         if (config.isMissingNode() || !config.has("seed")) {

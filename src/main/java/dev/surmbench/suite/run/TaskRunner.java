@@ -33,7 +33,7 @@ interface TaskRunner {
      */
     record Prepared(TrainingData data, Map<String, String> datasetSha, AutoCloseable resources) implements AutoCloseable {
         public Prepared {
-            datasetSha = Map.copyOf(datasetSha);
+            datasetSha = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(datasetSha));
         }
 
         @Override
