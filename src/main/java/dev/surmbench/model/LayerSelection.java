@@ -116,7 +116,17 @@ public final class LayerSelection {
         return resolve(layers).stream().map(i -> encoderPrefix + ".encoder.layer." + i).toList();
     }
 
-    /** "layers 4–5", "layers 2, 5", "top 2 layers" or "all layers", for labels. */
+    /**
+     * The selection as the suite states it, for report labels: "top 2 layers", "layers 4–5",
+     * "layers 2, 5" or "all layers". A top-N selection is not resolved to indices, so that the same
+     * setting gives the same label on encoders of different depth (a report compares methods across
+     * tasks by label).
+     */
+    public String label() {
+        return top > 0 ? "top " + top + " layers" : describe(0);
+    }
+
+    /** "layers 4–5", "layers 2, 5", "top 2 layers" (geometry unknown: {@code layers <= 0}) or "all layers". */
     public String describe(int layers) {
         if (isAll()) {
             return "all layers";

@@ -70,6 +70,15 @@ public record RunRecord(
         Objects.requireNonNull(device, "device");
     }
 
+    /** This row under another report label (the label is not part of the run's identity). */
+    public RunRecord withLabel(String newLabel) {
+        return new RunRecord(runId, suite, task, method, newLabel, methodOptions, seed, backbone, status, statusDetail,
+                headlineMetric, bestValue, lastValue, bestEpoch, metricsBest, metricsLast, metricsTrivial, trainableStored,
+                trainableEffective, headParameters, totalParameters, epochs, steps, trainExamplesPerSecond,
+                trainTokensPerSecond, evalExamplesPerSecond, wallSeconds, peakHeapMb, peakNativeMb, device, threads,
+                startedAt, finishedAt, gitCommit);
+    }
+
     public boolean completed() {
         return status == RunStatus.COMPLETED;
     }

@@ -95,18 +95,4 @@ final class CombinationCheck {
         }
         return true;
     }
-
-    /** Encoder layers a run of these settings has (after the {@code layers} cut), when the geometry is known. */
-    java.util.OptionalInt encoderLayers(Map<String, Object> settings) {
-        String backbone = String.valueOf(settings.get("backbone"));
-        int layers = ((Number) settings.get("layers")).intValue();
-        if (layers > 0) {
-            return java.util.OptionalInt.of(layers);
-        }
-        String stage = PretrainSpec.nameOf(backbone);
-        Optional<Architecture> arch = stage != null
-                ? Optional.ofNullable(pretrains.get(stage)).map(p -> Architecture.of(backbone, p.vit()))
-                : catalog.architecture(backbone);
-        return arch.map(a -> java.util.OptionalInt.of(a.layers())).orElse(java.util.OptionalInt.empty());
-    }
 }

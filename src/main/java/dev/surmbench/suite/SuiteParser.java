@@ -412,7 +412,8 @@ public final class SuiteParser {
     }
 
     /**
-     * The method's label, with the adapted layers when not all of them (e.g. {@code full (layers 4–5)}),
+     * The method's label, with the adapted layers as the suite states them when not all of them (e.g. {@code full (top 2 layers)},
+     * {@code full (layers 4–5)}),
      * so that a report never shows a top-layer run as the method on the whole encoder.
      */
     private String label(MethodEntry method, Map<String, Object> settings) {
@@ -423,8 +424,7 @@ public final class SuiteParser {
         if (selection.isAll()) {
             return method.label;
         }
-        int layers = new CombinationCheck(catalog, pretrains, this::problem).encoderLayers(settings).orElse(0);
-        return method.label + " (" + selection.describe(layers) + ")";
+        return method.label + " (" + selection.label() + ")";
     }
 
     private void checkUniqueLabels(List<MethodEntry> methods) {

@@ -31,6 +31,8 @@ class LayerSelectionTest {
         assertEquals("layers 1, 5", LayerSelection.parse("1,5").describe(6));
         assertEquals("layer 3", LayerSelection.parse("3").describe(6));
         assertEquals("top 2 layers", LayerSelection.parse("top-2").describe(0), "geometry unknown");
+        assertEquals("top 2 layers", LayerSelection.parse("top-2").label(), "labels do not depend on the encoder's depth");
+        assertEquals("layers 4–5", LayerSelection.parse("4,5").label());
     }
 
     @Test

@@ -145,7 +145,7 @@ class SuiteParserTest {
         assertEquals("4,5", listed.runs().get(0).settings().get("adapt_layers"));
         assertEquals("top-2", top.runs().get(0).settings().get("adapt_layers"));
         assertEquals(List.of("full (layers 4–5)", "lora (layers 4–5)"), listed.runs().stream().map(RunSpec::label).toList());
-        assertEquals(List.of("full (layers 4–5)", "lora (layers 4–5)"), top.runs().stream().map(RunSpec::label).toList());
+        assertEquals(List.of("full (top 2 layers)", "lora (top 2 layers)"), top.runs().stream().map(RunSpec::label).toList());
         assertEquals(List.of("full", "lora"), plain.runs().stream().map(RunSpec::label).toList());
     }
 

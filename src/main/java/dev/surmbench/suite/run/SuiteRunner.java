@@ -10,6 +10,7 @@ import dev.surmbench.suite.RunSpec;
 import dev.surmbench.suite.Suite;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -90,8 +91,9 @@ public final class SuiteRunner {
                 skipped++;
                 diverged += status == RunStatus.DIVERGED ? 1 : 0;
                 failed += status == RunStatus.FAILED ? 1 : 0;
-                options.log().printf("[%d/%d] %s %s %s seed %d: already %s, skipped%n", k, mine.size(), spec.task(),
-                        spec.label(), spec.runId(), spec.seed(), status.csvName());
+                options.log().printf("[%d/%d] %s %s %s seed %d: already %s, skipped%s%n", k, mine.size(), spec.task(),
+                        spec.label(), spec.runId(), spec.seed(), status.csvName(),
+                        relabel(layout, rows, decision.previous(), spec.label()));
                 continue;
             }
             if (decision.heldBy() != null) {
@@ -160,6 +162,25 @@ public final class SuiteRunner {
             }
             return new Decision(null, attempt.claim(), null, why);
         }
+    }
+
+    /**
+     * A recorded row whose report label differs from the suite's (the label is not part of the run id:
+     * a suite may rename a method entry, or label its layers differently) takes the suite's label, so
+     * that a report never shows one method under two names; only rows in this share's own file are
+     * rewritten. Returns the note for the log ("" when nothing changed).
+     */
+    private static String relabel(ResultsLayout layout, Path rows, RunRecord previous, String label) throws IOException {
+        if (previous.label().equals(label)) {
+            return "";
+        }
+        try (FolderLock lock = FolderLock.acquire(layout.suiteDir())) {
+            if (!Files.exists(rows) || RunsCsv.read(rows).stream().noneMatch(r -> r.runId().equals(previous.runId()))) {
+                return " (recorded in another shard's file as '" + previous.label() + "', left as it is)";
+            }
+            RunsCsv.upsert(rows, previous.withLabel(label));
+        }
+        return " (label '" + previous.label() + "' now '" + label + "')";
     }
 
     /** Before anything trains: recorded runs of this share trained on other data stop the suite unless told. */

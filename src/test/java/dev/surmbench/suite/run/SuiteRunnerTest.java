@@ -99,6 +99,23 @@ class SuiteRunnerTest {
     }
 
     @Test
+    void aRenamedMethodEntryRelabelsItsRecordedRowsWithoutTrainingThem() throws Exception {
+        Recording executor = new Recording(Map.of());
+        new SuiteRunner(options(false), executor).run(suite);
+        assertEquals(3, executor.executed.size());
+        Path file = dir.resolve("s.yaml");
+        Files.writeString(file, "name: s\ntasks: [rte]\nmethods: [{method: lora, label: lora-r8}]\nseeds: [1, 2, 3]\n");
+        Suite renamed = SuiteParser.parse(file, new DefaultCatalog());
+        assertEquals(suite.runs().stream().map(RunSpec::runId).toList(), renamed.runs().stream().map(RunSpec::runId).toList(),
+                "the label is not part of the run id");
+        SuiteRunner.Summary summary = new SuiteRunner(options(false), executor).run(renamed);
+        assertEquals(3, summary.skipped());
+        assertEquals(3, executor.executed.size(), "nothing trains again");
+        assertEquals(List.of("lora-r8", "lora-r8", "lora-r8"), RunsCsv.read(layout().runsCsv()).stream().map(RunRecord::label).toList());
+        assertTrue(log().contains("label 'lora' now 'lora-r8'"), log());
+    }
+
+    @Test
     void anOutOfMemoryErrorStopsTheSuiteAfterRecordingTheRun() throws Exception {
         Recording executor = new Recording(Map.of());
         RunSpec first = suite.runs().get(0);
