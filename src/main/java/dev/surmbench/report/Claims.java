@@ -170,7 +170,10 @@ public final class Claims {
         if (pairs.isEmpty()) {
             return notTested("claim-2", title, QUOTE_2, RULE_2, "missing rows — " + String.join("; ", missing));
         }
-        List<ComparisonVerdict> rows = pairs.stream().map(p -> floorGuard(agg, adapterPair(p))).toList();
+        List<ComparisonVerdict> tested = pairs.stream().map(Claims::adapterPair).toList();
+        List<ComparisonVerdict> rows = tested.stream().map(cv -> floorGuard(agg, cv)).toList();
+        List<ComparisonVerdict> heldBack = java.util.stream.IntStream.range(0, rows.size())
+                .filter(i -> rows.get(i).verdict() != tested.get(i).verdict()).mapToObj(tested::get).toList();
         List<Verdict> vs = rows.stream().map(ComparisonVerdict::verdict).toList();
         Verdict overall = vs.contains(Verdict.SUPPORTED) ? Verdict.SUPPORTED
                 : vs.stream().allMatch(v -> v == Verdict.NOT_SUPPORTED) ? Verdict.NOT_SUPPORTED : Verdict.INCONCLUSIVE;
@@ -179,7 +182,7 @@ public final class Claims {
         String summary = "GLUE average over " + String.join(", ", agg.glueTasks()) + ": " + count(vs)
                 + (Double.isFinite(bestRatio) ? "; largest ratio among supported variants " + Fmt.ratio(bestRatio)
                         + " (paper: up to " + Fmt.ratio(CLAIMED_RATIO) + ")" : "")
-                + (missing.isEmpty() ? "" : "; " + String.join("; ", missing)) + floorNote(agg, rows);
+                + (missing.isEmpty() ? "" : "; " + String.join("; ", missing)) + floorNote(agg, heldBack);
         return new ClaimVerdict("claim-2", title, QUOTE_2, RULE_2, overall, summary, rows);
     }
 
@@ -230,9 +233,12 @@ public final class Claims {
                 + String.join(", ", atFloor) + ": parity with a reference that learned nothing there is no evidence");
     }
 
-    /** "; parity not counted as evidence: …" for each reference row the floor guard held back, "" when none. */
-    private static String floorNote(SuiteAggregate agg, List<ComparisonVerdict> rows) {
-        return rows.stream().map(r -> r.pair().counterpart()).distinct()
+    /**
+     * "; parity not counted as evidence: …" for the reference rows of the comparisons the floor guard
+     * held back ({@code heldBack}: the verdicts as tested, before the guard), "" when none.
+     */
+    private static String floorNote(SuiteAggregate agg, List<ComparisonVerdict> heldBack) {
+        return heldBack.stream().map(r -> r.pair().counterpart()).distinct()
                 .map(ref -> Map.entry(ref, glueTasksAtFloor(agg, ref))).filter(e -> !e.getValue().isEmpty())
                 .map(e -> "; parity not counted as evidence: " + e.getKey().display()
                         + " does not clearly beat the trivial predictor on " + String.join(", ", e.getValue()))

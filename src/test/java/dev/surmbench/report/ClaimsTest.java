@@ -89,6 +89,20 @@ class ClaimsTest {
     }
 
     @Test
+    void aVariantClearlyWorseThanAnAdapterAtTheFloorIsNotSupportedWithoutAFloorNote() {
+        // circulant-adapter 5 points below adapter on both tasks; adapter at cola's floor again: the guard only
+        // holds back a "supported" verdict, so it says nothing here
+        RunFixtures f = new RunFixtures("g").trivial("cola", 0.42).trivial("sst2", 0.50);
+        RunFixtures.glue("g").runs().forEach(r -> f.ok(r.task(), r.method(), r.seed(),
+                r.bestValue() - (r.method().equals("circulant-adapter") ? 0.05 : 0), r.trainableStored(),
+                r.trainExamplesPerSecond()));
+        ClaimVerdict v = Claims.glueAdapterClaim(Aggregator.aggregate("g", f.runs()));
+        assertEquals(Verdict.NOT_SUPPORTED, v.verdict(), v.summary());
+        assertTrue(v.comparisons().get(0).reason().contains("worse than the 1-point margin"), v.comparisons().get(0).reason());
+        assertTrue(!v.summary().contains("parity not counted"), v.summary());
+    }
+
+    @Test
     void parityWithAnAdapterClearlyAboveTheFloorStaysSupported() {
         RunFixtures f = new RunFixtures("g").trivial("cola", 0.0).trivial("sst2", 0.50);
         RunFixtures.glue("g").runs().forEach(r -> f.ok(r.task(), r.method(), r.seed(), r.bestValue(),
