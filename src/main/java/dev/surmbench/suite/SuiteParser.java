@@ -24,6 +24,10 @@ import java.util.Set;
  * while any remains.
  */
 public final class SuiteParser {
+    /** GLUE's MNLI and its mismatched dev set, which is scored with the MNLI model, never trained. */
+    private static final String MNLI = "mnli";
+    private static final String MNLI_MISMATCHED = "mnli-mm";
+
     private static final Set<String> TOP_LEVEL = Set.of("name", "version", "include", "defaults", "tasks", "methods", "seeds", "description",
             "pretrain");
     private static final Set<String> METHOD_KEYS = Set.of("method", "label", "options");
@@ -317,6 +321,10 @@ public final class SuiteParser {
                 problem(nameNode, e.getMessage());
             }
         }
+        out.stream().filter(t -> t.name.equals(MNLI_MISMATCHED)).findFirst()
+                .filter(mm -> out.stream().noneMatch(t -> t.name.equals(MNLI)))
+                .ifPresent(mm -> problem(mm.node, "mnli-mm is not trained: it scores the model of the mnli run with the same "
+                        + "method and seed on MNLI's mismatched dev set; add mnli to tasks"));
         return out;
     }
 

@@ -106,7 +106,9 @@ public final class TrainingRunExecutor implements RunExecutor {
 
     @Override
     public RunRecord execute(Suite suite, RunSpec spec, ResultsLayout layout, SuiteRunner.Options options) {
-        return execute(suite, spec, layout, options, progress -> train(suite, spec, layout, options, progress));
+        return execute(suite, spec, layout, options, MismatchedEvaluation.applies(spec)
+                ? progress -> evaluateTwin(suite, spec, layout)
+                : progress -> train(suite, spec, layout, options, progress));
     }
 
     @Override
@@ -200,6 +202,16 @@ public final class TrainingRunExecutor implements RunExecutor {
                         task.datasetSha(), weightsSha, pretrain, RunDevices.describe(device, gpuMemory.peakMb()), artifacts,
                         null);
             }
+        }
+    }
+
+    /** An {@code mnli-mm} run: its mnli twin's saved model scored on the mismatched dev set ({@link MismatchedEvaluation}). */
+    private Outcome evaluateTwin(Suite suite, RunSpec spec, ResultsLayout layout) throws Exception {
+        MismatchedEvaluation.Result r = MismatchedEvaluation.evaluate(suite, spec, layout, glue);
+        try (ModelRecipe.Built built = r.built()) {
+            return new Outcome(r.outcome(), r.headline(), r.trivial(), built.injection(), r.totalParameters(), r.datasetSha(),
+                    BackboneSource.parse(spec.text("backbone")).weightsSha256(), null,
+                    RunDevices.describe(ai.djl.Device.cpu(), Double.NaN), Map.of("model_of_run", r.adapterOf()), null);
         }
     }
 
@@ -349,7 +361,7 @@ public final class TrainingRunExecutor implements RunExecutor {
                 detail = result.detail();
             } else {
                 status = RunStatus.COMPLETED;
-                detail = "";
+                detail = result.detail(); // "" for a trained run; an evaluation-only run names the model it scored
             }
             Map<String, Double> best = result == null ? Map.of() : result.bestMetrics();
             Map<String, Double> last = result == null ? Map.of() : result.lastMetrics();
