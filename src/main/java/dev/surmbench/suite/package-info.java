@@ -1,0 +1,11 @@
+/**
+ * Suites: a YAML file ({@link dev.surmbench.suite.YamlReader}) parsed and validated by {@link
+ * dev.surmbench.suite.SuiteParser} into a {@link dev.surmbench.suite.Suite} of fully resolved {@link
+ * dev.surmbench.suite.RunSpec}s, with every setting in {@link dev.surmbench.suite.RunSettings}, the
+ * {@code device} setting in {@link dev.surmbench.suite.DeviceChoice} and the names other packages own
+ * looked up through {@link dev.surmbench.suite.SuiteCatalog}. Running them is {@code suite.run}.
+ *
+ * <p>Uses {@code data}, {@code model}, {@code peft}, {@code device} and {@code util} to check names and
+ * combinations; knows nothing of training, results, reports or adapter files.
+ */
+package dev.surmbench.suite;

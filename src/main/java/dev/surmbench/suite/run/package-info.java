@@ -1,0 +1,13 @@
+/**
+ * Running a suite: {@link dev.surmbench.suite.run.SuiteRunner} (resume, shards, recording each run),
+ * {@link dev.surmbench.suite.run.TrainingRunExecutor} (backbone, method injection, training, saving),
+ * task data for the trainer ({@link dev.surmbench.suite.run.GlueTrainingData}, {@link
+ * dev.surmbench.suite.run.ImageTrainingData}), the frozen-prefix {@link
+ * dev.surmbench.suite.run.ActivationCache}, {@link dev.surmbench.suite.run.PretrainCache} and {@link
+ * dev.surmbench.suite.run.RunEvaluator} for saved adapters.
+ *
+ * <p>The one place that wires the lower layers together ({@code suite}, {@code train}, {@code model},
+ * {@code peft}, {@code data}, {@code metrics}, {@code results}, {@code artifact}, {@code device});
+ * it knows nothing of reports, benchmarks or the CLI.
+ */
+package dev.surmbench.suite.run;
