@@ -29,7 +29,7 @@ final class ExportFolder {
                 empty = Files.isDirectory(out) && entries.findAny().isEmpty();
             }
             if (!empty) {
-                throw new AdapterFormatException("export: " + out + " exists and is not an earlier export (no " + marker
+                throw new AdapterFormatException("" + out + " exists and is not an earlier export (no " + marker
                         + "); choose a new folder for --out");
             }
         }

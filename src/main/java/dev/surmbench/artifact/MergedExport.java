@@ -28,7 +28,7 @@ public final class MergedExport {
     public static void write(AdapterFiles.Saved adapter, Path out, String source) throws IOException {
         AdapterManifest m = adapter.manifest();
         if (!ExportFormat.supported(m.recipe().method()).contains(ExportFormat.MERGED)) {
-            throw new AdapterFormatException("export: method '" + m.recipe().method() + "' cannot be merged into the base"
+            throw new AdapterFormatException("method '" + m.recipe().method() + "' cannot be merged into the base"
                     + " weights; " + ExportFormat.supportedLine(m.recipe().method()));
         }
         try (ModelRecipe.Built built = adapter.restore(source)) {

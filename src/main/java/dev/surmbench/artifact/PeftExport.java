@@ -57,7 +57,7 @@ public final class PeftExport {
         String method = m.recipe().method();
         String peftType = PEFT_TYPES.get(method);
         if (peftType == null) {
-            throw new AdapterFormatException("export: method '" + method + "' has no Hugging Face PEFT equivalent; "
+            throw new AdapterFormatException("method '" + method + "' has no Hugging Face PEFT equivalent; "
                     + ExportFormat.supportedLine(method));
         }
         UpdateMethodConfig config = (UpdateMethodConfig) MethodRegistry.parse(method, m.recipe().options());

@@ -68,9 +68,7 @@ public final class EvalCommand implements Callable<Integer> {
             out.flush();
             return differences == 0 ? 0 : 1;
         } catch (IllegalArgumentException | WeightLoadException | UncheckedIOException e) {
-            err.println("eval: " + e.getMessage());
-            err.flush();
-            return Main.EXIT_BAD_INPUT;
+            return Main.badInput(spec, "eval", e);
         }
     }
 }

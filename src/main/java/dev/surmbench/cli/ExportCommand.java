@@ -62,9 +62,7 @@ public final class ExportCommand implements Callable<Integer> {
             stdout.flush();
             return 0;
         } catch (IllegalArgumentException | WeightLoadException | UncheckedIOException e) {
-            err.println("export: " + e.getMessage().replaceFirst("^export: ", ""));
-            err.flush();
-            return Main.EXIT_BAD_INPUT;
+            return Main.badInput(spec, "export", e);
         } catch (IOException e) {
             err.println("export: cannot write " + out + ": " + e.getMessage());
             err.flush();
