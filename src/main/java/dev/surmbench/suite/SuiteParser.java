@@ -1,10 +1,11 @@
 package dev.surmbench.suite;
 
+import dev.surmbench.data.download.Sha256;
+import dev.surmbench.data.glue.GlueTask;
 import dev.surmbench.model.LayerSelection;
 import dev.surmbench.peft.InvalidMethodConfigException;
 import dev.surmbench.peft.MethodConfig;
 import dev.surmbench.peft.MethodRegistry;
-import dev.surmbench.data.download.Sha256;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,10 +25,6 @@ import java.util.Set;
  * while any remains.
  */
 public final class SuiteParser {
-    /** GLUE's MNLI and its mismatched dev set, which is scored with the MNLI model, never trained. */
-    private static final String MNLI = "mnli";
-    private static final String MNLI_MISMATCHED = "mnli-mm";
-
     private static final Set<String> TOP_LEVEL = Set.of("name", "version", "include", "defaults", "tasks", "methods", "seeds", "description",
             "pretrain");
     private static final Set<String> METHOD_KEYS = Set.of("method", "label", "options");
@@ -321,10 +318,13 @@ public final class SuiteParser {
                 problem(nameNode, e.getMessage());
             }
         }
-        out.stream().filter(t -> t.name.equals(MNLI_MISMATCHED)).findFirst()
-                .filter(mm -> out.stream().noneMatch(t -> t.name.equals(MNLI)))
-                .ifPresent(mm -> problem(mm.node, "mnli-mm is not trained: it scores the model of the mnli run with the same "
-                        + "method and seed on MNLI's mismatched dev set; add mnli to tasks"));
+        for (GlueTask scored : GlueTask.values()) { // a task scored with another task's model needs that task's runs
+            String trained = scored.scoresModelOf().map(GlueTask::userName).orElse(null);
+            out.stream().filter(t -> t.name.equals(scored.userName()) && trained != null
+                            && out.stream().noneMatch(o -> o.name.equals(trained)))
+                    .forEach(t -> problem(t.node, t.name + " is not trained: it scores the model of the " + trained
+                            + " run with the same method and seed on its own dev set; add " + trained + " to tasks"));
+        }
         return out;
     }
 

@@ -73,6 +73,15 @@ public enum GlueTask {
         this.officialDevRows = officialDevRows;
     }
 
+    /**
+     * The task whose trained model this one scores instead of training its own: MNLI for mnli-mm,
+     * which shares MNLI's training set and differs only in its dev set (as in the GLUE benchmark);
+     * empty for every task that is trained.
+     */
+    public java.util.Optional<GlueTask> scoresModelOf() {
+        return this == MNLI_MM ? java.util.Optional.of(MNLI) : java.util.Optional.empty();
+    }
+
     /** The name users type, e.g. {@code sst2} or {@code mnli-mm}. */
     public String userName() {
         return userName;

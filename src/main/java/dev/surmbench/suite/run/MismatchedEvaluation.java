@@ -3,6 +3,7 @@ package dev.surmbench.suite.run;
 import ai.djl.training.ParameterStore;
 import dev.surmbench.artifact.AdapterFiles;
 import dev.surmbench.artifact.ModelRecipe;
+import dev.surmbench.data.glue.GlueSplit;
 import dev.surmbench.data.glue.GlueTask;
 import dev.surmbench.model.ClassificationModel;
 import dev.surmbench.results.ResultsLayout;
@@ -10,11 +11,13 @@ import dev.surmbench.results.RunRecord;
 import dev.surmbench.suite.RunSpec;
 import dev.surmbench.suite.Suite;
 import dev.surmbench.train.EpochRecord;
+import dev.surmbench.train.HostBatch;
 import dev.surmbench.train.Trainer;
 import dev.surmbench.train.TrainingOutcome;
 import dev.surmbench.train.TrivialPredictor;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,23 +27,29 @@ import java.util.Optional;
  * scored on MNLI's mismatched dev set. A run of task {@code mnli-mm} therefore loads the adapter
  * saved by its <em>twin</em> — the suite's {@code mnli} run with the same method label and seed —
  * and evaluates it; it records no training steps and names the twin in {@code status_detail}.
- * The twin must be recorded as completed in the same results folder first (the suite parser puts
- * {@code mnli} before {@code mnli-mm}; with shards, merge and run again with {@code --retry-failed})
- * and must have kept its adapter ({@code save: adapter}; {@code full} keeps none unless asked).
+ * The twin must be recorded as completed in the same results folder first (a suite's runs execute in
+ * task-name order, and {@code mnli} sorts before {@code mnli-mm}; with shards, merge and run again
+ * with {@code --retry-failed}) and must have kept its adapter ({@code save: adapter}; {@code full}
+ * keeps none unless asked). Preparing the task still reads and tokenises the shared training split:
+ * the trivial floor is the training set's majority class scored on this dev set.
  */
 final class MismatchedEvaluation {
-    static final String TASK = GlueTask.MNLI_MM.userName();
-    static final String TWIN_TASK = GlueTask.MNLI.userName();
-
     private MismatchedEvaluation() {}
 
-    static boolean applies(RunSpec spec) {
-        return spec.task().equals(TASK);
+    /** The task whose model a run of {@code spec}'s task scores ({@link GlueTask#scoresModelOf}), if any. */
+    static Optional<String> trainedTask(RunSpec spec) {
+        return Arrays.stream(GlueTask.values()).filter(g -> g.userName().equals(spec.task())).findFirst()
+                .flatMap(GlueTask::scoresModelOf).map(GlueTask::userName);
     }
 
-    /** The suite's {@code mnli} run whose model a {@code mnli-mm} run scores. */
+    static boolean applies(RunSpec spec) {
+        return trainedTask(spec).isPresent();
+    }
+
+    /** The suite's run of the trained task whose model {@code spec} scores: same label, same seed. */
     static Optional<RunSpec> twin(Suite suite, RunSpec spec) {
-        return suite.runs().stream().filter(r -> r.task().equals(TWIN_TASK) && r.label().equals(spec.label())
+        String trained = trainedTask(spec).orElseThrow();
+        return suite.runs().stream().filter(r -> r.task().equals(trained) && r.label().equals(spec.label())
                 && r.seed() == spec.seed()).findFirst();
     }
 
@@ -53,18 +62,20 @@ final class MismatchedEvaluation {
      * closes {@code built} of the result.
      */
     static Result evaluate(Suite suite, RunSpec spec, ResultsLayout layout, TaskRunner runner) throws Exception {
+        String trained = trainedTask(spec).orElseThrow();
         RunSpec twin = twin(suite, spec).orElseThrow(() -> new IllegalArgumentException(spec.task() + " " + spec.label()
-                + " seed " + spec.seed() + ": mnli-mm scores the model of the suite's mnli run with the same method and seed, "
-                + "and this suite has none; add mnli to its tasks (before mnli-mm)"));
+                + " seed " + spec.seed() + ": " + spec.task() + " scores the model of the suite's " + trained + " run with the "
+                + "same method and seed, and this suite has none; add " + trained + " to its tasks"));
+        String scored = "run " + twin.runId() + " (" + trained + ", same method and seed)";
         RunRecord recorded = layout.allRuns().stream().filter(r -> r.runId().equals(twin.runId()) && r.completed())
-                .findFirst().orElseThrow(() -> new IllegalStateException("mnli-mm scores the model of run " + twin.runId()
-                        + " (mnli, same method and seed), which is not recorded as completed in " + layout.suiteDir()
-                        + "; run mnli first (with shards: merge, then run again with --retry-failed)"));
+                .findFirst().orElseThrow(() -> new IllegalStateException(spec.task() + " scores the model of " + scored
+                        + ", which is not recorded as completed in " + layout.suiteDir() + "; run " + trained
+                        + " first (with shards: merge, then run again with --retry-failed)"));
         Path adapter = layout.adapterDir(twin.runId());
         if (!Files.isDirectory(adapter)) {
-            throw new IllegalStateException("mnli-mm scores the model of run " + twin.runId() + ", which kept no adapter ("
-                    + adapter + " is missing: its save setting was none, the default for full); set save: adapter on mnli "
-                    + "and run it again");
+            throw new IllegalStateException(spec.task() + " scores the model of " + scored + ", which kept no adapter ("
+                    + adapter + " is missing: its save setting was none, the default for full); set save: adapter on "
+                    + trained + " and run it again");
         }
         AdapterFiles.Saved saved = AdapterFiles.read(adapter);
         ModelRecipe.Built built = saved.restore(null);
@@ -75,11 +86,11 @@ final class MismatchedEvaluation {
             Map<String, Double> metrics = Trainer.evaluate(model.block(), model.manager(),
                     new ParameterStore(model.manager(), false), task.data());
             double seconds = (System.nanoTime() - start) / 1e9;
-            long examples = task.data().evalBatches().stream().mapToLong(b -> b.size()).sum();
+            long examples = task.data().evalBatches().stream().mapToLong(HostBatch::size).sum();
             int twinBest = recorded.bestEpoch();
             TrainingOutcome outcome = new TrainingOutcome(TrainingOutcome.Status.COMPLETED,
-                    "the model of run " + twin.runId() + " (mnli, its best epoch " + (twinBest + 1) + ") on "
-                            + GlueTask.MNLI_MM.relativePath(dev.surmbench.data.glue.GlueSplit.DEV) + "; not trained again",
+                    "the model of run " + twin.runId() + " (" + trained + ", its best epoch " + (twinBest + 1) + ") on "
+                            + GlueTask.fromName(spec.task()).relativePath(GlueSplit.DEV) + "; not trained again",
                     List.of(new EpochRecord(twinBest, 0, Double.NaN, metrics, 0, seconds)), 0, 0, 0, 0, 0, examples,
                     seconds, Double.NaN);
             long total = model.block().getParameters().values().stream().mapToLong(p -> p.getShape().size()).sum();
