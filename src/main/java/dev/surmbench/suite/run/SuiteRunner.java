@@ -69,12 +69,10 @@ public final class SuiteRunner {
         ResultsLayout layout = ResultsLayout.of(options.outRoot(), suite.name());
         Path rows = layout.runsCsv(options.shardIndex(), options.shardCount());
         List<RunSpec> mine = options.shardCount() > 1 ? suite.shard(options.shardIndex(), options.shardCount()) : suite.runs();
-        refuseChangedData(layout, mine);
-        Map<String, RunRecord> done = new HashMap<>();
-        for (RunRecord r : layout.allRuns()) {
-            done.put(r.runId(), r);
-        }
-        executor.prepare(mine.stream().filter(spec -> pending(done.get(spec.runId()))).toList());
+        Map<String, RunRecord> recorded = new HashMap<>();
+        layout.allRuns().forEach(r -> recorded.put(r.runId(), r));
+        refuseChangedData(layout, mine, recorded);
+        executor.prepare(mine.stream().filter(spec -> pending(recorded.get(spec.runId()))).toList());
         int skipped = 0;
         int completed = 0;
         int diverged = 0;
@@ -143,7 +141,7 @@ public final class SuiteRunner {
             RunRecord previous = layout.allRuns().stream().filter(r -> r.runId().equals(spec.runId())).findFirst()
                     .orElse(null);
             String why = null;
-            if (previous != null && (previous.completed() || !options.retryFailed())) {
+            if (!pending(previous)) {
                 List<RecordedData.Change> changes = RecordedData.changes(layout, spec, executor);
                 if (changes.isEmpty()) {
                     return new Decision(previous, null, null, null);
@@ -184,16 +182,14 @@ public final class SuiteRunner {
     }
 
     /** Before anything trains: recorded runs of this share trained on other data stop the suite unless told. */
-    private void refuseChangedData(ResultsLayout layout, List<RunSpec> mine) {
+    private void refuseChangedData(ResultsLayout layout, List<RunSpec> mine, Map<String, RunRecord> recorded) {
         if (options.rerunChangedData()) {
             return;
         }
-        Map<String, RunRecord> recorded = new LinkedHashMap<>();
-        layout.allRuns().forEach(r -> recorded.put(r.runId(), r));
         Map<String, List<RecordedData.Change>> changed = new LinkedHashMap<>();
         for (RunSpec spec : mine) {
             RunRecord previous = recorded.get(spec.runId());
-            if (previous != null && (previous.completed() || !options.retryFailed())) {
+            if (!pending(previous)) {
                 List<RecordedData.Change> changes = RecordedData.changes(layout, spec, executor);
                 if (!changes.isEmpty()) {
                     changed.put(spec.runId(), changes);
