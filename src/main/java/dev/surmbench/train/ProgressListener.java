@@ -40,6 +40,12 @@ public interface ProgressListener {
             }
 
             @Override
+            public void newBest(int epoch) {
+                first.newBest(epoch);
+                second.newBest(epoch);
+            }
+
+            @Override
             public void finished() {
                 first.finished();
                 second.finished();

@@ -13,11 +13,9 @@ import dev.surmbench.peft.UpdateMethodConfig;
 import dev.surmbench.results.ResultsLayout;
 import dev.surmbench.suite.RunSettings;
 import dev.surmbench.suite.RunSpec;
-import dev.surmbench.train.EpochRecord;
 import dev.surmbench.train.ProgressListener;
 import dev.surmbench.train.TrainingOutcome;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,41 +56,18 @@ final class RunArtifacts {
         return recipe.adaptLayers().isAll() ? null : recipe.adaptLayers().resolve(model.config().numHiddenLayers());
     }
 
-    /** Passes progress on and copies the trainable parameters out at every new best epoch. */
+    /** Copies the trainable parameters out at every new best epoch (combine with {@link ProgressListener#both}). */
     static final class BestEpoch implements ProgressListener {
-        private final ProgressListener progress;
         private final Block model;
         private Map<String, HostTensor> weights;
 
-        BestEpoch(ProgressListener progress, Block model) {
-            this.progress = progress;
+        BestEpoch(Block model) {
             this.model = model;
-        }
-
-        @Override
-        public void started(long totalSteps) {
-            progress.started(totalSteps);
-        }
-
-        @Override
-        public void step(long step, double loss, double learningRate) {
-            progress.step(step, loss, learningRate);
         }
 
         @Override
         public void newBest(int epoch) {
             weights = AdapterWeights.snapshot(model);
-            progress.newBest(epoch);
-        }
-
-        @Override
-        public void epochEnded(EpochRecord record) {
-            progress.epochEnded(record);
-        }
-
-        @Override
-        public void finished() {
-            progress.finished();
         }
     }
 

@@ -191,9 +191,8 @@ public final class TrainingRunExecutor implements RunExecutor {
                         0.9, 0.999, 1e-8);
                 Map<String, Double> trivial = TrivialPredictor.score(task.data());
                 ProgressListener progress = ProgressListener.both(console, gpuMemory);
-                RunArtifacts.BestEpoch best = save == RunArtifacts.Save.NONE ? null
-                        : new RunArtifacts.BestEpoch(progress, model.block());
-                TrainingOutcome result = new Trainer(config, best == null ? progress : best)
+                RunArtifacts.BestEpoch best = save == RunArtifacts.Save.NONE ? null : new RunArtifacts.BestEpoch(model.block());
+                TrainingOutcome result = new Trainer(config, best == null ? progress : ProgressListener.both(progress, best))
                         .train(model.block(), model.manager(), task.data(), spec.seed());
                 Map<String, String> artifacts = RunArtifacts.write(suite.name(), spec, recipe, built, best, result, layout);
                 long total = model.block().getParameters().values().stream().mapToLong(p -> p.getShape().size()).sum();
