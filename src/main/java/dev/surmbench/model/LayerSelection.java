@@ -123,7 +123,7 @@ public final class LayerSelection {
      * tasks by label).
      */
     public String label() {
-        return top > 0 ? "top " + top + " layers" : describe(0);
+        return describe(0); // without the encoder's depth a top-N selection stays "top N layers"
     }
 
     /** "layers 4–5", "layers 2, 5", "top 2 layers" (geometry unknown: {@code layers <= 0}) or "all layers". */

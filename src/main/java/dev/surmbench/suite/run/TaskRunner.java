@@ -4,6 +4,8 @@ import dev.surmbench.model.ClassificationModel;
 import dev.surmbench.suite.RunSpec;
 import dev.surmbench.train.TrainingData;
 import java.io.IOException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -33,7 +35,7 @@ interface TaskRunner {
      */
     record Prepared(TrainingData data, Map<String, String> datasetSha, AutoCloseable resources) implements AutoCloseable {
         public Prepared {
-            datasetSha = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(datasetSha));
+            datasetSha = Collections.unmodifiableMap(new LinkedHashMap<>(datasetSha)); // in reading order, for messages
         }
 
         @Override
