@@ -47,7 +47,7 @@ public final class PeftExport {
 
     /** Methods this format expresses exactly, with their PEFT type. */
     public static final Map<String, String> PEFT_TYPES = Map.of(
-            LowRankStructure.LORA.name(), "LORA", CirculantStructure.LORA.name(), "C3A");
+            LowRankStructure.UPDATE.name(), "LORA", CirculantStructure.UPDATE.name(), "C3A");
 
     private PeftExport() {}
 

@@ -20,8 +20,8 @@ public final class ListCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         for (PeftMethod method : MethodRegistry.all()) {
             out.printf("%-18s %s%n", method.name(), method.description());
-            for (OptionSpec option : method.options()) {
-                out.printf("    %-10s (default %s) %s%n", option.name(), option.defaultValue(), option.description());
+            for (OptionSpec<?> option : method.options()) {
+                out.printf("    %-10s (default %s) %s%n", option.name(), option.defaultText(), option.description());
             }
         }
         out.flush();

@@ -15,15 +15,14 @@ import java.util.function.Function;
  * families only declare what is their own.
  */
 public record MethodDefinition(
-        String name, String description, List<OptionSpec> options, Function<MethodOptions, MethodConfig> parser)
+        String name, String description, List<OptionSpec<?>> options, Function<MethodOptions, MethodConfig> parser)
         implements PeftMethod {
 
-    public static final OptionSpec TARGETS = new OptionSpec("targets", "[query, value]",
+    public static final OptionSpec<List<String>> TARGETS = OptionSpec.names("targets", List.of("query", "value"),
             "module names to adapt (path suffixes; 're:' prefix for a regex over the full path)");
-    public static final OptionSpec DROPOUT = new OptionSpec("dropout", "0.0", "dropout on the method's input");
-    public static final OptionSpec POSITIONS = new OptionSpec("positions", "[attention, ffn]",
+    public static final OptionSpec<Double> DROPOUT = OptionSpec.number("dropout", 0.0, "dropout on the method's input");
+    public static final OptionSpec<List<String>> POSITIONS = OptionSpec.names("positions", List.of("attention", "ffn"),
             "Houlsby positions: after the attention output and/or the feed-forward output projection");
-    public static final List<String> DEFAULT_TARGETS = List.of("query", "value");
 
     public MethodDefinition {
         options = List.copyOf(options);
@@ -36,36 +35,37 @@ public record MethodDefinition(
 
     /** A LoRA-style method y = W·x + s·ΔW·dropout(x), ΔW of the given structure. */
     public static MethodDefinition update(
-            String name, String description, String scaleRule, List<OptionSpec> structureOptions,
+            String name, String description, String scaleRule, List<OptionSpec<?>> structureOptions,
             Function<MethodOptions, StructureSpec> structure) {
-        List<OptionSpec> all = new ArrayList<>(structureOptions);
-        all.add(new OptionSpec("alpha", scaleRule.contains("/") ? "rank" : "1.0", "scale: " + scaleRule));
+        List<OptionSpec<?>> all = new ArrayList<>(structureOptions);
+        OptionSpec<Double> alpha = OptionSpec.derivedNumber("alpha", scaleRule.contains("/") ? "rank" : "1.0", "scale: " + scaleRule);
+        all.add(alpha);
         all.add(DROPOUT);
         all.add(TARGETS);
         return new MethodDefinition(name, description, all, options -> {
             StructureSpec spec = structure.apply(options);
             return new StructuredUpdateConfig(name, spec,
-                    options.getDouble("alpha", spec.defaultAlpha()),
-                    options.getDouble("dropout", 0.0),
-                    options.getStrings("targets", DEFAULT_TARGETS));
+                    options.get(alpha, spec.defaultAlpha()),
+                    options.get(DROPOUT),
+                    options.get(TARGETS));
         });
     }
 
     /** A SURM adapter h ← h + GELU(S·dropout(h)) + bias, S of the given structure. */
     public static MethodDefinition adapter(
-            String name, String description, List<OptionSpec> structureOptions,
+            String name, String description, List<OptionSpec<?>> structureOptions,
             Function<MethodOptions, StructureSpec> structure) {
-        List<OptionSpec> all = new ArrayList<>(structureOptions);
+        List<OptionSpec<?>> all = new ArrayList<>(structureOptions);
         all.add(DROPOUT);
         all.add(POSITIONS);
         return new MethodDefinition(name, description, all, options -> new StructuredAdapterConfig(
-                name, structure.apply(options), options.getDouble("dropout", 0.0), positions(name, options)));
+                name, structure.apply(options), options.get(DROPOUT), positions(name, options)));
     }
 
     /** Parses the {@code positions} option (default: both). */
     public static Set<AdapterPosition> positions(String method, MethodOptions options) {
         Set<AdapterPosition> out = EnumSet.noneOf(AdapterPosition.class);
-        for (String text : options.getStrings("positions", List.of("attention", "ffn"))) {
+        for (String text : options.get(POSITIONS)) {
             out.add(AdapterPosition.parse(method, text));
         }
         return out;

@@ -7,9 +7,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Typed access to a method's option map as parsed from YAML or the CLI. Unknown keys and wrong
- * types fail with an {@link InvalidMethodConfigException} naming the key and the allowed values;
- * absent keys take the default given by the caller.
+ * Typed access to a method's option map as parsed from YAML or the CLI, through the method's {@link
+ * OptionSpec}s. Unknown keys and wrong types fail with an {@link InvalidMethodConfigException}
+ * naming the key and the allowed values; absent keys take the spec's default.
  */
 public final class MethodOptions {
     private final String method;
@@ -21,7 +21,7 @@ public final class MethodOptions {
     }
 
     /** Wraps {@code values}, rejecting any key not declared in {@code specs}. */
-    public static MethodOptions of(String method, Map<String, ?> values, List<OptionSpec> specs) {
+    public static MethodOptions of(String method, Map<String, ?> values, List<OptionSpec<?>> specs) {
         Set<String> allowed = new TreeSet<>();
         specs.forEach(s -> allowed.add(s.name()));
         for (String key : values.keySet()) {
@@ -33,11 +33,43 @@ public final class MethodOptions {
         return new MethodOptions(method, values);
     }
 
-    public int getInt(String key, int defaultValue) {
-        Object v = values.get(key);
-        if (v == null) {
-            return defaultValue;
+    /** The option's value, or its declared default when absent. */
+    public <T> T get(OptionSpec<T> option) {
+        if (option.defaultValue() == null) {
+            throw new IllegalStateException("option " + option.name() + " has a derived default; pass it");
         }
+        return value(option, option.defaultValue());
+    }
+
+    /**
+     * The value of an option whose default the method derives from its other options, or {@code
+     * derivedDefault} when absent. An option with a declared default is read with {@link #get(OptionSpec)}
+     * only, so the listed default is always the one used.
+     */
+    public <T> T get(OptionSpec<T> option, T derivedDefault) {
+        if (option.defaultValue() != null) {
+            throw new IllegalStateException("option " + option.name() + " declares its default " + option.defaultText());
+        }
+        return value(option, derivedDefault);
+    }
+
+    private <T> T value(OptionSpec<T> option, T whenAbsent) {
+        Object v = values.get(option.name());
+        if (v == null) {
+            return whenAbsent;
+        }
+        Object parsed = switch (option.kind()) {
+            case INTEGER -> integer(option.name(), v);
+            case NUMBER -> number(option.name(), v);
+            case FLAG -> flag(option.name(), v);
+            case NAMES -> names(option.name(), v);
+        };
+        @SuppressWarnings("unchecked") // the kind fixes T: INTEGER Integer, NUMBER Double, FLAG Boolean, NAMES List<String>
+        T typed = (T) parsed;
+        return typed;
+    }
+
+    private int integer(String key, Object v) {
         if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
                 && Math.abs(n.doubleValue()) <= Integer.MAX_VALUE) {
             return n.intValue();
@@ -52,11 +84,7 @@ public final class MethodOptions {
         throw wrongType(key, v, "an integer");
     }
 
-    public double getDouble(String key, double defaultValue) {
-        Object v = values.get(key);
-        if (v == null) {
-            return defaultValue;
-        }
+    private double number(String key, Object v) {
         if (v instanceof Number n) {
             return n.doubleValue();
         }
@@ -70,11 +98,7 @@ public final class MethodOptions {
         throw wrongType(key, v, "a number");
     }
 
-    public boolean getBoolean(String key, boolean defaultValue) {
-        Object v = values.get(key);
-        if (v == null) {
-            return defaultValue;
-        }
+    private boolean flag(String key, Object v) {
         if (v instanceof Boolean b) {
             return b;
         }
@@ -84,12 +108,7 @@ public final class MethodOptions {
         throw wrongType(key, v, "true or false");
     }
 
-    /** A list of strings; a single string (or comma-separated string) is accepted as a list. */
-    public List<String> getStrings(String key, List<String> defaultValue) {
-        Object v = values.get(key);
-        if (v == null) {
-            return defaultValue;
-        }
+    private List<String> names(String key, Object v) {
         List<String> out = new ArrayList<>();
         if (v instanceof String s) {
             for (String part : s.split(",")) {

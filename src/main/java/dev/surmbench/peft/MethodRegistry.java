@@ -1,11 +1,11 @@
 package dev.surmbench.peft;
 
 import dev.surmbench.peft.adapter.BottleneckAdapterConfig;
-import dev.surmbench.peft.baseline.BaselineConfig;
 import dev.surmbench.peft.circulant.CirculantStructure;
 import dev.surmbench.peft.kronecker.KroneckerStructure;
 import dev.surmbench.peft.ldr.LdrStructure;
 import dev.surmbench.peft.lora.LowRankStructure;
+import dev.surmbench.peft.selective.SelectiveConfig;
 import dev.surmbench.peft.toeplitz.ToeplitzStructure;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,9 +18,9 @@ public final class MethodRegistry {
 
     static {
         for (PeftMethod m : List.of(
-                BaselineConfig.FULL, BaselineConfig.LINEAR_PROBE, BaselineConfig.BITFIT,
-                LowRankStructure.LORA, BottleneckAdapterConfig.ADAPTER,
-                CirculantStructure.LORA, ToeplitzStructure.LORA, KroneckerStructure.LORA, LdrStructure.LORA,
+                SelectiveConfig.FULL, SelectiveConfig.LINEAR_PROBE, SelectiveConfig.BITFIT,
+                LowRankStructure.UPDATE, BottleneckAdapterConfig.ADAPTER,
+                CirculantStructure.UPDATE, ToeplitzStructure.UPDATE, KroneckerStructure.UPDATE, LdrStructure.UPDATE,
                 CirculantStructure.ADAPTER, ToeplitzStructure.ADAPTER, KroneckerStructure.ADAPTER, LdrStructure.ADAPTER)) {
             METHODS.put(m.name(), m);
         }

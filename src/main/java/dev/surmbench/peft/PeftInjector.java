@@ -38,7 +38,7 @@ public final class PeftInjector {
      * As {@link #inject(Block, MethodConfig, List, long)}, restricted to the modules under {@code scope}
      * (module paths such as {@code bert.encoder.layer.4}; empty = the whole model): updates and adapters
      * attach only there, and only there do BitFit biases or full fine-tuning weights train — PEFT's
-     * {@code layers_to_transform}, extended to the baselines. The head trains either way.
+     * {@code layers_to_transform}, extended to the selective methods (full, BitFit). The head trains either way.
      */
     public static InjectionReport inject(Block model, MethodConfig config, List<String> headPrefixes, List<String> scope,
                                          long seed) {

@@ -13,7 +13,7 @@ public interface PeftMethod {
 
     String description();
 
-    List<OptionSpec> options();
+    List<OptionSpec<?>> options();
 
     /** Parses options (unknown keys and wrong types are errors naming the key and what is allowed). */
     MethodConfig parse(Map<String, ?> options);

@@ -137,6 +137,21 @@ class MethodMatrixTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("methods")
+    void everyListedDefaultIsTheValueTheParserUses(PeftMethod method) {
+        Map<String, Object> explicit = new java.util.LinkedHashMap<>();
+        for (OptionSpec<?> option : method.options()) {
+            if (option.defaultValue() != null) {
+                explicit.put(option.name(), option.defaultValue());
+            } else {
+                assertFalse(option.derivedDefault().isBlank(), option.name() + " lists no default");
+            }
+        }
+        assertEquals(method.defaults(), method.parse(explicit),
+                method.name() + ": options set to their listed defaults must parse to the default config");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("methods")
     void sameSeedSameAdaptersDifferentSeedDifferent(PeftMethod method) {
         try (NDManager manager = NDManager.newBaseManager()) {
             Map<String, float[]> a = injectedMethodParameters(manager, method, 1);

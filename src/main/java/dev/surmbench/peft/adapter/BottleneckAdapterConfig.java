@@ -21,10 +21,12 @@ import java.util.Set;
 public record BottleneckAdapterConfig(int size, double dropout, Set<AdapterPosition> positions)
         implements AdapterMethodConfig {
 
+    private static final OptionSpec<Integer> SIZE = OptionSpec.integer("size", 64, "bottleneck width");
+
     public static final MethodDefinition ADAPTER = new MethodDefinition("adapter",
             "Houlsby adapter: h + U GELU(D h + b_D) + b_U after attention and FFN outputs, U zero",
-            List.of(new OptionSpec("size", "64", "bottleneck width"), MethodDefinition.DROPOUT, MethodDefinition.POSITIONS),
-            options -> new BottleneckAdapterConfig(options.getInt("size", 64), options.getDouble("dropout", 0.0),
+            List.of(SIZE, MethodDefinition.DROPOUT, MethodDefinition.POSITIONS),
+            options -> new BottleneckAdapterConfig(options.get(SIZE), options.get(MethodDefinition.DROPOUT),
                     MethodDefinition.positions("adapter", options)));
 
     public BottleneckAdapterConfig {

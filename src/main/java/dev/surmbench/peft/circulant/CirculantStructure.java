@@ -18,24 +18,27 @@ import java.util.Map;
  */
 public record CirculantStructure(boolean product, double initStd, int block) implements StructureSpec {
 
-    private static final OptionSpec PRODUCT = new OptionSpec("product", "true",
+    private static final OptionSpec<Boolean> PRODUCT = OptionSpec.flag("product", true,
             "c = a*b with b = 0 at init (2 vectors stored, 1 effective); false: one zero-initialised c");
-    private static final OptionSpec BLOCK = new OptionSpec("block", "0",
+    private static final OptionSpec<Integer> BLOCK = OptionSpec.integer("block", 0,
             "block size p for non-square projections; 0 = gcd(d_in, d_out)");
+    private static final OptionSpec<Double> UPDATE_INIT_STD = OptionSpec.number("init_std", 1.0,
+            "std of a's normal init (authors' LoRA form: 1)");
+    private static final OptionSpec<Double> ADAPTER_INIT_STD = OptionSpec.number("init_std", 0.02,
+            "std of a's normal init (authors' adapter form: 0.02)");
 
-    public static final MethodDefinition LORA = MethodDefinition.update("circulant",
+    /** The update form: ΔW of this structure added to a frozen weight (where LoRA adds B·A). */
+    public static final MethodDefinition UPDATE = MethodDefinition.update("circulant",
             "SURM circulant: dW = alpha circ(a*b), applied by real FFT in O(d log d)", "s = alpha",
-            List.of(PRODUCT, new OptionSpec("init_std", "1.0", "std of a's normal init (authors' LoRA form: 1)"), BLOCK),
-            options -> parse(options, 1.0));
+            List.of(PRODUCT, UPDATE_INIT_STD, BLOCK), options -> parse(options, UPDATE_INIT_STD));
 
+    /** The adapter form: a residual block of this structure at the Houlsby positions. */
     public static final MethodDefinition ADAPTER = MethodDefinition.adapter("circulant-adapter",
             "SURM circulant adapter: h + GELU(circ(a*b) h) + bias at the Houlsby positions",
-            List.of(PRODUCT, new OptionSpec("init_std", "0.02", "std of a's normal init (authors' adapter form: 0.02)")),
-            options -> parse(options, 0.02));
+            List.of(PRODUCT, ADAPTER_INIT_STD), options -> parse(options, ADAPTER_INIT_STD));
 
-    private static CirculantStructure parse(MethodOptions options, double defaultStd) {
-        return new CirculantStructure(options.getBoolean("product", true),
-                options.getDouble("init_std", defaultStd), options.getInt("block", 0));
+    private static CirculantStructure parse(MethodOptions options, OptionSpec<Double> initStd) {
+        return new CirculantStructure(options.get(PRODUCT), options.get(initStd), options.get(BLOCK));
     }
 
     public CirculantStructure {

@@ -16,16 +16,18 @@ import java.util.Map;
  */
 public record KroneckerStructure(int rank) implements StructureSpec {
 
-    private static final OptionSpec RANK = new OptionSpec("rank", "8",
+    private static final OptionSpec<Integer> RANK = OptionSpec.integer("rank", 8,
             "r: A is r x (d_in/r), B is (d_out/r) x r; must divide both dimensions");
 
-    public static final MethodDefinition LORA = MethodDefinition.update("kronecker",
+    /** The update form: ΔW of this structure added to a frozen weight (where LoRA adds B·A). */
+    public static final MethodDefinition UPDATE = MethodDefinition.update("kronecker",
             "SURM Kronecker: dW = (alpha/r) B (x) A, A kaiming-uniform, B zero", "s = alpha/rank",
-            List.of(RANK), options -> new KroneckerStructure(options.getInt("rank", 8)));
+            List.of(RANK), options -> new KroneckerStructure(options.get(RANK)));
 
+    /** The adapter form: a residual block of this structure at the Houlsby positions. */
     public static final MethodDefinition ADAPTER = MethodDefinition.adapter("kronecker-adapter",
             "SURM Kronecker adapter: h + GELU((B (x) A) h) + bias at the Houlsby positions",
-            List.of(RANK), options -> new KroneckerStructure(options.getInt("rank", 8)));
+            List.of(RANK), options -> new KroneckerStructure(options.get(RANK)));
 
     public KroneckerStructure {
         MethodOptions.requireRange("kronecker", "rank", rank, 1, 4096);

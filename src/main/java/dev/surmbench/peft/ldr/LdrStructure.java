@@ -17,18 +17,20 @@ import java.util.Map;
  */
 public record LdrStructure(int rank, int block) implements StructureSpec {
 
-    private static final OptionSpec RANK = new OptionSpec("rank", "2", "displacement rank r (number of circ*skew terms)");
-    private static final OptionSpec BLOCK = new OptionSpec("block", "0",
+    private static final OptionSpec<Integer> RANK = OptionSpec.integer("rank", 2, "displacement rank r (number of circ*skew terms)");
+    private static final OptionSpec<Integer> BLOCK = OptionSpec.integer("block", 0,
             "block size p for non-square projections; 0 = gcd(d_in, d_out)");
 
-    public static final MethodDefinition LORA = MethodDefinition.update("ldr",
+    /** The update form: ΔW of this structure added to a frozen weight (where LoRA adds B·A). */
+    public static final MethodDefinition UPDATE = MethodDefinition.update("ldr",
             "SURM low displacement rank: dW = alpha sum_i circ(c_i) skewcirc(s_i), FFT with root-of-unity scaling",
             "s = alpha", List.of(RANK, BLOCK),
-            options -> new LdrStructure(options.getInt("rank", 2), options.getInt("block", 0)));
+            options -> new LdrStructure(options.get(RANK), options.get(BLOCK)));
 
+    /** The adapter form: a residual block of this structure at the Houlsby positions. */
     public static final MethodDefinition ADAPTER = MethodDefinition.adapter("ldr-adapter",
             "SURM LDR adapter: h + GELU(sum_i circ(c_i) skewcirc(s_i) h) + bias at the Houlsby positions",
-            List.of(RANK), options -> new LdrStructure(options.getInt("rank", 2), 0));
+            List.of(RANK), options -> new LdrStructure(options.get(RANK), 0));
 
     public LdrStructure {
         MethodOptions.requireRange("ldr", "rank", rank, 1, 64);

@@ -13,10 +13,12 @@ import java.util.Map;
 /** LoRA's low-rank ΔW = B·A (rank r), scaled by α/r; r·(d_in + d_out) parameters per projection. */
 public record LowRankStructure(int rank) implements StructureSpec {
 
-    public static final MethodDefinition LORA = MethodDefinition.update("lora",
+    private static final OptionSpec<Integer> RANK = OptionSpec.integer("rank", 8, "rank r of B·A");
+
+    /** The update form: ΔW of this structure added to a frozen weight (where LoRA adds B·A). */
+    public static final MethodDefinition UPDATE = MethodDefinition.update("lora",
             "LoRA: dW = (alpha/r) B A, A kaiming-uniform, B zero; mergeable", "s = alpha/rank",
-            List.of(new OptionSpec("rank", "8", "rank r of B·A")),
-            options -> new LowRankStructure(options.getInt("rank", 8)));
+            List.of(RANK), options -> new LowRankStructure(options.get(RANK)));
 
     public LowRankStructure {
         MethodOptions.requireRange("lora", "rank", rank, 1, 4096);

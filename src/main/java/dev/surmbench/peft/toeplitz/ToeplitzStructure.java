@@ -16,13 +16,15 @@ import java.util.List;
  */
 public record ToeplitzStructure(int block) implements StructureSpec {
 
-    private static final OptionSpec BLOCK = new OptionSpec("block", "0",
+    private static final OptionSpec<Integer> BLOCK = OptionSpec.integer("block", 0,
             "block size p for non-square projections; 0 = gcd(d_in, d_out)");
 
-    public static final MethodDefinition LORA = MethodDefinition.update("toeplitz",
+    /** The update form: ΔW of this structure added to a frozen weight (where LoRA adds B·A). */
+    public static final MethodDefinition UPDATE = MethodDefinition.update("toeplitz",
             "SURM Toeplitz: dW = alpha T(b) T(a), symmetric Toeplitz, zero-padded FFT", "s = alpha",
-            List.of(BLOCK), options -> new ToeplitzStructure(options.getInt("block", 0)));
+            List.of(BLOCK), options -> new ToeplitzStructure(options.get(BLOCK)));
 
+    /** The adapter form: a residual block of this structure at the Houlsby positions. */
     public static final MethodDefinition ADAPTER = MethodDefinition.adapter("toeplitz-adapter",
             "SURM Toeplitz adapter: h + GELU(T(b) T(a) h) + bias at the Houlsby positions",
             List.of(), options -> new ToeplitzStructure(0));
