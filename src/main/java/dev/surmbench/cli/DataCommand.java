@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code data list} and {@code data verify}: where each dataset is read from, and whether its files are intact. */
 @Command(name = "data", description = "List and verify GLUE tasks and image datasets.",
-        mixinStandardHelpOptions = true, subcommands = {DataCommand.ListCommand.class, DataCommand.VerifyCommand.class})
+        mixinStandardHelpOptions = true, subcommands = {DataCommand.ListDataCommand.class, DataCommand.VerifyCommand.class})
 public final class DataCommand implements Runnable {
 
     @Spec
@@ -45,7 +45,7 @@ public final class DataCommand implements Runnable {
 
     @Command(name = "list", description = "Print every task/dataset, where it is read from, and its row counts.",
             mixinStandardHelpOptions = true)
-    static final class ListCommand implements Callable<Integer> {
+    static final class ListDataCommand implements Callable<Integer> {
         @CommandLine.Mixin
         Locations locations = new Locations();
 

@@ -58,13 +58,13 @@ public final class MethodOptions {
         if (v == null) {
             return whenAbsent;
         }
-        Object parsed = switch (option.kind()) {
+        Object parsed = switch (option.type()) {
             case INTEGER -> integer(option.name(), v);
             case NUMBER -> number(option.name(), v);
             case FLAG -> flag(option.name(), v);
             case NAMES -> names(option.name(), v);
         };
-        @SuppressWarnings("unchecked") // the kind fixes T: INTEGER Integer, NUMBER Double, FLAG Boolean, NAMES List<String>
+        @SuppressWarnings("unchecked") // the type fixes T: INTEGER Integer, NUMBER Double, FLAG Boolean, NAMES List<String>
         T typed = (T) parsed;
         return typed;
     }

@@ -3,22 +3,22 @@ package dev.surmbench.peft;
 import java.util.List;
 
 /**
- * One user-facing option of a method: its name as typed in suites and on the CLI, its kind, its
+ * One user-facing option of a method: its name as typed in suites and on the CLI, its value type, its
  * default (the one value both the parser and {@code surm-bench list} read), and what it means. Read
  * through {@link MethodOptions#get(OptionSpec)}.
  *
  * @param <T> the parsed value's type
  * @param name the key in a suite's method options
- * @param kind how a value is parsed and checked
+ * @param type how a value is parsed and checked
  * @param defaultValue the value when the option is absent; null for a default the method derives
  *     from its other options (then {@code derivedDefault} says how)
  * @param derivedDefault the listed default of a derived option (e.g. {@code rank}); null otherwise
  * @param description what it means, for {@code surm-bench list}
  */
-public record OptionSpec<T>(String name, Kind kind, T defaultValue, String derivedDefault, String description) {
+public record OptionSpec<T>(String name, ValueType type, T defaultValue, String derivedDefault, String description) {
 
-    /** Value kinds and how each is written in YAML. */
-    public enum Kind {
+    /** Value types and how each is written in YAML. */
+    public enum ValueType {
         /** A whole number. */
         INTEGER,
         /** A real number. */
@@ -43,27 +43,27 @@ public record OptionSpec<T>(String name, Kind kind, T defaultValue, String deriv
 
     /** A whole-number option. */
     public static OptionSpec<Integer> integer(String name, int defaultValue, String description) {
-        return new OptionSpec<>(name, Kind.INTEGER, defaultValue, null, description);
+        return new OptionSpec<>(name, ValueType.INTEGER, defaultValue, null, description);
     }
 
     /** A real-number option. */
     public static OptionSpec<Double> number(String name, double defaultValue, String description) {
-        return new OptionSpec<>(name, Kind.NUMBER, defaultValue, null, description);
+        return new OptionSpec<>(name, ValueType.NUMBER, defaultValue, null, description);
     }
 
     /** A real-number option whose default the method derives (listed as {@code derivedDefault}). */
     public static OptionSpec<Double> derivedNumber(String name, String derivedDefault, String description) {
-        return new OptionSpec<>(name, Kind.NUMBER, null, derivedDefault, description);
+        return new OptionSpec<>(name, ValueType.NUMBER, null, derivedDefault, description);
     }
 
     /** A true/false option. */
     public static OptionSpec<Boolean> flag(String name, boolean defaultValue, String description) {
-        return new OptionSpec<>(name, Kind.FLAG, defaultValue, null, description);
+        return new OptionSpec<>(name, ValueType.FLAG, defaultValue, null, description);
     }
 
     /** A list-of-names option. */
     public static OptionSpec<List<String>> names(String name, List<String> defaultValue, String description) {
-        return new OptionSpec<>(name, Kind.NAMES, defaultValue, null, description);
+        return new OptionSpec<>(name, ValueType.NAMES, defaultValue, null, description);
     }
 
     /** The default as {@code surm-bench list} shows it: the value ({@code 8}, {@code 1.0}, {@code [query, value]}) or how it is derived. */
