@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.surmbench.model.Backbones;
 import dev.surmbench.model.ClassificationModel;
-import dev.surmbench.model.HostTensor;
+import dev.surmbench.model.WeightTensor;
 import dev.surmbench.model.TensorSet;
 import dev.surmbench.model.TextTokenizer;
 import dev.surmbench.model.safetensors.SafeTensors;
@@ -85,8 +85,8 @@ class ExportTest {
         assertEquals(List.of("bert.encoder.layer.0.attention.self.query", "bert.encoder.layer.0.attention.self.value"), targets);
         Map<String, double[][]> peftDeltas = new java.util.LinkedHashMap<>();
         for (String module : targets) {
-            HostTensor a = tensors.require(PREFIX + module + ".lora_A.weight"); // [r, in]
-            HostTensor b = tensors.require(PREFIX + module + ".lora_B.weight"); // [out, r]
+            WeightTensor a = tensors.require(PREFIX + module + ".lora_A.weight"); // [r, in]
+            WeightTensor b = tensors.require(PREFIX + module + ".lora_B.weight"); // [out, r]
             int in = (int) a.shape()[1];
             int outFeatures = (int) b.shape()[0];
             double[][] delta = new double[outFeatures][in];
@@ -119,7 +119,7 @@ class ExportTest {
                 "bert.encoder.layer.0.intermediate.dense", "bert.encoder.layer.0.output.dense"), targets);
         Map<String, double[][]> peftDeltas = new java.util.LinkedHashMap<>();
         for (String module : targets) {
-            HostTensor kernel = tensors.require(PREFIX + module + ".c3a_kernel"); // [out/b, in/b, b]
+            WeightTensor kernel = tensors.require(PREFIX + module + ".c3a_kernel"); // [out/b, in/b, b]
             int rows = (int) kernel.shape()[0];
             int cols = (int) kernel.shape()[1];
             int b = (int) kernel.shape()[2];

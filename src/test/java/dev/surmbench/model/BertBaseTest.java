@@ -87,7 +87,7 @@ class BertBaseTest {
     }
 
     private static NDArray array(NDManager nd, TensorSet w, String name) {
-        HostTensor t = w.require(name);
+        WeightTensor t = w.require(name);
         return nd.create(t.data(), t.djlShape());
     }
 

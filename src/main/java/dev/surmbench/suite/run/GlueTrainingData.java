@@ -12,7 +12,7 @@ import dev.surmbench.data.text.TextTokenizer;
 import dev.surmbench.metrics.Metric;
 import dev.surmbench.metrics.MetricScores;
 import dev.surmbench.train.HostBatch;
-import dev.surmbench.train.HostTensor;
+import dev.surmbench.train.HostInput;
 import dev.surmbench.train.TrainingData;
 import dev.surmbench.util.Seeds;
 import java.util.AbstractList;
@@ -168,16 +168,16 @@ public final class GlueTrainingData implements TrainingData {
                     tokens += b.realLength(row);
                 }
                 if (prefix == null) {
-                    return new HostBatch(List.of(HostTensor.ofLongs(b.inputIds()), HostTensor.ofLongs(b.tokenTypeIds()),
-                            HostTensor.ofLongs(b.attentionMask())), b.targets(), tokens);
+                    return new HostBatch(List.of(HostInput.ofLongs(b.inputIds()), HostInput.ofLongs(b.tokenTypeIds()),
+                            HostInput.ofLongs(b.attentionMask())), b.targets(), tokens);
                 }
                 int padded = b.paddedLength();
                 float[] hidden = new float[b.size() * padded * prefix.dim()];
                 for (int row = 0; row < b.size(); row++) {
                     prefix.copyInto(b.exampleIndices()[row], hidden, row, padded);
                 }
-                return new HostBatch(List.of(HostTensor.ofFloats(hidden, b.size(), padded, prefix.dim()),
-                        HostTensor.ofLongs(b.attentionMask())), b.targets(), tokens);
+                return new HostBatch(List.of(HostInput.ofFloats(hidden, b.size(), padded, prefix.dim()),
+                        HostInput.ofLongs(b.attentionMask())), b.targets(), tokens);
             }
 
             @Override

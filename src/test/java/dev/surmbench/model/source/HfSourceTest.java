@@ -11,7 +11,7 @@ import ai.djl.ndarray.NDManager;
 import dev.surmbench.model.BackboneSource;
 import dev.surmbench.model.Backbones;
 import dev.surmbench.model.ClassificationModel;
-import dev.surmbench.model.HostTensor;
+import dev.surmbench.model.WeightTensor;
 import dev.surmbench.model.TextTokenizer;
 import dev.surmbench.model.TinyCheckpoints;
 import dev.surmbench.model.TokenBatch;
@@ -69,7 +69,7 @@ class HfSourceTest {
     @Test
     void legacyGammaBetaNamesAreReadAsWeightAndBias() throws Exception {
         Path dir = tinyBert(tmp.resolve("legacy"), 4, true);
-        Map<String, HostTensor> renamed = new LinkedHashMap<>();
+        Map<String, WeightTensor> renamed = new LinkedHashMap<>();
         SafeTensors.read(dir.resolve("model.safetensors")).tensors().forEach((k, v) ->
                 renamed.put(k.replace("LayerNorm.weight", "LayerNorm.gamma").replace("LayerNorm.bias", "LayerNorm.beta"), v));
         assertTrue(renamed.containsKey("bert.embeddings.LayerNorm.gamma"));
