@@ -10,11 +10,12 @@ import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.surmbench.data.text.TextTokenizer;
 import dev.surmbench.model.Backbones;
 import dev.surmbench.model.ClassificationModel;
+import dev.surmbench.model.TokenInputs;
 import dev.surmbench.model.WeightTensor;
 import dev.surmbench.model.TensorSet;
-import dev.surmbench.model.TextTokenizer;
 import dev.surmbench.model.safetensors.SafeTensors;
 import dev.surmbench.model.source.HfCheckpointSource;
 import dev.surmbench.model.source.HfCheckpointWriter;
@@ -172,9 +173,9 @@ class ExportTest {
     private static void assertLogitsMatch(AdapterFiles.Saved adapter, Path merged) {
         try (ModelRecipe.Built run = adapter.restore(null);
              ClassificationModel loaded = Backbones.withCheckpointHead(new HfCheckpointSource("hf:" + merged, merged));
-             TextTokenizer tokenizer = TextTokenizer.open(loaded.tokenizerPath().orElseThrow(), 48);
+             TextTokenizer tokenizer = TextTokenizer.fromTokenizerJson(loaded.tokenizerPath().orElseThrow(), 48);
              NDManager manager = run.model().manager().newSubManager()) {
-            NDList inputs = tokenizer.encode(TEXTS).toNDList(manager);
+            NDList inputs = TokenInputs.of(tokenizer.encodePadded(TEXTS), manager);
             float[] expected = run.model().forward(inputs, false).toFloatArray();
             float[] actual = loaded.forward(inputs, false).toFloatArray();
             assertEquals(expected.length, actual.length);
