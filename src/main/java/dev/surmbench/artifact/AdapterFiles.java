@@ -1,7 +1,7 @@
 package dev.surmbench.artifact;
 
 import dev.surmbench.data.download.Sha256;
-import dev.surmbench.model.HostTensor;
+import dev.surmbench.model.WeightTensor;
 import dev.surmbench.model.TensorSet;
 import dev.surmbench.model.WeightLoadException;
 import dev.surmbench.model.safetensors.SafeTensors;
@@ -26,7 +26,7 @@ public final class AdapterFiles {
     private AdapterFiles() {}
 
     /** An adapter read back: its folder, description and tensors. */
-    public record Saved(Path dir, AdapterManifest manifest, Map<String, HostTensor> tensors) {
+    public record Saved(Path dir, AdapterManifest manifest, Map<String, WeightTensor> tensors) {
         public Saved {
             tensors = Map.copyOf(tensors);
         }
@@ -61,7 +61,7 @@ public final class AdapterFiles {
     }
 
     /** Writes {@code dir} (replacing any previous one) with {@code tensors} and the manifest, checksum filled in. */
-    public static void write(Path dir, AdapterManifest manifest, Map<String, HostTensor> tensors) throws IOException {
+    public static void write(Path dir, AdapterManifest manifest, Map<String, WeightTensor> tensors) throws IOException {
         AtomicFiles.writeDirectory(dir, folder -> {
             Path file = folder.resolve(TENSORS);
             SafeTensors.write(file, tensors, Map.of("format", "pt", "surm_bench_run", manifest.runId()));

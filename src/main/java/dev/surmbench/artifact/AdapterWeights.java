@@ -3,7 +3,7 @@ package dev.surmbench.artifact;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import dev.surmbench.data.download.Sha256;
-import dev.surmbench.model.HostTensor;
+import dev.surmbench.model.WeightTensor;
 import dev.surmbench.peft.BlockPaths;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The trainable parameters of a live model as host tensors (by module path, e.g. {@code
+ * The trainable parameters of a live model as weight tensors (by module path, e.g. {@code
  * bert.encoder.layer.0.attention.self.query.lora.lora_A}), copied out after a best epoch and copied
  * back into a freshly built model of the same recipe; and the content hash that ties an adapter to
  * the backbone weights it was trained on.
@@ -25,9 +25,9 @@ public final class AdapterWeights {
     private AdapterWeights() {}
 
     /** Every parameter that trains (method blocks, head, and whatever of the backbone the method trains). */
-    public static Map<String, HostTensor> snapshot(Block model) {
-        Map<String, HostTensor> out = new LinkedHashMap<>();
-        trainable(model).forEach((path, p) -> out.put(path, new HostTensor(p.getShape().getShape(), p.getArray().toFloatArray())));
+    public static Map<String, WeightTensor> snapshot(Block model) {
+        Map<String, WeightTensor> out = new LinkedHashMap<>();
+        trainable(model).forEach((path, p) -> out.put(path, new WeightTensor(p.getShape().getShape(), p.getArray().toFloatArray())));
         return out;
     }
 
@@ -35,7 +35,7 @@ public final class AdapterWeights {
      * Overwrites the trainable parameters of {@code model} with {@code tensors}, which must name
      * exactly those parameters with their shapes; {@code file} is named in every error.
      */
-    public static void load(Block model, Map<String, HostTensor> tensors, String file) {
+    public static void load(Block model, Map<String, WeightTensor> tensors, String file) {
         Map<String, Parameter> trainable = trainable(model);
         List<String> missing = new ArrayList<>(trainable.keySet());
         missing.removeAll(tensors.keySet());
@@ -51,7 +51,7 @@ public final class AdapterWeights {
             }
         }
         trainable.forEach((path, p) -> {
-            HostTensor t = tensors.get(path);
+            WeightTensor t = tensors.get(path);
             if (!Arrays.equals(t.shape(), p.getShape().getShape())) {
                 throw new AdapterFormatException(file + ": tensor '" + path + "' has shape " + Arrays.toString(t.shape())
                         + ", but the model that " + AdapterFiles.MANIFEST + " describes has " + p.getShape()

@@ -2,7 +2,7 @@ package dev.surmbench.artifact;
 
 import ai.djl.nn.Block;
 import dev.surmbench.model.ClassificationModel;
-import dev.surmbench.model.HostTensor;
+import dev.surmbench.model.WeightTensor;
 import dev.surmbench.model.source.HfCheckpointSource;
 import dev.surmbench.model.source.HfCheckpointWriter;
 import dev.surmbench.peft.AdaptableLinear;
@@ -33,7 +33,7 @@ public final class MergedExport {
         }
         try (ModelRecipe.Built built = adapter.restore(source)) {
             ClassificationModel model = built.model();
-            Map<String, HostTensor> tensors = mergedParameters(model.block(), model);
+            Map<String, WeightTensor> tensors = mergedParameters(model.block(), model);
             Map<String, String> meta = new LinkedHashMap<>();
             meta.put("surm_bench_run", m.runId());
             meta.put("surm_bench_method", m.recipe().method());
@@ -49,7 +49,7 @@ public final class MergedExport {
     }
 
     /** Merges every attached update into its projection's weight and returns the plain model's parameters. */
-    static Map<String, HostTensor> mergedParameters(Block block, ClassificationModel model) {
+    static Map<String, WeightTensor> mergedParameters(Block block, ClassificationModel model) {
         for (Block b : BlockPaths.modules(block).values()) {
             if (b instanceof AdaptableLinear linear && linear.update() != null) {
                 linear.merge();

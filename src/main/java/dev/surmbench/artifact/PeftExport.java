@@ -3,7 +3,7 @@ package dev.surmbench.artifact;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.surmbench.model.HostTensor;
+import dev.surmbench.model.WeightTensor;
 import dev.surmbench.model.safetensors.SafeTensors;
 import dev.surmbench.model.source.EmbeddedMiniLmSource;
 import dev.surmbench.model.source.MavenBertBaseSource;
@@ -61,7 +61,7 @@ public final class PeftExport {
                     + ExportFormat.supportedLine(method));
         }
         UpdateMethodConfig config = (UpdateMethodConfig) MethodRegistry.parse(method, m.recipe().options());
-        Map<String, HostTensor> tensors = new LinkedHashMap<>();
+        Map<String, WeightTensor> tensors = new LinkedHashMap<>();
         Map<String, Integer> blockSizes = new LinkedHashMap<>();
         for (String module : m.adaptedModules()) {
             String base = module + "." + method + ".";
@@ -69,12 +69,12 @@ public final class PeftExport {
                 tensors.put(PREFIX + module + ".lora_A.weight", require(adapter, base + "lora_A"));
                 tensors.put(PREFIX + module + ".lora_B.weight", require(adapter, base + "lora_B"));
             } else {
-                HostTensor kernel = c3aKernel(adapter, base, config.scale());
+                WeightTensor kernel = c3aKernel(adapter, base, config.scale());
                 tensors.put(PREFIX + module + ".c3a_kernel", kernel);
                 blockSizes.put(module, (int) kernel.shape()[2]);
             }
         }
-        for (Map.Entry<String, HostTensor> e : adapter.tensors().entrySet()) {
+        for (Map.Entry<String, WeightTensor> e : adapter.tensors().entrySet()) {
             if (isUnder(e.getKey(), m.headModules())) {
                 tensors.put(PREFIX + e.getKey(), e.getValue());
             }
@@ -92,8 +92,8 @@ public final class PeftExport {
      * scale · in_features · c[i, j, (−s) mod p], c = a⊙b (or the single c), in float32 as our forward
      * computes c.
      */
-    static HostTensor c3aKernel(AdapterFiles.Saved adapter, String base, double scale) {
-        HostTensor c = adapter.tensors().containsKey(base + "circulant_c") ? require(adapter, base + "circulant_c")
+    static WeightTensor c3aKernel(AdapterFiles.Saved adapter, String base, double scale) {
+        WeightTensor c = adapter.tensors().containsKey(base + "circulant_c") ? require(adapter, base + "circulant_c")
                 : product(require(adapter, base + "circulant_a"), require(adapter, base + "circulant_b"));
         long[] shape = c.shape();
         int p = (int) shape[2];
@@ -105,15 +105,15 @@ public final class PeftExport {
                 k[offset + s] = (float) (scale * inFeatures * c.data()[offset + Math.floorMod(-s, p)]);
             }
         }
-        return new HostTensor(shape, k);
+        return new WeightTensor(shape, k);
     }
 
-    private static HostTensor product(HostTensor a, HostTensor b) {
+    private static WeightTensor product(WeightTensor a, WeightTensor b) {
         float[] out = new float[a.data().length];
         for (int i = 0; i < out.length; i++) {
             out[i] = a.data()[i] * b.data()[i];
         }
-        return new HostTensor(a.shape(), out);
+        return new WeightTensor(a.shape(), out);
     }
 
     private static ObjectNode adapterConfig(AdapterManifest m, String peftType, UpdateMethodConfig config,
@@ -160,8 +160,8 @@ public final class PeftExport {
         return source.startsWith("hf:") ? source.substring(3) : source;
     }
 
-    private static HostTensor require(AdapterFiles.Saved adapter, String name) {
-        HostTensor t = adapter.tensors().get(name);
+    private static WeightTensor require(AdapterFiles.Saved adapter, String name) {
+        WeightTensor t = adapter.tensors().get(name);
         if (t == null) {
             throw new AdapterFormatException(adapter.tensorsFile() + ": tensor '" + name + "' is missing; the adapter does not"
                     + " match its " + AdapterFiles.MANIFEST);

@@ -9,7 +9,7 @@ import dev.surmbench.model.ModelOptions;
 import dev.surmbench.peft.MethodRegistry;
 import dev.surmbench.peft.PeftInjector;
 import dev.surmbench.train.HostBatch;
-import dev.surmbench.train.HostTensor;
+import dev.surmbench.train.HostInput;
 import dev.surmbench.train.ProgressListener;
 import dev.surmbench.train.ResourceMeter;
 import dev.surmbench.train.Trainer;
@@ -86,8 +86,8 @@ public final class TrainStepBench {
             labels[i] = random.nextInt(2);
         }
         long[] shape = {b, t};
-        return new HostBatch(List.of(new HostTensor(shape, ids, null), new HostTensor(shape, new long[b * t], null),
-                new HostTensor(shape, ones, null)), labels, (long) b * t);
+        return new HostBatch(List.of(new HostInput(shape, ids, null), new HostInput(shape, new long[b * t], null),
+                new HostInput(shape, ones, null)), labels, (long) b * t);
     }
 
     /** Wall time between the trainer's step callbacks; the first step is timed from {@code started}. */

@@ -1,12 +1,12 @@
 package dev.surmbench.cli;
 
 import ai.djl.Device;
+import dev.surmbench.data.text.TextTokenizer;
 import dev.surmbench.model.Architecture;
 import dev.surmbench.model.BackboneSource;
 import dev.surmbench.model.Backbones;
 import dev.surmbench.model.ClassificationModel;
 import dev.surmbench.model.SentenceEmbeddings;
-import dev.surmbench.model.TextTokenizer;
 import dev.surmbench.model.WeightLoadException;
 import dev.surmbench.suite.DeviceChoice;
 import java.io.IOException;
@@ -87,7 +87,7 @@ public final class EncodeCommand implements Callable<Integer> {
             return Main.badInput(spec, "encode", e);
         }
         try (ClassificationModel model = Backbones.encoder(source, on);
-                TextTokenizer tokenizer = TextTokenizer.open(model.tokenizerPath().orElseThrow(
+                TextTokenizer tokenizer = TextTokenizer.fromTokenizerJson(model.tokenizerPath().orElseThrow(
                         () -> new WeightLoadException(backbone, null, "the backbone has no tokenizer")), maxLength)) {
             PrintWriter out = spec.commandLine().getOut();
             for (float[] row : SentenceEmbeddings.embed(model, tokenizer, lines, batchSize)) {

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import dev.surmbench.data.text.TextTokenizer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,8 +34,7 @@ public final class SentenceEmbeddings {
         for (int start = 0; start < texts.size(); start += batchSize) {
             List<String> chunk = texts.subList(start, Math.min(texts.size(), start + batchSize));
             try (NDManager scope = model.manager().newSubManager()) {
-                TokenBatch batch = tokenizer.encode(chunk);
-                NDList inputs = batch.toNDList(scope);
+                NDList inputs = TokenInputs.of(tokenizer.encodePadded(chunk), scope);
                 NDArray hidden = model.lastHiddenState(inputs, false);
                 float[] flat = meanPooledNormalized(hidden, inputs.get(2)).toFloatArray();
                 int d = flat.length / chunk.size();

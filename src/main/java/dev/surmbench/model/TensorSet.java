@@ -15,7 +15,7 @@ import java.util.Set;
  * @param file the file or resource the tensors came from
  * @param tensors tensors by name
  */
-public record TensorSet(String file, Map<String, HostTensor> tensors) {
+public record TensorSet(String file, Map<String, WeightTensor> tensors) {
     public TensorSet {
         tensors = Collections.unmodifiableMap(new LinkedHashMap<>(tensors));
     }
@@ -29,8 +29,8 @@ public record TensorSet(String file, Map<String, HostTensor> tensors) {
     }
 
     /** The tensor by name; a missing one is a {@link WeightLoadException} naming file and tensor. */
-    public HostTensor require(String name) {
-        HostTensor t = tensors.get(name);
+    public WeightTensor require(String name) {
+        WeightTensor t = tensors.get(name);
         if (t == null) {
             throw new WeightLoadException(file, name, "missing tensor (the file has " + tensors.size() + " tensors)");
         }
@@ -40,7 +40,7 @@ public record TensorSet(String file, Map<String, HostTensor> tensors) {
     /** Total scalars held. */
     public long size() {
         long n = 0;
-        for (HostTensor t : tensors.values()) {
+        for (WeightTensor t : tensors.values()) {
             n += t.data().length;
         }
         return n;
@@ -51,8 +51,8 @@ public record TensorSet(String file, Map<String, HostTensor> tensors) {
      * {@code BertForSequenceClassification} checkpoint's {@code bert.} prefix); other names are kept.
      */
     public TensorSet stripPrefix(String prefix) {
-        Map<String, HostTensor> out = new LinkedHashMap<>();
-        for (Map.Entry<String, HostTensor> e : tensors.entrySet()) {
+        Map<String, WeightTensor> out = new LinkedHashMap<>();
+        for (Map.Entry<String, WeightTensor> e : tensors.entrySet()) {
             String name = e.getKey().startsWith(prefix + ".") ? e.getKey().substring(prefix.length() + 1) : e.getKey();
             if (out.put(name, e.getValue()) != null) {
                 throw new WeightLoadException(file, e.getKey(), "name clashes with '" + name + "' once the '" + prefix + ".' prefix is removed");

@@ -52,7 +52,7 @@ final class WeightBinder {
             boolean fromFile = weights != null && (headFromWeights ? head || canonical != null
                     : canonical != null && !path.startsWith("classifier."));
             String name = canonical == null ? path : canonical;
-            HostTensor t = fromFile ? weights.tensors().get(name) : null;
+            WeightTensor t = fromFile ? weights.tensors().get(name) : null;
             if (t != null) {
                 if (!Arrays.equals(t.shape(), p.getShape().getShape())) {
                     throw new WeightLoadException(file, name, "shape " + Arrays.toString(t.shape()) + " does not match the model's "
@@ -122,7 +122,7 @@ final class WeightBinder {
     }
 
     /** An initialiser that yields a loaded tensor (checked against the requested shape). */
-    private record FixedInitializer(HostTensor tensor, String file, String name) implements Initializer {
+    private record FixedInitializer(WeightTensor tensor, String file, String name) implements Initializer {
         @Override
         public NDArray initialize(NDManager manager, Shape shape, DataType dataType) {
             if (!Arrays.equals(shape.getShape(), tensor.shape())) {

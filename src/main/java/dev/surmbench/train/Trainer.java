@@ -164,7 +164,7 @@ public final class Trainer {
 
     private static NDList toArrays(HostBatch batch, NDManager manager) {
         NDList list = new NDList();
-        for (HostTensor t : batch.inputs()) {
+        for (HostInput t : batch.inputs()) {
             list.add(t.toArray(manager));
         }
         return list;

@@ -10,11 +10,12 @@ import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.surmbench.data.text.TextTokenizer;
 import dev.surmbench.model.Backbones;
 import dev.surmbench.model.ClassificationModel;
-import dev.surmbench.model.HostTensor;
+import dev.surmbench.model.TokenInputs;
+import dev.surmbench.model.WeightTensor;
 import dev.surmbench.model.TensorSet;
-import dev.surmbench.model.TextTokenizer;
 import dev.surmbench.model.safetensors.SafeTensors;
 import dev.surmbench.model.source.HfCheckpointSource;
 import dev.surmbench.model.source.HfCheckpointWriter;
@@ -85,8 +86,8 @@ class ExportTest {
         assertEquals(List.of("bert.encoder.layer.0.attention.self.query", "bert.encoder.layer.0.attention.self.value"), targets);
         Map<String, double[][]> peftDeltas = new java.util.LinkedHashMap<>();
         for (String module : targets) {
-            HostTensor a = tensors.require(PREFIX + module + ".lora_A.weight"); // [r, in]
-            HostTensor b = tensors.require(PREFIX + module + ".lora_B.weight"); // [out, r]
+            WeightTensor a = tensors.require(PREFIX + module + ".lora_A.weight"); // [r, in]
+            WeightTensor b = tensors.require(PREFIX + module + ".lora_B.weight"); // [out, r]
             int in = (int) a.shape()[1];
             int outFeatures = (int) b.shape()[0];
             double[][] delta = new double[outFeatures][in];
@@ -119,7 +120,7 @@ class ExportTest {
                 "bert.encoder.layer.0.intermediate.dense", "bert.encoder.layer.0.output.dense"), targets);
         Map<String, double[][]> peftDeltas = new java.util.LinkedHashMap<>();
         for (String module : targets) {
-            HostTensor kernel = tensors.require(PREFIX + module + ".c3a_kernel"); // [out/b, in/b, b]
+            WeightTensor kernel = tensors.require(PREFIX + module + ".c3a_kernel"); // [out/b, in/b, b]
             int rows = (int) kernel.shape()[0];
             int cols = (int) kernel.shape()[1];
             int b = (int) kernel.shape()[2];
@@ -172,9 +173,9 @@ class ExportTest {
     private static void assertLogitsMatch(AdapterFiles.Saved adapter, Path merged) {
         try (ModelRecipe.Built run = adapter.restore(null);
              ClassificationModel loaded = Backbones.withCheckpointHead(new HfCheckpointSource("hf:" + merged, merged));
-             TextTokenizer tokenizer = TextTokenizer.open(loaded.tokenizerPath().orElseThrow(), 48);
+             TextTokenizer tokenizer = TextTokenizer.fromTokenizerJson(loaded.tokenizerPath().orElseThrow(), 48);
              NDManager manager = run.model().manager().newSubManager()) {
-            NDList inputs = tokenizer.encode(TEXTS).toNDList(manager);
+            NDList inputs = TokenInputs.of(tokenizer.encodePadded(TEXTS), manager);
             float[] expected = run.model().forward(inputs, false).toFloatArray();
             float[] actual = loaded.forward(inputs, false).toFloatArray();
             assertEquals(expected.length, actual.length);

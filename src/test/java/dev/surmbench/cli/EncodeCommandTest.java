@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.surmbench.data.text.TextTokenizer;
 import dev.surmbench.model.Backbones;
 import dev.surmbench.model.ClassificationModel;
 import dev.surmbench.model.SentenceEmbeddings;
-import dev.surmbench.model.TextTokenizer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -45,7 +45,7 @@ class EncodeCommandTest {
         assertEquals(3, rows.length);
         List<float[]> expected;
         try (ClassificationModel m = Backbones.encoder("embedded:all-minilm-l6-v2");
-                TextTokenizer tok = TextTokenizer.open(m.tokenizerPath().orElseThrow(), 128)) {
+                TextTokenizer tok = TextTokenizer.fromTokenizerJson(m.tokenizerPath().orElseThrow(), 128)) {
             expected = SentenceEmbeddings.embed(m, tok, lines, 3);
         }
         for (int i = 0; i < rows.length; i++) {

@@ -10,6 +10,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
+import dev.surmbench.data.text.TextTokenizer;
+import dev.surmbench.data.text.TokenBatch;
 import dev.surmbench.model.bert.BertConfig;
 import dev.surmbench.model.bert.BertForSequenceClassification;
 import dev.surmbench.model.source.MavenBertBaseSource;
@@ -49,7 +51,7 @@ class BertBaseTest {
         assertEquals(110_104_890L, weights.size());
 
         try (ClassificationModel m = Backbones.classification(source, 2, 1);
-                TextTokenizer tok = TextTokenizer.open(m.tokenizerPath().orElseThrow(), 128);
+                TextTokenizer tok = TextTokenizer.fromTokenizerJson(m.tokenizerPath().orElseThrow(), 128);
                 NDManager scope = m.manager().newSubManager()) {
             assertEquals(List.of("classifier.weight", "classifier.bias"), m.loadReport().seeded());
             assertEquals(5, m.loadReport().ignored().size());
@@ -57,7 +59,7 @@ class BertBaseTest {
             assertArrayEquals(weights.require("encoder.layer.11.output.dense.weight").data(),
                     BlockPaths.parameters(m.block()).get("bert.encoder.layer.11.output.dense.weight").getArray().toFloatArray());
 
-            TokenBatch batch = tok.encode(List.of("the capital of france is [MASK] ."));
+            TokenBatch batch = tok.encodePadded(List.of("the capital of france is [MASK] ."));
             long[] ids = batch.inputIds()[0];
             int maskAt = -1;
             for (int i = 0; i < ids.length; i++) {
@@ -67,7 +69,7 @@ class BertBaseTest {
             }
             assertTrue(maskAt > 0, "tokenizer must keep [MASK] (id 103)");
             NDArray hidden = ((BertForSequenceClassification) m.block()).bert()
-                    .lastHiddenState(new ai.djl.training.ParameterStore(m.manager(), false), batch.toNDList(scope), false);
+                    .lastHiddenState(new ai.djl.training.ParameterStore(m.manager(), false), TokenInputs.of(batch, scope), false);
             NDArray logits = mlmLogits(scope, hidden.get(new NDIndex("0, " + maskAt + ", :")).reshape(1, 768), weights, c);
             int best = (int) logits.argMax(1).toLongArray()[0];
             List<String> vocab = vocabulary(m);
@@ -87,7 +89,7 @@ class BertBaseTest {
     }
 
     private static NDArray array(NDManager nd, TensorSet w, String name) {
-        HostTensor t = w.require(name);
+        WeightTensor t = w.require(name);
         return nd.create(t.data(), t.djlShape());
     }
 

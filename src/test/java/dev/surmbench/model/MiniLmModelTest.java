@@ -14,6 +14,8 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
+import dev.surmbench.data.text.TextTokenizer;
+import dev.surmbench.data.text.TokenBatch;
 import dev.surmbench.model.source.EmbeddedMiniLmSource;
 import dev.surmbench.peft.AdaptableLinear;
 import dev.surmbench.peft.AdapterSlot;
@@ -119,9 +121,9 @@ class MiniLmModelTest {
     @Test
     void loraOnQueryValueStartsAtTheBaseModelAndTrains() {
         try (ClassificationModel m = Backbones.classification(SOURCE, 2, 5);
-                TextTokenizer tok = TextTokenizer.open(m.tokenizerPath().orElseThrow(), 128);
+                TextTokenizer tok = TextTokenizer.fromTokenizerJson(m.tokenizerPath().orElseThrow(), 128);
                 NDManager scope = m.manager().newSubManager()) {
-            NDList inputs = tok.encode(GlueText.mixed(4)).toNDList(scope);
+            NDList inputs = TokenInputs.of(tok.encodePadded(GlueText.mixed(4)), scope);
             float[] before = m.forward(inputs, false).toFloatArray();
             InjectionReport report = PeftInjector.inject(m.block(), MethodRegistry.parse("lora", Map.of()), m.headPrefixes(), 5);
             assertEquals(12, report.adaptedModules().size());
@@ -134,9 +136,9 @@ class MiniLmModelTest {
     @Test
     void circulantTrainsForwardAndBackward() {
         try (ClassificationModel m = Backbones.classification(SOURCE, 2, 5);
-                TextTokenizer tok = TextTokenizer.open(m.tokenizerPath().orElseThrow(), 128);
+                TextTokenizer tok = TextTokenizer.fromTokenizerJson(m.tokenizerPath().orElseThrow(), 128);
                 NDManager scope = m.manager().newSubManager()) {
-            NDList inputs = tok.encode(GlueText.mixed(4)).toNDList(scope);
+            NDList inputs = TokenInputs.of(tok.encodePadded(GlueText.mixed(4)), scope);
             InjectionReport report = PeftInjector.inject(m.block(), MethodRegistry.parse("circulant", Map.of()), m.headPrefixes(), 5);
             assertEquals(12, report.adaptedModules().size());
             assertGradientsFlowOnlyToTrainable(m, inputs);
@@ -146,15 +148,15 @@ class MiniLmModelTest {
     @Test
     void forwardAndBackwardInAScopeLeaveNothingOnTheModelManager() {
         try (ClassificationModel m = Backbones.classification(SOURCE, 2, 5);
-                TextTokenizer tok = TextTokenizer.open(m.tokenizerPath().orElseThrow(), 128)) {
+                TextTokenizer tok = TextTokenizer.fromTokenizerJson(m.tokenizerPath().orElseThrow(), 128)) {
             // the backbone's own blocks only: (method operators are the peft package's business)
-            TokenBatch batch = tok.encode(GlueText.mixed(4));
+            TokenBatch batch = tok.encodePadded(GlueText.mixed(4));
             int before = m.manager().getManagedArrays().size();
             for (int i = 0; i < 2; i++) {
                 try (NDManager scope = m.manager().newSubManager()) {
-                    m.forward(batch.toNDList(scope), false);
+                    m.forward(TokenInputs.of(batch, scope), false);
                     try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                        gc.backward(m.forward(new ParameterStore(m.manager(), false), batch.toNDList(scope), true).sum());
+                        gc.backward(m.forward(new ParameterStore(m.manager(), false), TokenInputs.of(batch, scope), true).sum());
                     }
                 }
             }

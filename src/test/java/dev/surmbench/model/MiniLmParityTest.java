@@ -11,6 +11,8 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import dev.surmbench.data.text.TextTokenizer;
+import dev.surmbench.data.text.TokenBatch;
 import dev.surmbench.model.source.EmbeddedMiniLmSource;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +36,7 @@ class MiniLmParityTest {
     static void load() {
         model = Backbones.encoder("embedded:all-minilm-l6-v2");
         // 128 = the truncation the embedded tokenizer.json declares, which langchain4j applies too
-        tokenizer = TextTokenizer.open(model.tokenizerPath().orElseThrow(), 128);
+        tokenizer = TextTokenizer.fromTokenizerJson(model.tokenizerPath().orElseThrow(), 128);
         texts = GlueText.mixed(SENTENCES);
     }
 
@@ -52,7 +54,7 @@ class MiniLmParityTest {
         int padded = 0;
         try (OrtSession session = env.createSession(EmbeddedMiniLmSource.resource(EmbeddedMiniLmSource.ONNX_RESOURCE), new OrtSession.SessionOptions())) {
             for (int start = 0; start < texts.size(); start += BATCH) {
-                TokenBatch batch = tokenizer.encode(texts.subList(start, start + BATCH));
+                TokenBatch batch = tokenizer.encodePadded(texts.subList(start, start + BATCH));
                 for (long[] row : batch.attentionMask()) {
                     padded += row[row.length - 1] == 0 ? 1 : 0;
                 }
@@ -64,12 +66,12 @@ class MiniLmParityTest {
                     expected = (float[][][]) r.get(0).getValue();
                 }
                 try (NDManager scope = model.manager().newSubManager()) {
-                    NDList inputs = batch.toNDList(scope);
+                    NDList inputs = TokenInputs.of(batch, scope);
                     NDArray hidden = model.lastHiddenState(inputs, false);
                     assertEquals(batch.size(), hidden.getShape().get(0));
                     assertEquals(384, hidden.getShape().get(2));
                     float[] ours = hidden.toFloatArray();
-                    int t = batch.tokens();
+                    int t = batch.paddedLength();
                     for (int b = 0; b < batch.size(); b++) {
                         for (int i = 0; i < t; i++) {
                             if (batch.attentionMask()[b][i] == 0) {

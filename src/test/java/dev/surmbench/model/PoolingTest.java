@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
+import dev.surmbench.data.text.TokenBatch;
 import dev.surmbench.model.bert.BertConfig;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ class PoolingTest {
 
     private static float[] logits(ClassificationModel m, TokenBatch batch) {
         try (NDManager nd = m.manager().newSubManager()) {
-            return m.forward(batch.toNDList(nd), false).toFloatArray();
+            return m.forward(TokenInputs.of(batch, nd), false).toFloatArray();
         }
     }
 
@@ -55,8 +56,8 @@ class PoolingTest {
         assertEquals(0.0, noDropout.attentionProbsDropoutProb());
         assertEquals(TinyCheckpoints.TINY_BERT.numHiddenLayers(), noDropout.numHiddenLayers());
         try (ClassificationModel m = Backbones.random(noDropout, 2, 5, Pooling.MEAN); NDManager nd = m.manager().newSubManager()) {
-            assertArrayEquals(m.forward(PADDED.toNDList(nd), false).toFloatArray(),
-                    m.forward(PADDED.toNDList(nd), true).toFloatArray());
+            assertArrayEquals(m.forward(TokenInputs.of(PADDED, nd), false).toFloatArray(),
+                    m.forward(TokenInputs.of(PADDED, nd), true).toFloatArray());
         }
         BertConfig sliced = (BertConfig) new ModelOptions(1, -1, Pooling.CLS).apply(TinyCheckpoints.TINY_BERT);
         assertEquals(1, sliced.numHiddenLayers());

@@ -12,7 +12,7 @@ import org.apache.commons.math3.special.Erf;
 final class ReferenceVit {
     private ReferenceVit() {}
 
-    static float[] logits(Map<String, HostTensor> p, VitConfig c, float[] pixels, int batch, int labels) {
+    static float[] logits(Map<String, WeightTensor> p, VitConfig c, float[] pixels, int batch, int labels) {
         int d = c.hiddenSize();
         int g = c.gridSize();
         int ps = c.patchSize();
@@ -107,8 +107,8 @@ final class ReferenceVit {
         return out;
     }
 
-    private static double[][] linear(double[][] x, Map<String, HostTensor> p, String name) {
-        HostTensor w = p.get(name + ".weight");
+    private static double[][] linear(double[][] x, Map<String, WeightTensor> p, String name) {
+        WeightTensor w = p.get(name + ".weight");
         float[] b = p.get(name + ".bias").data();
         int out = (int) w.shape()[0];
         int in = (int) w.shape()[1];
@@ -125,7 +125,7 @@ final class ReferenceVit {
         return y;
     }
 
-    private static double[][] layerNorm(double[][] x, Map<String, HostTensor> p, String name, double eps) {
+    private static double[][] layerNorm(double[][] x, Map<String, WeightTensor> p, String name, double eps) {
         float[] g = p.get(name + ".weight").data();
         float[] b = p.get(name + ".bias").data();
         double[][] y = new double[x.length][];

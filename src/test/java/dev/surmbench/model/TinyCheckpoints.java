@@ -30,9 +30,9 @@ public final class TinyCheckpoints {
      */
     public static Path bertFolder(Path dir, long seed, boolean prefixed) throws IOException {
         try (ClassificationModel m = Backbones.random(TINY_BERT, 2, seed)) {
-            Map<String, HostTensor> tensors = new LinkedHashMap<>();
+            Map<String, WeightTensor> tensors = new LinkedHashMap<>();
             parameters(m).forEach((k, v) -> tensors.put(prefixed || !k.startsWith("bert.") ? k : k.substring(5), v));
-            tensors.put("cls.predictions.bias", new HostTensor(new long[] {64}, new float[64]));
+            tensors.put("cls.predictions.bias", new WeightTensor(new long[] {64}, new float[64]));
             Files.createDirectories(dir);
             Files.writeString(dir.resolve("config.json"), configJson(m.config()));
             SafeTensors.write(dir.resolve("model.safetensors"), tensors, Map.of("format", "pt"));
@@ -41,16 +41,16 @@ public final class TinyCheckpoints {
         return dir;
     }
 
-    /** Every parameter of {@code model} by its path, as host tensors. */
-    public static Map<String, HostTensor> parameters(ClassificationModel model) {
+    /** Every parameter of {@code model} by its path, as weight tensors. */
+    public static Map<String, WeightTensor> parameters(ClassificationModel model) {
         return HfCheckpointWriter.parameters(model);
     }
 
     /** Writes config.json + model.safetensors (HF names, with the model's prefix) for {@code model}. */
-    public static void write(Path dir, ClassificationModel model, Map<String, HostTensor> extra) throws IOException {
+    public static void write(Path dir, ClassificationModel model, Map<String, WeightTensor> extra) throws IOException {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("config.json"), configJson(model.config()));
-        Map<String, HostTensor> tensors = new LinkedHashMap<>(parameters(model));
+        Map<String, WeightTensor> tensors = new LinkedHashMap<>(parameters(model));
         tensors.putAll(extra);
         SafeTensors.write(dir.resolve("model.safetensors"), tensors, Map.of("format", "pt"));
     }

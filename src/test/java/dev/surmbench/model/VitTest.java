@@ -101,7 +101,7 @@ class VitTest {
     void unexpectedTensorIsRejected() throws Exception {
         Path dir = tmp.resolve("extra");
         try (ClassificationModel m = Backbones.random(C, 3, 42)) {
-            TinyCheckpoints.write(dir, m, Map.of("vit.encoder.layer.0.mystery.weight", new HostTensor(new long[] {2}, new float[2])));
+            TinyCheckpoints.write(dir, m, Map.of("vit.encoder.layer.0.mystery.weight", new WeightTensor(new long[] {2}, new float[2])));
         }
         WeightLoadException e = assertThrows(WeightLoadException.class, () -> Backbones.classification("hf:" + dir, 3, 1));
         assertEquals("encoder.layer.0.mystery.weight", e.tensor());
@@ -113,14 +113,14 @@ class VitTest {
         // weights ~U(-0.3, 0.3) (not the tiny init scale) so every path moves the logits
         Path dir = tmp.resolve("reference");
         try (ClassificationModel m = Backbones.random(C, 3, 9)) {
-            Map<String, HostTensor> big = new java.util.LinkedHashMap<>();
+            Map<String, WeightTensor> big = new java.util.LinkedHashMap<>();
             long seed = 100;
-            for (Map.Entry<String, HostTensor> e : TinyCheckpoints.parameters(m).entrySet()) {
+            for (Map.Entry<String, WeightTensor> e : TinyCheckpoints.parameters(m).entrySet()) {
                 float[] v = TinyCheckpoints.randoms(e.getValue().data().length, seed++);
                 for (int i = 0; i < v.length; i++) {
                     v[i] *= 0.3f;
                 }
-                big.put(e.getKey(), new HostTensor(e.getValue().shape(), v));
+                big.put(e.getKey(), new WeightTensor(e.getValue().shape(), v));
             }
             Files.createDirectories(dir);
             Files.writeString(dir.resolve("config.json"), TinyCheckpoints.configJson(C));

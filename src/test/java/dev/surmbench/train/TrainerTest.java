@@ -90,7 +90,7 @@ class TrainerTest {
                     System.arraycopy(x[idx], 0, flat, i * 4, 4);
                     targets[i] = y[idx];
                 }
-                out.add(new HostBatch(List.of(HostTensor.ofFloats(flat, n, 4)), targets, n));
+                out.add(new HostBatch(List.of(HostInput.ofFloats(flat, n, 4)), targets, n));
             }
             return out;
         }

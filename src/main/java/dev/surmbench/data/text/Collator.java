@@ -1,11 +1,13 @@
 package dev.surmbench.data.text;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * Pads tokenised examples into a {@link TextBatch}: to the longest in the batch (dynamic padding),
- * rounded up to a multiple if asked, or to any explicit length at least that long. Real tokens are
- * copied unchanged to the left (right padding), so padding never changes their ids, types or mask.
+ * Pads tokenised texts into a {@link TokenBatch} (and examples into a {@link TextBatch}): to the
+ * longest in the batch (dynamic padding), rounded up to a multiple if asked, or to any explicit
+ * length at least that long. Real tokens are copied unchanged to the left (right padding), so
+ * padding never changes their ids, types or mask. The one padding of the project.
  */
 public final class Collator {
 
@@ -20,12 +22,14 @@ public final class Collator {
         return (longest + multipleOf - 1) / multipleOf * multipleOf;
     }
 
-    /** Pads {@code rows} to {@code length} (at least the longest row) with {@code padId}. */
+    /** Pads {@code rows} of examples to {@code length} (at least the longest row) with {@code padId}. */
     public static TextBatch collate(List<EncodedText> rows, double[] targets, int[] exampleIndices, int length,
             long padId) {
-        if (targets.length != rows.size() || exampleIndices.length != rows.size()) {
-            throw new IllegalArgumentException("one target and one index per row expected");
-        }
+        return new TextBatch(pad(rows, length, padId), targets.clone(), exampleIndices.clone());
+    }
+
+    /** Pads {@code rows} to {@code length} (at least the longest row) with {@code padId}. */
+    public static TokenBatch pad(List<EncodedText> rows, int length, long padId) {
         long[][] ids = new long[rows.size()][length];
         long[][] types = new long[rows.size()][length];
         long[][] mask = new long[rows.size()][length];
@@ -35,11 +39,11 @@ public final class Collator {
                 throw new IllegalArgumentException("row " + r + " has " + row.length()
                         + " tokens, more than the padded length " + length);
             }
-            java.util.Arrays.fill(ids[r], padId);
+            Arrays.fill(ids[r], padId);
             System.arraycopy(row.ids(), 0, ids[r], 0, row.length());
             System.arraycopy(row.typeIds(), 0, types[r], 0, row.length());
-            java.util.Arrays.fill(mask[r], 0, row.length(), 1L);
+            Arrays.fill(mask[r], 0, row.length(), 1L);
         }
-        return new TextBatch(ids, types, mask, targets.clone(), exampleIndices.clone());
+        return new TokenBatch(ids, types, mask);
     }
 }

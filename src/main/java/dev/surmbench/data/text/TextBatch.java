@@ -1,27 +1,24 @@
 package dev.surmbench.data.text;
 
 /**
- * A padded batch as plain Java arrays (no NDArray, so this package does not depend on engine
- * state; a model converts them). All three matrices are {@code [batch][paddedLength]}: pad positions
- * hold the pad id, token type 0 and attention mask 0.
+ * A padded batch of examples: their tokens ({@link TokenBatch}) with, per row, the target and the
+ * example it came from.
  *
- * @param inputIds token ids
- * @param tokenTypeIds token types (0 first sentence, 1 second)
- * @param attentionMask 1 for real tokens, 0 for padding
+ * @param tokens the padded ids, token types and attention mask
  * @param targets per row: the class id (as a double) or the regression score
  * @param exampleIndices per row: the index of the example in the list given to the batcher
  */
-public record TextBatch(long[][] inputIds, long[][] tokenTypeIds, long[][] attentionMask, double[] targets,
-        int[] exampleIndices) {
+public record TextBatch(TokenBatch tokens, double[] targets, int[] exampleIndices) {
+
+    public TextBatch {
+        if (targets.length != tokens.size() || exampleIndices.length != tokens.size()) {
+            throw new IllegalArgumentException("one target and one index per row expected");
+        }
+    }
 
     /** Rows in the batch. */
     public int size() {
-        return inputIds.length;
-    }
-
-    /** The padded length (columns). */
-    public int paddedLength() {
-        return inputIds.length == 0 ? 0 : inputIds[0].length;
+        return tokens.size();
     }
 
     /** The targets as class ids (for classification tasks). */
@@ -34,14 +31,5 @@ public record TextBatch(long[][] inputIds, long[][] tokenTypeIds, long[][] atten
             labels[i] = (int) targets[i];
         }
         return labels;
-    }
-
-    /** The number of real (unpadded) tokens of row {@code row}. */
-    public int realLength(int row) {
-        int length = 0;
-        for (long m : attentionMask[row]) {
-            length += (int) m;
-        }
-        return length;
     }
 }

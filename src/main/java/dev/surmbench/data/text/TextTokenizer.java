@@ -38,16 +38,15 @@ public final class TextTokenizer implements AutoCloseable {
         if (maxLength < 2) {
             throw new IllegalArgumentException("maxLength must leave room for special tokens: " + maxLength);
         }
-        return new TextTokenizer(huggingFace(tokenizerJson, maxLength), maxLength, padId(readTokenizerJson(tokenizerJson)));
+        long padId = padId(readTokenizerJson(tokenizerJson));
+        return new TextTokenizer(huggingFace(tokenizerJson, maxLength), maxLength, padId);
     }
 
     /**
      * DJL's tokenizer for a checked {@code tokenizer.json} ({@link #readTokenizerJson}): special
-     * tokens added, longest-first truncation to {@code maxLength}, no padding. Shared with the model's
-     * own small wrapper.
+     * tokens added, longest-first truncation to {@code maxLength}, no padding. The one place it is built.
      */
-    public static HuggingFaceTokenizer huggingFace(Path tokenizerJson, int maxLength) {
-        readTokenizerJson(tokenizerJson);
+    private static HuggingFaceTokenizer huggingFace(Path tokenizerJson, int maxLength) {
         try {
             return HuggingFaceTokenizer.builder()
                     .optTokenizerPath(tokenizerJson)
@@ -153,6 +152,18 @@ public final class TextTokenizer implements AutoCloseable {
     /** Encodes an example's text(s). */
     public EncodedText encode(Example example) {
         return encode(example.textA(), example.textB());
+    }
+
+    /**
+     * Encodes single sentences and pads them to the longest ({@link Collator}, with {@link #padId()}):
+     * a model's inputs for {@code texts}.
+     */
+    public TokenBatch encodePadded(List<String> texts) {
+        List<EncodedText> rows = new ArrayList<>(texts.size());
+        for (String text : texts) {
+            rows.add(encode(text, null));
+        }
+        return Collator.pad(rows, Collator.paddedLength(rows, 1), padId);
     }
 
     /** Encodes every example, in order. */

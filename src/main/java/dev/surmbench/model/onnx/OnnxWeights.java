@@ -1,6 +1,6 @@
 package dev.surmbench.model.onnx;
 
-import dev.surmbench.model.HostTensor;
+import dev.surmbench.model.WeightTensor;
 import dev.surmbench.model.TensorSet;
 import dev.surmbench.model.WeightLoadException;
 import java.util.ArrayList;
@@ -32,12 +32,12 @@ public final class OnnxWeights {
                 consumers.computeIfAbsent(in, k -> new ArrayList<>()).add(n);
             }
         }
-        Map<String, HostTensor> out = new LinkedHashMap<>();
+        Map<String, WeightTensor> out = new LinkedHashMap<>();
         for (OnnxGraph.Initializer init : graph.initializers().values()) {
             if (!init.isFloat()) {
                 continue;
             }
-            HostTensor tensor = new HostTensor(init.dims(), init.floats());
+            WeightTensor tensor = new WeightTensor(init.dims(), init.floats());
             String name = init.name();
             if (isAnonymous(name)) {
                 name = nameMatMulWeight(graph, init, consumers);

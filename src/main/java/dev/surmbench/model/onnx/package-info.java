@@ -4,7 +4,7 @@
  * dev.surmbench.model.onnx.OnnxWeights} gives the anonymous {@code MatMul} initialisers their Hugging
  * Face names.
  *
- * <p>Plain Java arrays only (no DJL); uses {@code model}'s {@code HostTensor}, {@code TensorSet} and
+ * <p>Plain Java arrays only (no DJL); uses {@code model}'s {@code WeightTensor}, {@code TensorSet} and
  * {@code WeightLoadException} and knows no block, suite or training.
  */
 package dev.surmbench.model.onnx;

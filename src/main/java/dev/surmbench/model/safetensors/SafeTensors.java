@@ -3,7 +3,7 @@ package dev.surmbench.model.safetensors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.surmbench.model.HostTensor;
+import dev.surmbench.model.WeightTensor;
 import dev.surmbench.model.TensorSet;
 import dev.surmbench.model.WeightLoadException;
 import java.io.IOException;
@@ -69,7 +69,7 @@ public final class SafeTensors {
             }
             long dataStart = 8 + headerLength;
             List<Entry> entries = entries(root, size - dataStart, file);
-            Map<String, HostTensor> out = new LinkedHashMap<>();
+            Map<String, WeightTensor> out = new LinkedHashMap<>();
             for (Entry e : entries) {
                 if (!isFloat(e.dtype)) {
                     continue; // an integer buffer such as embeddings.position_ids: not a weight
@@ -77,7 +77,7 @@ public final class SafeTensors {
                 ByteBuffer raw = ByteBuffer.allocate((int) (e.end - e.begin)).order(ByteOrder.LITTLE_ENDIAN);
                 readFully(ch, raw, dataStart + e.begin, file);
                 raw.flip();
-                out.put(e.name, new HostTensor(e.shape, decode(raw, e.dtype, e.count)));
+                out.put(e.name, new WeightTensor(e.shape, decode(raw, e.dtype, e.count)));
             }
             return new TensorSet(file, out);
         } catch (IOException e) {
@@ -214,7 +214,7 @@ public final class SafeTensors {
      * with spaces to a multiple of 8 bytes, so the data starts 8-byte aligned as the reference writer
      * requires.
      */
-    public static void write(Path path, Map<String, HostTensor> tensors, Map<String, String> metadata) throws IOException {
+    public static void write(Path path, Map<String, WeightTensor> tensors, Map<String, String> metadata) throws IOException {
         tensors = new java.util.TreeMap<>(tensors);
         if (tensors.containsKey(METADATA)) {
             throw new IllegalArgumentException("'" + METADATA + "' is reserved and cannot name a tensor");
@@ -225,7 +225,7 @@ public final class SafeTensors {
             new java.util.TreeMap<>(metadata).forEach(meta::put);
         }
         long offset = 0;
-        for (Map.Entry<String, HostTensor> e : tensors.entrySet()) {
+        for (Map.Entry<String, WeightTensor> e : tensors.entrySet()) {
             ObjectNode t = header.putObject(e.getKey());
             t.put("dtype", "F32");
             var shape = t.putArray("shape");
@@ -246,7 +246,7 @@ public final class SafeTensors {
             out.write(len.array());
             out.write(headerBytes);
             ByteBuffer chunk = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
-            for (HostTensor t : tensors.values()) {
+            for (WeightTensor t : tensors.values()) {
                 for (float v : t.data()) {
                     if (!chunk.hasRemaining()) {
                         out.write(chunk.array(), 0, chunk.position());

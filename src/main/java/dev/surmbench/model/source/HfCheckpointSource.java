@@ -98,7 +98,7 @@ public final class HfCheckpointSource implements BackboneSource {
 
     /** Renames legacy {@code LayerNorm.gamma|beta} to {@code weight|bias}, as transformers does on load. */
     static TensorSet legacyLayerNormNames(TensorSet t) {
-        java.util.Map<String, dev.surmbench.model.HostTensor> out = new java.util.LinkedHashMap<>();
+        java.util.Map<String, dev.surmbench.model.WeightTensor> out = new java.util.LinkedHashMap<>();
         for (var e : t.tensors().entrySet()) {
             String name = e.getKey();
             if (name.contains("LayerNorm.") || name.contains("layernorm")) {

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.surmbench.model.BackboneConfig;
 import dev.surmbench.model.Backbones;
 import dev.surmbench.model.ClassificationModel;
-import dev.surmbench.model.HostTensor;
+import dev.surmbench.model.WeightTensor;
 import dev.surmbench.model.Pooling;
 import dev.surmbench.model.bert.BertConfig;
 import dev.surmbench.model.safetensors.SafeTensors;
@@ -36,10 +36,10 @@ public final class HfCheckpointWriter {
     private HfCheckpointWriter() {}
 
     /** Every parameter of {@code model} by its module path, copied to the host. */
-    public static Map<String, HostTensor> parameters(ClassificationModel model) {
-        Map<String, HostTensor> out = new LinkedHashMap<>();
+    public static Map<String, WeightTensor> parameters(ClassificationModel model) {
+        Map<String, WeightTensor> out = new LinkedHashMap<>();
         BlockPaths.parameters(model.block()).forEach((path, p) ->
-                out.put(path, new HostTensor(p.getShape().getShape(), p.getArray().toFloatArray())));
+                out.put(path, new WeightTensor(p.getShape().getShape(), p.getArray().toFloatArray())));
         return out;
     }
 
@@ -48,9 +48,9 @@ public final class HfCheckpointWriter {
      * (created if needed), plus {@code extra} tensors; {@code metadata} goes into the safetensors
      * header ({@code format: pt} is always set).
      */
-    public static void write(Path dir, ClassificationModel model, Map<String, HostTensor> extra,
+    public static void write(Path dir, ClassificationModel model, Map<String, WeightTensor> extra,
                              Map<String, String> metadata) throws IOException {
-        Map<String, HostTensor> tensors = new LinkedHashMap<>(parameters(model));
+        Map<String, WeightTensor> tensors = new LinkedHashMap<>(parameters(model));
         java.util.Set<String> plain = plainNames(model);
         for (String name : tensors.keySet()) {
             if (!plain.contains(name)) {
@@ -63,8 +63,8 @@ public final class HfCheckpointWriter {
     }
 
     /** The parameters of {@code model} that the plain model (no method injected) has, by module path, on the host. */
-    public static Map<String, HostTensor> plainParameters(ClassificationModel model) {
-        Map<String, HostTensor> tensors = new LinkedHashMap<>(parameters(model));
+    public static Map<String, WeightTensor> plainParameters(ClassificationModel model) {
+        Map<String, WeightTensor> tensors = new LinkedHashMap<>(parameters(model));
         tensors.keySet().retainAll(plainNames(model));
         return tensors;
     }
@@ -77,7 +77,7 @@ public final class HfCheckpointWriter {
      * Writes {@code config.json} (with {@value #POOLING_KEY} when {@code pooling} is given) and
      * {@code model.safetensors} holding {@code tensors} into {@code dir}.
      */
-    public static void write(Path dir, BackboneConfig config, int numLabels, Pooling pooling, Map<String, HostTensor> tensors,
+    public static void write(Path dir, BackboneConfig config, int numLabels, Pooling pooling, Map<String, WeightTensor> tensors,
                              Map<String, String> metadata) throws IOException {
         Map<String, String> meta = new LinkedHashMap<>(metadata);
         meta.put("format", "pt");

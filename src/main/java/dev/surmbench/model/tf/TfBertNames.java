@@ -1,6 +1,6 @@
 package dev.surmbench.model.tf;
 
-import dev.surmbench.model.HostTensor;
+import dev.surmbench.model.WeightTensor;
 import dev.surmbench.model.TensorSet;
 import dev.surmbench.model.WeightLoadException;
 import java.util.LinkedHashMap;
@@ -23,10 +23,10 @@ public final class TfBertNames {
 
     /** The tensors of a TF BERT checkpoint under Hugging Face names. */
     public static TensorSet toHuggingFace(TensorSet tf) {
-        Map<String, HostTensor> out = new LinkedHashMap<>();
-        for (Map.Entry<String, HostTensor> e : tf.tensors().entrySet()) {
+        Map<String, WeightTensor> out = new LinkedHashMap<>();
+        for (Map.Entry<String, WeightTensor> e : tf.tensors().entrySet()) {
             String tfName = e.getKey();
-            HostTensor t = e.getValue();
+            WeightTensor t = e.getValue();
             String name = rename(tfName);
             if (name == null) {
                 throw new WeightLoadException(tf.file(), tfName, "not a BERT variable (expected bert/… or cls/…)");

@@ -2,7 +2,7 @@ package dev.surmbench.model.tf;
 
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.WireFormat;
-import dev.surmbench.model.HostTensor;
+import dev.surmbench.model.WeightTensor;
 import dev.surmbench.model.TensorSet;
 import dev.surmbench.model.WeightLoadException;
 import java.io.IOException;
@@ -33,7 +33,7 @@ public final class TfBundle {
 
     /** Reads every tensor, keyed by its TensorFlow name, in index (key) order. */
     public static TensorSet read(ByteBuffer index, String indexFile, ByteBuffer data, String dataFile) {
-        Map<String, HostTensor> out = new LinkedHashMap<>();
+        Map<String, WeightTensor> out = new LinkedHashMap<>();
         ByteBuffer le = data.duplicate().order(ByteOrder.LITTLE_ENDIAN);
         for (BundleEntry e : entries(index, indexFile)) {
             if (e.dtype() != DT_FLOAT) {
@@ -62,7 +62,7 @@ public final class TfBundle {
             }
             float[] values = new float[(int) count];
             bytes.slice().order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
-            out.put(e.name(), new HostTensor(e.shape(), values));
+            out.put(e.name(), new WeightTensor(e.shape(), values));
         }
         return new TensorSet(dataFile, out);
     }

@@ -11,7 +11,7 @@ import dev.surmbench.data.download.CacheDirs;
 import dev.surmbench.data.download.Sha256;
 import dev.surmbench.data.text.EncodedText;
 import dev.surmbench.model.ClassificationModel;
-import dev.surmbench.model.HostTensor;
+import dev.surmbench.model.WeightTensor;
 import dev.surmbench.model.TensorSet;
 import dev.surmbench.model.WeightLoadException;
 import dev.surmbench.model.safetensors.SafeTensors;
@@ -224,7 +224,7 @@ public final class ActivationCache {
                 return null;
             }
             TensorSet tensors = SafeTensors.read(file);
-            HostTensor hidden = tensors.require("hidden_states");
+            WeightTensor hidden = tensors.require("hidden_states");
             float[] lengthValues = tensors.require("lengths").data();
             int[] lengths = new int[lengthValues.length];
             for (int i = 0; i < lengths.length; i++) {
@@ -245,10 +245,10 @@ public final class ActivationCache {
             for (int i = 0; i < lengths.length; i++) {
                 lengths[i] = states.lengths()[i]; // exact: lengths are far below 2^24
             }
-            Map<String, HostTensor> tensors = new LinkedHashMap<>();
-            tensors.put("hidden_states", new HostTensor(new long[] {states.data().length / states.dim(), states.dim()},
+            Map<String, WeightTensor> tensors = new LinkedHashMap<>();
+            tensors.put("hidden_states", new WeightTensor(new long[] {states.data().length / states.dim(), states.dim()},
                     states.data()));
-            tensors.put("lengths", new HostTensor(new long[] {lengths.length}, lengths));
+            tensors.put("lengths", new WeightTensor(new long[] {lengths.length}, lengths));
             // A name of this process's own, renamed into place: two processes building one entry never share a file.
             Path mine = root.resolve(id + ".safetensors.tmp-" + ProcessHandle.current().pid());
             SafeTensors.write(mine, tensors, Map.of("format", "surm-bench activation cache"));

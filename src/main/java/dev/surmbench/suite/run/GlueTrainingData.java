@@ -9,10 +9,11 @@ import dev.surmbench.data.text.EncodedText;
 import dev.surmbench.data.text.TextBatch;
 import dev.surmbench.data.text.TextBatcher;
 import dev.surmbench.data.text.TextTokenizer;
+import dev.surmbench.data.text.TokenBatch;
 import dev.surmbench.metrics.Metric;
 import dev.surmbench.metrics.MetricScores;
 import dev.surmbench.train.HostBatch;
-import dev.surmbench.train.HostTensor;
+import dev.surmbench.train.HostInput;
 import dev.surmbench.train.TrainingData;
 import dev.surmbench.util.Seeds;
 import java.util.AbstractList;
@@ -163,21 +164,19 @@ public final class GlueTrainingData implements TrainingData {
             @Override
             public HostBatch get(int index) {
                 TextBatch b = batches.get(index);
-                long tokens = 0;
-                for (int row = 0; row < b.size(); row++) {
-                    tokens += b.realLength(row);
-                }
+                TokenBatch t = b.tokens();
+                long tokens = t.realTokens();
                 if (prefix == null) {
-                    return new HostBatch(List.of(HostTensor.ofLongs(b.inputIds()), HostTensor.ofLongs(b.tokenTypeIds()),
-                            HostTensor.ofLongs(b.attentionMask())), b.targets(), tokens);
+                    return new HostBatch(List.of(HostInput.ofLongs(t.inputIds()), HostInput.ofLongs(t.tokenTypeIds()),
+                            HostInput.ofLongs(t.attentionMask())), b.targets(), tokens);
                 }
-                int padded = b.paddedLength();
+                int padded = t.paddedLength();
                 float[] hidden = new float[b.size() * padded * prefix.dim()];
                 for (int row = 0; row < b.size(); row++) {
                     prefix.copyInto(b.exampleIndices()[row], hidden, row, padded);
                 }
-                return new HostBatch(List.of(HostTensor.ofFloats(hidden, b.size(), padded, prefix.dim()),
-                        HostTensor.ofLongs(b.attentionMask())), b.targets(), tokens);
+                return new HostBatch(List.of(HostInput.ofFloats(hidden, b.size(), padded, prefix.dim()),
+                        HostInput.ofLongs(t.attentionMask())), b.targets(), tokens);
             }
 
             @Override

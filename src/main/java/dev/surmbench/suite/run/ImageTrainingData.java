@@ -7,7 +7,7 @@ import dev.surmbench.data.image.ImageTransform;
 import dev.surmbench.metrics.Metric;
 import dev.surmbench.metrics.MetricScores;
 import dev.surmbench.train.HostBatch;
-import dev.surmbench.train.HostTensor;
+import dev.surmbench.train.HostInput;
 import dev.surmbench.train.TrainingData;
 import dev.surmbench.util.Seeds;
 import java.util.AbstractList;
@@ -91,7 +91,7 @@ public final class ImageTrainingData implements TrainingData {
                 for (int i = 0; i < targets.length; i++) {
                     targets[i] = b.labels()[i];
                 }
-                return new HostBatch(List.of(HostTensor.ofFloats(b.pixels(), b.size(), b.channels(), b.height(), b.width())),
+                return new HostBatch(List.of(HostInput.ofFloats(b.pixels(), b.size(), b.channels(), b.height(), b.width())),
                         targets, b.size() * patchesPerImage);
             }
 

@@ -7,7 +7,7 @@ import dev.surmbench.artifact.AdapterWeights;
 import dev.surmbench.artifact.MergedExport;
 import dev.surmbench.artifact.ModelRecipe;
 import dev.surmbench.model.ClassificationModel;
-import dev.surmbench.model.HostTensor;
+import dev.surmbench.model.WeightTensor;
 import dev.surmbench.model.Pooling;
 import dev.surmbench.peft.UpdateMethodConfig;
 import dev.surmbench.results.ResultsLayout;
@@ -59,7 +59,7 @@ final class RunArtifacts {
     /** Copies the trainable parameters out at every new best epoch (combine with {@link ProgressListener#both}). */
     static final class BestEpoch implements ProgressListener {
         private final Block model;
-        private Map<String, HostTensor> weights;
+        private Map<String, WeightTensor> weights;
 
         BestEpoch(Block model) {
             this.model = model;

@@ -11,12 +11,15 @@ import dev.surmbench.data.TestData;
 import dev.surmbench.data.glue.GlueReader;
 import dev.surmbench.data.glue.GlueSplit;
 import dev.surmbench.data.glue.GlueTask;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class BatchingTest {
 
@@ -41,15 +44,50 @@ class BatchingTest {
         TextBatch batch = Collator.collate(rows, new double[] {1, 0, 1}, new int[] {0, 1, 2},
                 Collator.paddedLength(rows, 1), tokenizer.padId());
         // longest: [CLS] hello [SEP] world [SEP] (5 tokens)
-        assertEquals(5, batch.paddedLength());
+        assertEquals(5, batch.tokens().paddedLength());
         // "hi": [CLS] hi [SEP] then two pads
-        assertArrayEquals(new long[] {1, 1, 1, 0, 0}, batch.attentionMask()[2]);
-        assertArrayEquals(new long[] {101, 7632, 102, 0, 0}, batch.inputIds()[2]);
-        assertArrayEquals(new long[] {0, 0, 0, 1, 1}, batch.tokenTypeIds()[1]);
-        assertArrayEquals(new long[] {1, 1, 1, 1, 0}, batch.attentionMask()[0]);
-        assertEquals(3, batch.realLength(2));
+        assertArrayEquals(new long[] {1, 1, 1, 0, 0}, batch.tokens().attentionMask()[2]);
+        assertArrayEquals(new long[] {101, 7632, 102, 0, 0}, batch.tokens().inputIds()[2]);
+        assertArrayEquals(new long[] {0, 0, 0, 1, 1}, batch.tokens().tokenTypeIds()[1]);
+        assertArrayEquals(new long[] {1, 1, 1, 1, 0}, batch.tokens().attentionMask()[0]);
+        assertEquals(3, batch.tokens().realLength(2));
         assertArrayEquals(new int[] {1, 0, 1}, batch.labels());
         assertEquals(8, Collator.paddedLength(rows, 8));
+    }
+
+    @Test
+    void sentencesArePaddedByTheCollatorToTheLongest() {
+        TokenBatch batch = tokenizer.encodePadded(List.of("hello world", "hi"));
+        TokenBatch expected = Collator.pad(List.of(tokenizer.encode("hello world", null), tokenizer.encode("hi", null)), 4,
+                tokenizer.padId());
+        assertArrayEquals(expected.inputIds(), batch.inputIds());
+        assertArrayEquals(expected.tokenTypeIds(), batch.tokenTypeIds());
+        assertArrayEquals(expected.attentionMask(), batch.attentionMask());
+        assertArrayEquals(new long[] {101, 7632, 102, 0}, batch.inputIds()[1]);
+        assertEquals(4, batch.paddedLength());
+        assertEquals(7, batch.realTokens());
+    }
+
+    @Test
+    void sentencesArePaddedWithTheTokenizersPadId(@TempDir Path tmp) throws Exception {
+        Path json = tmp.resolve("tokenizer.json");
+        Files.writeString(json, WordPieceTokenizerJson.fromVocab(List.of("[UNK]", "[CLS]", "[SEP]", "[PAD]", "a", "b"), true));
+        try (TextTokenizer padAt3 = TextTokenizer.fromTokenizerJson(json, 16)) {
+            assertEquals(3, padAt3.padId());
+            TokenBatch batch = padAt3.encodePadded(List.of("a b a", "b"));
+            assertArrayEquals(new long[] {1, 4, 5, 4, 2}, batch.inputIds()[0]);
+            assertArrayEquals(new long[] {1, 5, 2, 3, 3}, batch.inputIds()[1]);
+            assertArrayEquals(new long[] {1, 1, 1, 0, 0}, batch.attentionMask()[1]);
+        }
+    }
+
+    @Test
+    void aBatchHasOneTargetAndOneIndexPerRow() {
+        TokenBatch two = tokenizer.encodePadded(List.of("hello", "hi"));
+        assertThrows(IllegalArgumentException.class, () -> new TextBatch(two, new double[1], new int[2]));
+        assertThrows(IllegalArgumentException.class, () -> new TextBatch(two, new double[2], new int[3]));
+        assertThrows(IllegalArgumentException.class,
+                () -> new TokenBatch(new long[][] {{1, 2}, {1}}, new long[][] {{0, 0}, {0}}, new long[][] {{1, 1}, {1}}));
     }
 
     @Test
@@ -61,12 +99,12 @@ class BatchingTest {
         TextBatch tight = Collator.collate(rows, targets, indices, length, tokenizer.padId());
         TextBatch loose = Collator.collate(rows, targets, indices, length + 7, tokenizer.padId());
         for (int r = 0; r < 8; r++) {
-            assertArrayEquals(tight.inputIds()[r], Arrays.copyOf(loose.inputIds()[r], length));
-            assertArrayEquals(tight.tokenTypeIds()[r], Arrays.copyOf(loose.tokenTypeIds()[r], length));
-            assertArrayEquals(tight.attentionMask()[r], Arrays.copyOf(loose.attentionMask()[r], length));
+            assertArrayEquals(tight.tokens().inputIds()[r], Arrays.copyOf(loose.tokens().inputIds()[r], length));
+            assertArrayEquals(tight.tokens().tokenTypeIds()[r], Arrays.copyOf(loose.tokens().tokenTypeIds()[r], length));
+            assertArrayEquals(tight.tokens().attentionMask()[r], Arrays.copyOf(loose.tokens().attentionMask()[r], length));
             for (int c = length; c < length + 7; c++) {
-                assertEquals(0, loose.attentionMask()[r][c]);
-                assertEquals(tokenizer.padId(), loose.inputIds()[r][c]);
+                assertEquals(0, loose.tokens().attentionMask()[r][c]);
+                assertEquals(tokenizer.padId(), loose.tokens().inputIds()[r][c]);
             }
         }
         assertThrows(IllegalArgumentException.class,
@@ -99,8 +137,8 @@ class BatchingTest {
         List<Integer> seen = new ArrayList<>(flatten(a));
         seen.sort(null);
         assertEquals(rteIndices(), seen);
-        long paddedPlain = plain.trainingEpoch(3, 0).stream().mapToLong(b -> (long) b.size() * b.paddedLength()).sum();
-        long paddedBucketed = a.stream().mapToLong(b -> (long) b.size() * b.paddedLength()).sum();
+        long paddedPlain = plain.trainingEpoch(3, 0).stream().mapToLong(b -> (long) b.size() * b.tokens().paddedLength()).sum();
+        long paddedBucketed = a.stream().mapToLong(b -> (long) b.size() * b.tokens().paddedLength()).sum();
         assertTrue(paddedBucketed < paddedPlain, paddedBucketed + " vs " + paddedPlain);
     }
 
@@ -118,11 +156,11 @@ class BatchingTest {
         }
         int last = 0;
         for (TextBatch b : sorted) {
-            assertTrue(b.paddedLength() >= last, "batches come in order of length");
-            last = b.paddedLength();
+            assertTrue(b.tokens().paddedLength() >= last, "batches come in order of length");
+            last = b.tokens().paddedLength();
         }
-        long paddedInOrder = batcher.inOrder().stream().mapToLong(b -> (long) b.size() * b.paddedLength()).sum();
-        long paddedByLength = sorted.stream().mapToLong(b -> (long) b.size() * b.paddedLength()).sum();
+        long paddedInOrder = batcher.inOrder().stream().mapToLong(b -> (long) b.size() * b.tokens().paddedLength()).sum();
+        long paddedByLength = sorted.stream().mapToLong(b -> (long) b.size() * b.tokens().paddedLength()).sum();
         assertTrue(paddedByLength < paddedInOrder, paddedByLength + " vs " + paddedInOrder);
     }
 

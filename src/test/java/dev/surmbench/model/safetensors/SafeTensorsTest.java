@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import dev.surmbench.model.HostTensor;
+import dev.surmbench.model.WeightTensor;
 import dev.surmbench.model.TensorSet;
 import dev.surmbench.model.WeightLoadException;
 import java.io.IOException;
@@ -29,11 +29,11 @@ class SafeTensorsTest {
     @TempDir
     Path tmp;
 
-    private static Map<String, HostTensor> sample() {
-        Map<String, HostTensor> m = new LinkedHashMap<>();
-        m.put("a.weight", new HostTensor(new long[] {2, 3}, new float[] {1, 2, 3, 4, 5, -6.5f}));
-        m.put("a.bias", new HostTensor(new long[] {3}, new float[] {0.25f, Float.MIN_VALUE, -0f}));
-        m.put("scalar", new HostTensor(new long[] {}, new float[] {42}));
+    private static Map<String, WeightTensor> sample() {
+        Map<String, WeightTensor> m = new LinkedHashMap<>();
+        m.put("a.weight", new WeightTensor(new long[] {2, 3}, new float[] {1, 2, 3, 4, 5, -6.5f}));
+        m.put("a.bias", new WeightTensor(new long[] {3}, new float[] {0.25f, Float.MIN_VALUE, -0f}));
+        m.put("scalar", new WeightTensor(new long[] {}, new float[] {42}));
         return m;
     }
 

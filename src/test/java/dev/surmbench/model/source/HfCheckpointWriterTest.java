@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.surmbench.model.BackboneSource;
 import dev.surmbench.model.Backbones;
 import dev.surmbench.model.ClassificationModel;
-import dev.surmbench.model.HostTensor;
+import dev.surmbench.model.WeightTensor;
 import dev.surmbench.model.TensorSet;
 import dev.surmbench.model.safetensors.SafeTensors;
 import dev.surmbench.model.vit.VitConfig;
@@ -55,7 +55,7 @@ class HfCheckpointWriterTest {
     void roundTripIsBitIdentical() throws IOException {
         try (ClassificationModel original = Backbones.random(GREY_VIT, 10, 42)) {
             HfCheckpointWriter.write(dir, original, Map.of(), Map.of("note", "test"));
-            Map<String, HostTensor> expected = HfCheckpointWriter.parameters(original);
+            Map<String, WeightTensor> expected = HfCheckpointWriter.parameters(original);
             TensorSet read = SafeTensors.read(dir.resolve("model.safetensors"));
             assertEquals(expected.keySet(), read.names());
             expected.forEach((name, t) -> assertEquals(t, read.require(name), name));

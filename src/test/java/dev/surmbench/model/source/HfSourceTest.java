@@ -8,13 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import dev.surmbench.data.text.TextTokenizer;
+import dev.surmbench.data.text.TokenBatch;
 import dev.surmbench.model.BackboneSource;
 import dev.surmbench.model.Backbones;
 import dev.surmbench.model.ClassificationModel;
-import dev.surmbench.model.HostTensor;
-import dev.surmbench.model.TextTokenizer;
+import dev.surmbench.model.TokenInputs;
+import dev.surmbench.model.WeightTensor;
 import dev.surmbench.model.TinyCheckpoints;
-import dev.surmbench.model.TokenBatch;
 import dev.surmbench.model.WeightLoadException;
 import dev.surmbench.model.safetensors.SafeTensors;
 import java.nio.file.Files;
@@ -40,7 +41,7 @@ class HfSourceTest {
     void loadsABertCheckpointFolderWithOrWithoutPrefix() throws Exception {
         float[] expected;
         try (ClassificationModel m = Backbones.random(TinyCheckpoints.TINY_BERT, 2, 3); NDManager nd = m.manager().newSubManager()) {
-            expected = m.forward(batch().toNDList(nd), false).toFloatArray();
+            expected = m.forward(TokenInputs.of(batch(), nd), false).toFloatArray();
         }
         for (boolean prefixed : new boolean[] {true, false}) {
             Path dir = tinyBert(tmp.resolve("bert-" + prefixed), 3, prefixed);
@@ -48,14 +49,14 @@ class HfSourceTest {
             assertInstanceOf(HfCheckpointSource.class, source);
             assertEquals(TinyCheckpoints.TINY_BERT, source.config());
             try (ClassificationModel m = Backbones.classification(source, 2, 3); NDManager nd = m.manager().newSubManager()) {
-                assertArrayEquals(expected, m.forward(batch().toNDList(nd), false).toFloatArray());
+                assertArrayEquals(expected, m.forward(TokenInputs.of(batch(), nd), false).toFloatArray());
                 assertEquals(List.of("classifier.bias", "classifier.weight", "cls.predictions.bias"), m.loadReport().ignored(),
                         "the checkpoint's own head and MLM head are not loaded (in the file's sorted order)");
                 assertEquals(List.of("classifier.weight", "classifier.bias"), m.loadReport().seeded(), "pooler comes from the file");
-                try (TextTokenizer tok = TextTokenizer.open(m.tokenizerPath().orElseThrow(), 16)) {
+                try (TextTokenizer tok = TextTokenizer.fromTokenizerJson(m.tokenizerPath().orElseThrow(), 16)) {
                     // [CLS]=3 the=6 cat=7 ##s=14 sat=8 . =11 [SEP]=4 ; unknown word → [UNK]=2
-                    assertArrayEquals(new long[] {3, 6, 7, 14, 8, 11, 4}, tok.ids("The cats sat."));
-                    assertArrayEquals(new long[] {3, 2, 4}, tok.ids("zebra"));
+                    assertArrayEquals(new long[] {3, 6, 7, 14, 8, 11, 4}, tok.encode("The cats sat.", null).ids());
+                    assertArrayEquals(new long[] {3, 2, 4}, tok.encode("zebra", null).ids());
                 }
             }
         }
@@ -69,7 +70,7 @@ class HfSourceTest {
     @Test
     void legacyGammaBetaNamesAreReadAsWeightAndBias() throws Exception {
         Path dir = tinyBert(tmp.resolve("legacy"), 4, true);
-        Map<String, HostTensor> renamed = new LinkedHashMap<>();
+        Map<String, WeightTensor> renamed = new LinkedHashMap<>();
         SafeTensors.read(dir.resolve("model.safetensors")).tensors().forEach((k, v) ->
                 renamed.put(k.replace("LayerNorm.weight", "LayerNorm.gamma").replace("LayerNorm.bias", "LayerNorm.beta"), v));
         assertTrue(renamed.containsKey("bert.embeddings.LayerNorm.gamma"));

@@ -1,7 +1,7 @@
 package dev.surmbench.model.tf;
 
 import com.google.protobuf.CodedOutputStream;
-import dev.surmbench.model.HostTensor;
+import dev.surmbench.model.WeightTensor;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -23,12 +23,12 @@ final class BundleWriter {
     byte[] index;
     byte[] data;
 
-    static BundleWriter write(Map<String, HostTensor> tensors, int blockSize, int restartInterval) throws IOException {
+    static BundleWriter write(Map<String, WeightTensor> tensors, int blockSize, int restartInterval) throws IOException {
         BundleWriter w = new BundleWriter();
         ByteArrayOutputStream dataOut = new ByteArrayOutputStream();
         TreeMap<String, byte[]> entries = new TreeMap<>();
         entries.put("", header());
-        for (Map.Entry<String, HostTensor> e : new TreeMap<>(tensors).entrySet()) {
+        for (Map.Entry<String, WeightTensor> e : new TreeMap<>(tensors).entrySet()) {
             ByteBuffer b = ByteBuffer.allocate(4 * e.getValue().data().length).order(ByteOrder.LITTLE_ENDIAN);
             for (float f : e.getValue().data()) {
                 b.putFloat(f);

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.surmbench.model.HostTensor;
+import dev.surmbench.model.WeightTensor;
 import dev.surmbench.model.TensorSet;
 import dev.surmbench.model.WeightLoadException;
 import java.io.IOException;
@@ -21,13 +21,13 @@ import org.junit.jupiter.api.Test;
 /** The tensor-bundle reader on bundles written in TF's format by {@link BundleWriter}. */
 class TfBundleTest {
 
-    static Map<String, HostTensor> sample() {
-        Map<String, HostTensor> m = new LinkedHashMap<>();
-        m.put("module/bert/embeddings/word_embeddings", new HostTensor(new long[] {3, 2}, new float[] {1, 2, 3, 4, 5, 6}));
-        m.put("module/bert/encoder/layer_0/attention/self/query/kernel", new HostTensor(new long[] {2, 2}, new float[] {1, 2, 3, 4}));
-        m.put("module/bert/encoder/layer_0/attention/self/query/bias", new HostTensor(new long[] {2}, new float[] {-1, 1}));
-        m.put("module/bert/encoder/layer_10/output/LayerNorm/gamma", new HostTensor(new long[] {2}, new float[] {0.5f, 2}));
-        m.put("module/cls/predictions/output_bias", new HostTensor(new long[] {3}, new float[] {7, 8, 9}));
+    static Map<String, WeightTensor> sample() {
+        Map<String, WeightTensor> m = new LinkedHashMap<>();
+        m.put("module/bert/embeddings/word_embeddings", new WeightTensor(new long[] {3, 2}, new float[] {1, 2, 3, 4, 5, 6}));
+        m.put("module/bert/encoder/layer_0/attention/self/query/kernel", new WeightTensor(new long[] {2, 2}, new float[] {1, 2, 3, 4}));
+        m.put("module/bert/encoder/layer_0/attention/self/query/bias", new WeightTensor(new long[] {2}, new float[] {-1, 1}));
+        m.put("module/bert/encoder/layer_10/output/LayerNorm/gamma", new WeightTensor(new long[] {2}, new float[] {0.5f, 2}));
+        m.put("module/cls/predictions/output_bias", new WeightTensor(new long[] {3}, new float[] {7, 8, 9}));
         return m;
     }
 

@@ -6,11 +6,12 @@ import ai.djl.ndarray.types.Shape;
 
 /**
  * A model input held in plain Java arrays (int64 ids or float32 values) until the training step
- * converts it, so data preparation never touches engine state.
+ * converts it, so data preparation never touches engine state. (Weights read from files are
+ * {@code model.WeightTensor}.)
  */
-public record HostTensor(long[] shape, long[] ints, float[] floats) {
+public record HostInput(long[] shape, long[] ints, float[] floats) {
 
-    public HostTensor {
+    public HostInput {
         long size = 1;
         for (long s : shape) {
             size *= s;
@@ -26,17 +27,17 @@ public record HostTensor(long[] shape, long[] ints, float[] floats) {
     }
 
     /** int64 matrix [rows][cols] flattened. */
-    public static HostTensor ofLongs(long[][] rows) {
+    public static HostInput ofLongs(long[][] rows) {
         int cols = rows.length == 0 ? 0 : rows[0].length;
         long[] flat = new long[rows.length * cols];
         for (int i = 0; i < rows.length; i++) {
             System.arraycopy(rows[i], 0, flat, i * cols, cols);
         }
-        return new HostTensor(new long[] {rows.length, cols}, flat, null);
+        return new HostInput(new long[] {rows.length, cols}, flat, null);
     }
 
-    public static HostTensor ofFloats(float[] values, long... shape) {
-        return new HostTensor(shape, null, values);
+    public static HostInput ofFloats(float[] values, long... shape) {
+        return new HostInput(shape, null, values);
     }
 
     public NDArray toArray(NDManager manager) {

@@ -4,14 +4,16 @@ import ai.djl.ndarray.types.Shape;
 import java.util.Arrays;
 
 /**
- * A float32 tensor in Java memory, row-major, as read from a weight file before it is copied into
- * a model. Linear weights are kept in Hugging Face layout [out, in].
+ * A float32 tensor in Java memory, row-major, as read from or written to a tensor file (safetensors,
+ * TF bundle, ONNX initialiser) outside the engine: a model's weights before they are copied into it,
+ * an adapter's snapshot, cached activations. Linear weights are kept in Hugging Face layout [out, in].
+ * (Model inputs held in Java arrays are {@code train.HostInput}.)
  *
  * @param shape dimensions (non-negative); the product equals {@code data.length}
  * @param data the values, row-major
  */
-public record HostTensor(long[] shape, float[] data) {
-    public HostTensor {
+public record WeightTensor(long[] shape, float[] data) {
+    public WeightTensor {
         shape = shape.clone();
         long n = 1;
         for (long d : shape) {
@@ -40,7 +42,7 @@ public record HostTensor(long[] shape, float[] data) {
     }
 
     /** The transpose of a rank-2 tensor: [a, b] → [b, a] (TF/ONNX [in, out] kernels → [out, in]). */
-    public HostTensor transpose2d() {
+    public WeightTensor transpose2d() {
         if (shape.length != 2) {
             throw new IllegalStateException("transpose2d needs a rank-2 tensor, got " + Arrays.toString(shape));
         }
@@ -53,12 +55,12 @@ public record HostTensor(long[] shape, float[] data) {
                 out[c * rows + r] = data[base + c];
             }
         }
-        return new HostTensor(new long[] {cols, rows}, out);
+        return new WeightTensor(new long[] {cols, rows}, out);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof HostTensor t && Arrays.equals(shape, t.shape) && Arrays.equals(data, t.data);
+        return o instanceof WeightTensor t && Arrays.equals(shape, t.shape) && Arrays.equals(data, t.data);
     }
 
     @Override
@@ -68,6 +70,6 @@ public record HostTensor(long[] shape, float[] data) {
 
     @Override
     public String toString() {
-        return "HostTensor" + Arrays.toString(shape);
+        return "WeightTensor" + Arrays.toString(shape);
     }
 }
