@@ -15,9 +15,11 @@ import java.util.stream.Collectors;
 /**
  * Every setting of a run other than task, method and seed, as the user types them (snake_case keys).
  * Values resolve in layers: built-in defaults, an included file's defaults, the suite's defaults,
- * then per-task and per-method overrides. Each setting applies to text (GLUE) tasks, image tasks or
- * both; a run carries only the settings of its task's domain, so an image-only setting never enters
- * (and never changes) the id of a GLUE run.
+ * then per-task and per-method overrides. Each setting applies to GLUE (text) tasks, image tasks or
+ * both ({@link Domain}, against the task's {@link TaskDomain}); a run carries only the settings of its
+ * task's domain, so an image-only setting never enters (and never changes) the id of a GLUE run. The
+ * map is what identifies and records a run; code that runs it reads {@link ResolvedSettings}, which
+ * takes each built-in default from here.
  */
 public final class RunSettings {
 
