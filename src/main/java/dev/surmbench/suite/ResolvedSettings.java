@@ -18,9 +18,8 @@ import java.util.Objects;
  * setting of the other task domain (an image-only setting of a GLUE run is never read by its task
  * runner), or one added after a run.json was written (whose run then ran as the default says).
  *
- * @param device the {@code device} text as written (auto, cpu, cuda, cuda:N): it is checked and
- *     resolved where runs are placed ({@link DeviceChoice}), and a recorded run with a bad one fails
- *     only itself
+ * @param device the {@code device} text as written (auto, cpu, cuda, cuda:N), parsed and resolved
+ *     ({@link DeviceChoice}) where runs are placed on devices
  */
 public record ResolvedSettings(String backbone, int layers, LayerSelection adaptLayers, double dropout, Pooling pooling,
                                int maxLength, int batchSize, int evalBatchSize, int epochs, double learningRate,
