@@ -1,5 +1,6 @@
 package dev.surmbench.suite;
 
+import dev.surmbench.data.TaskDomain;
 import dev.surmbench.model.Architecture;
 import dev.surmbench.model.LayerSelection;
 import dev.surmbench.peft.AdaptationSites;
@@ -30,10 +31,10 @@ final class CombinationCheck {
         this.problem = problem;
     }
 
-    void check(String task, YamlNode taskNode, MethodConfig method, YamlNode methodNode, Map<String, Object> settings,
-               RunSettings.TaskDomain domain) {
-        String backbone = String.valueOf(settings.get("backbone"));
-        int layers = ((Number) settings.get("layers")).intValue();
+    void check(String task, YamlNode taskNode, MethodConfig method, YamlNode methodNode, ResolvedSettings settings,
+               TaskDomain domain) {
+        String backbone = settings.backbone();
+        int layers = settings.layers();
         String stage = PretrainSpec.nameOf(backbone);
         String shown = stage != null ? PretrainSpec.BACKBONE_PREFIX + stage : backbone;
         Optional<Architecture> arch = stage != null
@@ -42,7 +43,7 @@ final class CombinationCheck {
         if (arch.isPresent() && !geometryFits(task, taskNode, arch.get(), layers, settings, domain, shown)) {
             return;
         }
-        LayerSelection adapted = RunSettings.adaptLayers(settings);
+        LayerSelection adapted = settings.adaptLayers();
         if (arch.isPresent() && !adapted.isAll()) {
             try {
                 adapted.resolve(layers > 0 ? layers : arch.get().layers());
@@ -64,23 +65,23 @@ final class CombinationCheck {
         }
     }
 
-    private boolean geometryFits(String task, YamlNode at, Architecture a, int layers, Map<String, Object> settings,
-                                 RunSettings.TaskDomain domain, String shown) {
+    private boolean geometryFits(String task, YamlNode at, Architecture a, int layers, ResolvedSettings settings,
+                                 TaskDomain domain, String shown) {
         boolean vit = a.family() == Architecture.Family.VIT;
         if (layers > a.layers()) {
             problem.accept(at, "layers " + layers + " exceeds the " + a.layers() + " layers of backbone " + shown);
             return false;
         }
-        if (domain == RunSettings.TaskDomain.IMAGE && !vit) {
+        if (domain == TaskDomain.IMAGE && !vit) {
             problem.accept(at, "image task '" + task + "' needs a ViT backbone; " + shown + " is a text encoder");
             return false;
         }
-        if (domain == RunSettings.TaskDomain.TEXT && vit) {
+        if (domain == TaskDomain.GLUE && vit) {
             problem.accept(at, "text task '" + task + "' needs a text encoder; " + shown + " is a ViT");
             return false;
         }
-        if (domain == RunSettings.TaskDomain.IMAGE) {
-            int imageSize = ((Number) settings.get("image_size")).intValue();
+        if (domain == TaskDomain.IMAGE) {
+            int imageSize = settings.imageSize();
             if (imageSize != 0 && imageSize != a.imageSize()) {
                 problem.accept(at, "image_size " + imageSize + " differs from the " + a.imageSize() + " of backbone " + shown
                         + " (position embeddings are not interpolated); set image_size: " + a.imageSize() + " or 0");

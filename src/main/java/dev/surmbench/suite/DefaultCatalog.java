@@ -1,5 +1,6 @@
 package dev.surmbench.suite;
 
+import dev.surmbench.data.TaskDomain;
 import dev.surmbench.data.glue.GlueTask;
 import dev.surmbench.data.image.ImageSource;
 import dev.surmbench.data.image.ImageSplit;
@@ -41,8 +42,8 @@ public final class DefaultCatalog implements SuiteCatalog {
     }
 
     @Override
-    public RunSettings.TaskDomain taskDomain(String task) {
-        return image(task).isPresent() ? RunSettings.TaskDomain.IMAGE : RunSettings.TaskDomain.TEXT;
+    public TaskDomain taskDomain(String task) {
+        return image(task).isPresent() ? TaskDomain.IMAGE : TaskDomain.GLUE;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.surmbench.suite;
 
+import dev.surmbench.data.TaskDomain;
 import dev.surmbench.model.vit.VitConfig;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -165,7 +166,7 @@ final class PretrainSection {
         }
         try {
             String canonical = catalog.canonicalTask(s);
-            if (catalog.taskDomain(canonical) != RunSettings.TaskDomain.IMAGE) {
+            if (catalog.taskDomain(canonical) != TaskDomain.IMAGE) {
                 report(d, "'" + s + "' is not an image dataset; a pretrain stage trains a ViT on images");
                 return null;
             }

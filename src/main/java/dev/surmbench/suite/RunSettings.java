@@ -1,17 +1,25 @@
 package dev.surmbench.suite;
 
-import dev.surmbench.model.LayerSelection;
+import dev.surmbench.data.TaskDomain;
+import dev.surmbench.data.glue.HeadlineConvention;
+import dev.surmbench.model.Pooling;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * Every setting of a run other than task, method and seed, as the user types them (snake_case keys).
  * Values resolve in layers: built-in defaults, an included file's defaults, the suite's defaults,
- * then per-task and per-method overrides. Each setting applies to text (GLUE) tasks, image tasks or
- * both; a run carries only the settings of its task's domain, so an image-only setting never enters
- * (and never changes) the id of a GLUE run.
+ * then per-task and per-method overrides. Each setting applies to GLUE (text) tasks, image tasks or
+ * both ({@link Domain}, against the task's {@link TaskDomain}); a run carries only the settings of its
+ * task's domain, so an image-only setting never enters (and never changes) the id of a GLUE run. The
+ * map is what identifies and records a run; code that runs it reads {@link ResolvedSettings}, which
+ * takes each built-in default from here.
  */
 public final class RunSettings {
 
@@ -64,32 +72,70 @@ public final class RunSettings {
 
     /** Which tasks a setting applies to. */
     public enum Domain {
-        ALL, TEXT, IMAGE;
+        ALL,
+        /** GLUE (text) tasks only. */
+        TEXT,
+        IMAGE;
 
         boolean includes(TaskDomain task) {
-            return this == ALL || (this == TEXT) == (task == TaskDomain.TEXT);
+            return switch (this) {
+                case ALL -> true;
+                case TEXT -> task == TaskDomain.GLUE;
+                case IMAGE -> task == TaskDomain.IMAGE;
+            };
         }
     }
 
-    /** The domain of a task, from the catalog. */
-    public enum TaskDomain { TEXT, IMAGE }
+    /**
+     * A setting whose values are a fixed set of words: each constant's word is its name in lower case
+     * with {@code -} for {@code _} ({@code CROP_FLIP} is {@code crop-flip}), as {@link #choice} reads it.
+     */
+    public interface Word {
+        /** The word a suite file (and run.json) uses for this value. */
+        default String word() {
+            return wordOf((Enum<?>) this);
+        }
+    }
+
+    /** Values of {@code save}: what a run keeps of its best epoch. */
+    public enum Save implements Word {
+        /** Adapter, except none for {@code full} (whose "adapter" is the whole backbone). */
+        AUTO,
+        /** The best epoch's trainable parameters in {@code runs/<id>/adapter/}. */
+        ADAPTER,
+        /** Nothing but the metrics. */
+        NONE,
+        /** The adapter, and {@code runs/<id>/merged/}, a Hugging Face checkpoint with it merged. */
+        MERGED
+    }
+
+    /** Values of {@code augment}. */
+    public enum Augment implements Word { NONE, CROP_FLIP }
 
     /** Values of {@code backbone_init}. */
-    public static final String INIT_PRETRAINED = "pretrained";
-    /** Values of {@code backbone_init}. */
-    public static final String INIT_RANDOM = "random";
-    /** Values of {@code save}: adapter, except none for {@code full} (whose "adapter" is the whole backbone). */
-    public static final String SAVE_AUTO = "auto";
-    /** Values of {@code save}: the best epoch's trainable parameters in {@code runs/<id>/adapter/}. */
-    public static final String SAVE_ADAPTER = "adapter";
-    /** Values of {@code save}: nothing but the metrics. */
-    public static final String SAVE_NONE = "none";
-    /** Values of {@code save}: the adapter, and {@code runs/<id>/merged/}, a Hugging Face checkpoint with it merged. */
-    public static final String SAVE_MERGED = "merged";
-    /** Values of {@code augment}. */
-    public static final String AUGMENT_NONE = "none";
-    /** Values of {@code augment}. */
-    public static final String AUGMENT_CROP_FLIP = "crop-flip";
+    public enum BackboneInit implements Word { PRETRAINED, RANDOM }
+
+    /**
+     * The constant of {@code type} whose word ({@link Word}: lower case, {@code -} for {@code _}) is
+     * {@code word}; an {@link IllegalArgumentException} naming the allowed words otherwise.
+     */
+    public static <E extends Enum<E>> E choice(Class<E> type, String word) {
+        for (E value : type.getEnumConstants()) {
+            if (wordOf(value).equals(word)) {
+                return value;
+            }
+        }
+        throw new IllegalArgumentException("'" + word + "' is not one of " + words(type.getEnumConstants()));
+    }
+
+    private static String wordOf(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** The words of {@code values}, sorted. */
+    private static Set<String> words(Enum<?>... values) {
+        return Arrays.stream(values).map(RunSettings::wordOf).collect(Collectors.toCollection(TreeSet::new));
+    }
 
     public static final List<Key> KEYS = List.of(
             new Key("backbone", "embedded:all-minilm-l6-v2", Kind.TEXT, 0, 0, Domain.ALL,
@@ -101,9 +147,9 @@ public final class RunSettings {
                             + " task (eval mode) and cached", Set.of()).identity(Identity.WHEN_SET),
             new Key("dropout", -1.0, Kind.NUMBER, -1, 0.9, Domain.ALL,
                     "hidden and attention dropout of the backbone (-1 = the checkpoint's own, e.g. 0.1)"),
-            new Key("pooling", "cls", Kind.TEXT, 0, 0, Domain.ALL,
+            new Key("pooling", wordOf(Pooling.CLS), Kind.TEXT, 0, 0, Domain.ALL,
                     "head input: cls (first token, BERT's/ViT's) or mean (masked mean, sentence-transformers')",
-                    Set.of("cls", "mean")),
+                    words(Pooling.values())),
             new Key("max_length", 128L, Kind.INT, 8, 4096, Domain.TEXT, "maximum tokens per example (longest-first truncation)"),
             new Key("batch_size", 32L, Kind.INT, 1, 65536, Domain.ALL, "training batch size"),
             new Key("eval_batch_size", 64L, Kind.INT, 1, 65536, Domain.ALL, "evaluation batch size"),
@@ -114,26 +160,26 @@ public final class RunSettings {
             new Key("max_grad_norm", 1.0, Kind.NUMBER, 0, 1e6, Domain.ALL, "global gradient-norm clip (0 = none)"),
             new Key("train_limit", 0L, Kind.INT, 0, 1e9, Domain.ALL, "stratified training subset size (0 = all)"),
             new Key("eval_limit", 0L, Kind.INT, 0, 1e9, Domain.ALL, "stratified dev/test subset size (0 = all)"),
-            new Key("headline", "surm-paper", Kind.TEXT, 0, 0, Domain.TEXT,
-                    "headline metric convention: surm-paper or glue-leaderboard", Set.of("surm-paper", "glue-leaderboard")),
+            new Key("headline", wordOf(HeadlineConvention.SURM_PAPER), Kind.TEXT, 0, 0, Domain.TEXT,
+                    "headline metric convention: surm-paper or glue-leaderboard", words(HeadlineConvention.values())),
             new Key("glue_dir", "", Kind.TEXT, 0, 0, Domain.TEXT, "GLUE folder (empty: -Dglue.dir, then $GLUE_DIR, then the download cache)"),
             new Key("image_size", 0L, Kind.INT, 0, 4096, Domain.IMAGE,
                     "input side in pixels (0 = the backbone's image_size; otherwise it must equal it)"),
             new Key("data_dir", "", Kind.TEXT, 0, 0, Domain.IMAGE,
                     "images root (empty: -Dimages.dir, then $IMAGES_DIR, then the download cache)"),
-            new Key("augment", AUGMENT_NONE, Kind.TEXT, 0, 0, Domain.IMAGE,
+            new Key("augment", Augment.NONE.word(), Kind.TEXT, 0, 0, Domain.IMAGE,
                     "training augmentation: none, or crop-flip (random crop with 1/8 padding + horizontal flip)",
-                    Set.of(AUGMENT_NONE, AUGMENT_CROP_FLIP)),
-            new Key("backbone_init", INIT_PRETRAINED, Kind.TEXT, 0, 0, Domain.IMAGE,
+                    words(Augment.values())),
+            new Key("backbone_init", BackboneInit.PRETRAINED.word(), Kind.TEXT, 0, 0, Domain.IMAGE,
                     "pretrained, or random: the backbone's shape with seeded random weights (a transfer control)",
-                    Set.of(INIT_PRETRAINED, INIT_RANDOM)),
+                    words(BackboneInit.values())),
             new Key("device", DeviceChoice.AUTO, Kind.TEXT, 0, 0, Domain.ALL,
                     "where runs execute: auto (the first GPU the engine can use, else the CPU), cpu, cuda or cuda:N;"
                             + " an execution detail, never part of the run id").identity(Identity.NEVER),
-            new Key("save", SAVE_AUTO, Kind.TEXT, 0, 0, Domain.ALL,
+            new Key("save", Save.AUTO.word(), Kind.TEXT, 0, 0, Domain.ALL,
                     "what a run keeps of its best epoch: adapter (runs/<id>/adapter/), merged (the adapter and runs/<id>/merged/,"
                             + " a Hugging Face checkpoint), none; auto = adapter, but none for full",
-                    Set.of(SAVE_AUTO, SAVE_ADAPTER, SAVE_NONE, SAVE_MERGED)).identity(Identity.NEVER));
+                    words(Save.values())).identity(Identity.NEVER));
 
     private RunSettings() {}
 
@@ -168,12 +214,6 @@ public final class RunSettings {
             }
         });
         return out;
-    }
-
-    /** The {@code adapt_layers} of resolved settings ({@code all} where the run's domain has none). */
-    public static LayerSelection adaptLayers(Map<String, Object> settings) {
-        Object value = settings.get("adapt_layers");
-        return value == null ? LayerSelection.ALL : LayerSelection.parse(String.valueOf(value));
     }
 
     /** {@code settings} restricted to the keys that apply to tasks of {@code domain}. */

@@ -3,7 +3,6 @@ package dev.surmbench.suite;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.surmbench.model.LayerSelection;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,7 +17,7 @@ import java.util.TreeMap;
  * not of the suite's name or file, nor of execution details — so re-running skips finished runs and
  * any changed setting that can change the numbers makes a new id.
  *
- * @param settings resolved settings by key (see {@link RunSettings})
+ * @param settings resolved settings by key (see {@link RunSettings}); read them typed through {@link #config()}
  */
 public record RunSpec(String suite, String task, String method, String label, Map<String, Object> methodOptions,
                       long seed, Map<String, Object> settings) {
@@ -55,21 +54,9 @@ public record RunSpec(String suite, String task, String method, String label, Ma
         }
     }
 
-    public String text(String key) {
-        return String.valueOf(settings.get(key));
-    }
-
-    public int integer(String key) {
-        return ((Number) settings.get(key)).intValue();
-    }
-
-    public double number(String key) {
-        return ((Number) settings.get(key)).doubleValue();
-    }
-
-    /** The encoder layers the method adapts ({@link RunSettings#adaptLayers}). */
-    public LayerSelection adaptLayers() {
-        return RunSettings.adaptLayers(settings);
+    /** The settings typed ({@link ResolvedSettings#of}): what running the spec reads. */
+    public ResolvedSettings config() {
+        return ResolvedSettings.of(settings);
     }
 
     /** The options as JSON text, for results rows. */

@@ -1,5 +1,6 @@
 package dev.surmbench.suite;
 
+import dev.surmbench.data.TaskDomain;
 import dev.surmbench.model.Architecture;
 import dev.surmbench.peft.AdaptationSites;
 import java.util.List;
@@ -23,9 +24,12 @@ public interface SuiteCatalog {
     /** The backbone's adaptation sites when its geometry is known without loading it. */
     Optional<AdaptationSites> sites(String source, int layers);
 
-    /** Whether a (canonical) task is a text (GLUE) or an image-classification task. */
-    default RunSettings.TaskDomain taskDomain(String task) {
-        return RunSettings.TaskDomain.TEXT;
+    /**
+     * Whether a (canonical) task is a GLUE (text) or an image-classification task; a catalog of its own
+     * (a test's, with made-up task names) has GLUE tasks unless it says otherwise.
+     */
+    default TaskDomain taskDomain(String task) {
+        return TaskDomain.GLUE;
     }
 
     /** The channels of an image task's images (1 grey, 3 RGB); empty for text tasks. */

@@ -1,5 +1,6 @@
 package dev.surmbench.suite;
 
+import dev.surmbench.data.TaskDomain;
 import dev.surmbench.data.download.Sha256;
 import dev.surmbench.data.glue.GlueTask;
 import dev.surmbench.model.LayerSelection;
@@ -63,10 +64,11 @@ public final class SuiteParser {
                 Map<String, Object> merged = new LinkedHashMap<>(defaults);
                 merged.putAll(task.overrides);
                 merged.putAll(method.overrides);
-                RunSettings.TaskDomain domain = catalog.taskDomain(task.name);
+                TaskDomain domain = catalog.taskDomain(task.name);
                 Map<String, Object> settings = RunSettings.forDomain(merged, domain);
-                checkCombination(task, method, settings, domain);
-                String label = label(method, settings);
+                ResolvedSettings config = ResolvedSettings.of(settings);
+                checkCombination(task, method, config, domain);
+                String label = label(method, config);
                 for (long seed : seeds) {
                     runs.add(new RunSpec(name, task.name, method.name, label, method.options, seed, settings));
                 }
@@ -414,7 +416,7 @@ public final class SuiteParser {
         return node.list();
     }
 
-    private void checkCombination(TaskEntry task, MethodEntry method, Map<String, Object> settings, RunSettings.TaskDomain domain) {
+    private void checkCombination(TaskEntry task, MethodEntry method, ResolvedSettings settings, TaskDomain domain) {
         new CombinationCheck(catalog, pretrains, this::problem)
                 .check(task.name, task.node, method.config, method.node, settings, domain);
     }
@@ -424,11 +426,11 @@ public final class SuiteParser {
      * {@code full (layers 4–5)}),
      * so that a report never shows a top-layer run as the method on the whole encoder.
      */
-    private String label(MethodEntry method, Map<String, Object> settings) {
+    private String label(MethodEntry method, ResolvedSettings settings) {
         if (!problems.isEmpty()) { // an invalid suite is never expanded
             return method.label;
         }
-        LayerSelection selection = RunSettings.adaptLayers(settings);
+        LayerSelection selection = settings.adaptLayers();
         if (selection.isAll()) {
             return method.label;
         }

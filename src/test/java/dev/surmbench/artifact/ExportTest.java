@@ -63,7 +63,7 @@ class ExportTest {
         RunSpec loraSpec = SmokeRuns.with(SmokeRuns.spec("rte", "lora"), Map.of("pooling", "mean", "adapt_layers", "0"),
                 Map.of());
         // circulant on grids of 96-blocks over square and both rectangular FFN shapes, kept merged too
-        circulantSpec = SmokeRuns.with(SmokeRuns.spec("rte", "circulant"), Map.of("save", RunSettings.SAVE_MERGED),
+        circulantSpec = SmokeRuns.with(SmokeRuns.spec("rte", "circulant"), Map.of("save", RunSettings.Save.MERGED.word()),
                 Map.of("block", 96, "targets", List.of("query", "intermediate", "output")));
         SmokeRuns.train(dir, loraSpec);
         SmokeRuns.train(dir, circulantSpec);

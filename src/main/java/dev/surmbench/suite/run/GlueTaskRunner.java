@@ -4,11 +4,11 @@ import dev.surmbench.data.glue.GlueData;
 import dev.surmbench.data.glue.GlueLocation;
 import dev.surmbench.data.glue.GlueSplit;
 import dev.surmbench.data.glue.GlueTask;
-import dev.surmbench.data.glue.HeadlineConvention;
 import dev.surmbench.data.glue.TaskData;
 import dev.surmbench.data.text.TextTokenizer;
 import dev.surmbench.model.ClassificationModel;
 import dev.surmbench.model.LayerSelection;
+import dev.surmbench.suite.ResolvedSettings;
 import dev.surmbench.suite.RunSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,22 +38,21 @@ final class GlueTaskRunner implements TaskRunner {
     @Override
     public Prepared prepare(RunSpec spec, ClassificationModel model) {
         GlueTask task = GlueTask.fromName(spec.task());
-        TaskData data = cache.computeIfAbsent(spec.task() + "|" + spec.text("glue_dir"),
-                k -> GlueData.fromSettings(spec.text("glue_dir")).load(task));
-        HeadlineConvention convention = spec.text("headline").equals("glue-leaderboard")
-                ? HeadlineConvention.GLUE_LEADERBOARD : HeadlineConvention.SURM_PAPER;
+        ResolvedSettings settings = spec.config();
+        TaskData data = cache.computeIfAbsent(spec.task() + "|" + settings.glueDir(),
+                k -> GlueData.fromSettings(settings.glueDir()).load(task));
         TextTokenizer tokenizer = TextTokenizer.fromTokenizerJson(
                 model.tokenizerPath().orElseThrow(() -> new IllegalArgumentException(
-                        "backbone " + spec.text("backbone") + " has no tokenizer.json; GLUE needs a text encoder")),
-                spec.integer("max_length"));
+                        "backbone " + settings.backbone() + " has no tokenizer.json; GLUE needs a text encoder")),
+                settings.maxLength());
         try {
             int entry = entryLayer(spec, model);
             if (entry > 0) {
                 model.enterAt(entry);
             }
-            GlueTrainingData trainingData = new GlueTrainingData(task, data, tokenizer, convention,
-                    spec.integer("train_limit"), spec.integer("eval_limit"), spec.integer("batch_size"),
-                    spec.integer("eval_batch_size"), spec.seed(),
+            GlueTrainingData trainingData = new GlueTrainingData(task, data, tokenizer, settings.headline(),
+                    settings.trainLimit(), settings.evalLimit(), settings.batchSize(),
+                    settings.evalBatchSize(), spec.seed(),
                     entry > 0 ? examples -> activations.states(model, entry, examples) : null);
             return new Prepared(trainingData, datasetSha(task, data.glueDir()), tokenizer);
         } catch (RuntimeException e) {
@@ -64,13 +63,13 @@ final class GlueTaskRunner implements TaskRunner {
 
     /** The lowest adapted layer (0 = the whole encoder trains from the embeddings up). */
     static int entryLayer(RunSpec spec, ClassificationModel model) {
-        LayerSelection adapted = spec.adaptLayers();
+        LayerSelection adapted = spec.config().adaptLayers();
         return adapted.isAll() ? 0 : adapted.firstLayer(model.config().numHiddenLayers());
     }
 
     @Override
     public Map<String, String> currentDatasetSha(RunSpec spec) {
-        return datasetSha(GlueTask.fromName(spec.task()), GlueLocation.resolve(spec.text("glue_dir")).dir());
+        return datasetSha(GlueTask.fromName(spec.task()), GlueLocation.resolve(spec.config().glueDir()).dir());
     }
 
     /** SHA-256 of each of the task's files present in {@code glueDir} by relative name ("unknown" without a folder). */

@@ -7,6 +7,7 @@ import dev.surmbench.data.image.ImageTaskData;
 import dev.surmbench.data.image.ImageTransform;
 import dev.surmbench.model.ClassificationModel;
 import dev.surmbench.model.vit.VitConfig;
+import dev.surmbench.suite.ResolvedSettings;
 import dev.surmbench.suite.RunSettings;
 import dev.surmbench.suite.RunSpec;
 import dev.surmbench.util.Seeds;
@@ -41,19 +42,20 @@ final class ImageTaskRunner implements TaskRunner {
     public Prepared prepare(RunSpec spec, ClassificationModel model) throws IOException {
         if (!(model.config() instanceof VitConfig vit)) {
             throw new IllegalArgumentException("image task " + spec.task() + " needs a ViT backbone; "
-                    + spec.text("backbone") + " is " + model.family());
+                    + spec.config().backbone() + " is " + model.family());
         }
-        ImageTaskData data = data(spec).limited(spec.integer("train_limit"), spec.integer("eval_limit"),
+        ResolvedSettings settings = spec.config();
+        ImageTaskData data = data(spec).limited(settings.trainLimit(), settings.evalLimit(),
                 Seeds.derive(spec.seed(), "subsample"));
         ImageTrainingData training = new ImageTrainingData(data, transform(vit),
-                RunSettings.AUGMENT_CROP_FLIP.equals(spec.text("augment")) ? Math.max(1, vit.imageSize() / 8) : -1,
-                spec.integer("batch_size"), spec.integer("eval_batch_size"), spec.seed(), vit.patchSize());
-        return new Prepared(training, datasetSha(data.source(), root(spec.text("data_dir"))), null);
+                settings.augment() == RunSettings.Augment.CROP_FLIP ? Math.max(1, vit.imageSize() / 8) : -1,
+                settings.batchSize(), settings.evalBatchSize(), spec.seed(), vit.patchSize());
+        return new Prepared(training, datasetSha(data.source(), root(settings.dataDir())), null);
     }
 
     @Override
     public Map<String, String> currentDatasetSha(RunSpec spec) {
-        return datasetSha(ImageSource.fromName(spec.task()), root(spec.text("data_dir")), true);
+        return datasetSha(ImageSource.fromName(spec.task()), root(spec.config().dataDir()), true);
     }
 
     /** The evaluation transform for a ViT: its size and channels, normalisation 0.5/0.5. */
@@ -69,7 +71,7 @@ final class ImageTaskRunner implements TaskRunner {
     }
 
     private ImageTaskData data(RunSpec spec) throws IOException {
-        return load(ImageSource.fromName(spec.task()), spec.text("data_dir"), cache);
+        return load(ImageSource.fromName(spec.task()), spec.config().dataDir(), cache);
     }
 
     /** Loads (downloading first if needed and possible) and caches a task's images. */

@@ -8,9 +8,9 @@ import dev.surmbench.artifact.MergedExport;
 import dev.surmbench.artifact.ModelRecipe;
 import dev.surmbench.model.ClassificationModel;
 import dev.surmbench.model.WeightTensor;
-import dev.surmbench.model.Pooling;
 import dev.surmbench.peft.UpdateMethodConfig;
 import dev.surmbench.results.ResultsLayout;
+import dev.surmbench.suite.ResolvedSettings;
 import dev.surmbench.suite.RunSettings;
 import dev.surmbench.suite.RunSpec;
 import dev.surmbench.train.ProgressListener;
@@ -33,22 +33,21 @@ final class RunArtifacts {
         NONE, ADAPTER, MERGED;
 
         static Save of(RunSpec spec) {
-            Object value = spec.settings().get("save"); // absent in run.json files written before the setting
-            String text = value == null ? RunSettings.SAVE_AUTO : value.toString();
-            return switch (text) {
-                case RunSettings.SAVE_NONE -> NONE;
-                case RunSettings.SAVE_ADAPTER -> ADAPTER;
-                case RunSettings.SAVE_MERGED -> MERGED;
-                default -> spec.method().equals("full") ? NONE : ADAPTER;
+            return switch (spec.config().save()) { // auto in run.json files written before the setting
+                case NONE -> NONE;
+                case ADAPTER -> ADAPTER;
+                case MERGED -> MERGED;
+                case AUTO -> spec.method().equals("full") ? NONE : ADAPTER;
             };
         }
     }
 
     /** How {@code spec}'s model is built on backbone {@code source} (a pretrain stage already resolved). */
     static ModelRecipe recipe(RunSpec spec, String source, int numLabels) {
-        return new ModelRecipe(source, spec.integer("layers"), spec.number("dropout"), Pooling.fromName(spec.text("pooling")),
-                RunSettings.INIT_RANDOM.equals(spec.settings().get("backbone_init")), numLabels, spec.seed(), spec.method(),
-                spec.methodOptions(), spec.adaptLayers());
+        ResolvedSettings settings = spec.config();
+        return new ModelRecipe(source, settings.layers(), settings.dropout(), settings.pooling(),
+                settings.backboneInit() == RunSettings.BackboneInit.RANDOM, numLabels, spec.seed(), spec.method(),
+                spec.methodOptions(), settings.adaptLayers());
     }
 
     /** The encoder layers a run's method was restricted to, as indices (null: every layer). */
@@ -84,7 +83,7 @@ final class RunArtifacts {
         }
         AdapterManifest manifest = new AdapterManifest(spec.runId(), suite, spec.task(), spec.label(), spec.settings(),
                 recipe.withOptions(built.method().options()),
-                spec.text("backbone"), built.backboneSha256(),
+                spec.config().backbone(), built.backboneSha256(),
                 built.method() instanceof UpdateMethodConfig update ? update.targets() : null,
                 built.injection().adaptedModules(), adaptLayers(recipe, built.model()), built.model().headPrefixes(), result.bestEpoch() + 1,
                 result.bestMetrics(), null);

@@ -38,8 +38,7 @@ final class RunDevices {
 
     /** The device {@code spec} runs on. Runs recorded before the setting existed have none: {@code auto}. */
     synchronized Device of(RunSpec spec) {
-        String choice = override != null ? override
-                : String.valueOf(spec.settings().getOrDefault("device", DeviceChoice.AUTO));
+        String choice = override != null ? override : spec.config().device();
         Device device = resolved.get(choice);
         if (device == null) {
             device = DeviceChoice.parse(choice).resolve(engine.get());

@@ -4,10 +4,10 @@ import ai.djl.training.ParameterStore;
 import dev.surmbench.artifact.AdapterFiles;
 import dev.surmbench.artifact.AdapterManifest;
 import dev.surmbench.artifact.ModelRecipe;
+import dev.surmbench.data.TaskDomain;
 import dev.surmbench.model.ClassificationModel;
 import dev.surmbench.results.ResultsLayout;
 import dev.surmbench.suite.DefaultCatalog;
-import dev.surmbench.suite.RunSettings;
 import dev.surmbench.suite.RunSpec;
 import dev.surmbench.train.Trainer;
 import java.nio.file.Path;
@@ -84,7 +84,7 @@ public final class RunEvaluator {
         }
         RunSpec spec = new RunSpec(m.suite(), taskName, m.recipe().method(), m.label(), m.recipe().options(),
                 m.recipe().seed(), settings);
-        TaskRunner runner = catalog.taskDomain(taskName) == RunSettings.TaskDomain.IMAGE ? images : glue;
+        TaskRunner runner = catalog.taskDomain(taskName) == TaskDomain.IMAGE ? images : glue;
         try {
             int labels = runner.numLabels(spec);
             if (labels != m.recipe().numLabels()) {

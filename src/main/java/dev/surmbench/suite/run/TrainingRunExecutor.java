@@ -2,6 +2,7 @@ package dev.surmbench.suite.run;
 
 import ai.djl.Device;
 import dev.surmbench.artifact.ModelRecipe;
+import dev.surmbench.data.TaskDomain;
 import dev.surmbench.device.EngineFacts;
 import dev.surmbench.device.HostFacts;
 import dev.surmbench.model.BackboneConfig;
@@ -22,7 +23,7 @@ import dev.surmbench.results.RunRecord;
 import dev.surmbench.results.RunStatus;
 import dev.surmbench.suite.DefaultCatalog;
 import dev.surmbench.suite.PretrainSpec;
-import dev.surmbench.suite.RunSettings;
+import dev.surmbench.suite.ResolvedSettings;
 import dev.surmbench.suite.RunSpec;
 import dev.surmbench.suite.Suite;
 import dev.surmbench.train.EpochRecord;
@@ -154,7 +155,7 @@ public final class TrainingRunExecutor implements RunExecutor {
     }
 
     private TaskRunner runner(RunSpec spec) {
-        return catalog.taskDomain(spec.task()) == RunSettings.TaskDomain.IMAGE ? images : glue;
+        return catalog.taskDomain(spec.task()) == TaskDomain.IMAGE ? images : glue;
     }
 
     /** The run's device for its failure record (an unknown one fails the run itself when it trains). */
@@ -172,7 +173,7 @@ public final class TrainingRunExecutor implements RunExecutor {
         TaskRunner runner = runner(spec);
         int numLabels = runner.numLabels(spec);
         Map<String, Object> pretrain = null;
-        String backbone = spec.text("backbone");
+        String backbone = spec.config().backbone();
         if (PretrainSpec.nameOf(backbone) != null) {
             Path dir = pretrainedDir(suite, backbone, options, device);
             pretrain = PretrainCache.summary(dir);
@@ -186,9 +187,9 @@ public final class TrainingRunExecutor implements RunExecutor {
             ClassificationModel model = built.model();
             try (TaskRunner.Prepared task = runner.prepare(spec, model)) {
                 requireExamples(spec, task);
-                TrainingConfig config = new TrainingConfig(spec.integer("epochs"), spec.number("learning_rate"),
-                        spec.number("weight_decay"), spec.number("warmup_ratio"), spec.number("max_grad_norm"),
-                        0.9, 0.999, 1e-8);
+                ResolvedSettings settings = spec.config();
+                TrainingConfig config = new TrainingConfig(settings.epochs(), settings.learningRate(),
+                        settings.weightDecay(), settings.warmupRatio(), settings.maxGradNorm(), 0.9, 0.999, 1e-8);
                 Map<String, Double> trivial = TrivialPredictor.score(task.data());
                 ProgressListener progress = ProgressListener.both(console, gpuMemory);
                 RunArtifacts.BestEpoch best = save == RunArtifacts.Save.NONE ? null : new RunArtifacts.BestEpoch(model.block());
@@ -209,7 +210,7 @@ public final class TrainingRunExecutor implements RunExecutor {
         MismatchedEvaluation.Result r = MismatchedEvaluation.evaluate(suite, spec, layout, glue);
         try (ModelRecipe.Built built = r.built()) {
             return new Outcome(r.outcome(), r.headline(), r.trivial(), built.injection(), r.totalParameters(), r.datasetSha(),
-                    BackboneSource.parse(spec.text("backbone")).weightsSha256(), null,
+                    BackboneSource.parse(spec.config().backbone()).weightsSha256(), null,
                     RunDevices.describe(ai.djl.Device.cpu(), Double.NaN), Map.of("model_of_run", r.adapterOf()), null);
         }
     }
@@ -266,8 +267,8 @@ public final class TrainingRunExecutor implements RunExecutor {
         provenance.put("suite_file", suite.file().toString());
         provenance.put("suite_sha256", suite.sha256());
         provenance.put("dataset_sha256", outcome.datasetSha == null ? Map.of() : outcome.datasetSha);
-        provenance.put("backbone", spec.text("backbone"));
-        provenance.put("backbone_init", spec.settings().getOrDefault("backbone_init", RunSettings.INIT_PRETRAINED));
+        provenance.put("backbone", spec.config().backbone());
+        provenance.put("backbone_init", spec.config().backboneInit().word());
         provenance.put("backbone_sha256", backboneSha256(outcome.weightsSha));
         provenance.put("backbone_files_sha256", outcome.weightsSha == null ? Map.of() : outcome.weightsSha);
         if (outcome.pretrain != null) {
@@ -365,7 +366,7 @@ public final class TrainingRunExecutor implements RunExecutor {
             Map<String, Double> best = result == null ? Map.of() : result.bestMetrics();
             Map<String, Double> last = result == null ? Map.of() : result.lastMetrics();
             return new RunRecord(spec.runId(), suite.name(), spec.task(), spec.method(), spec.label(), spec.optionsJson(),
-                    spec.seed(), spec.text("backbone"), status, detail, headline,
+                    spec.seed(), spec.config().backbone(), status, detail, headline,
                     best.getOrDefault(headline, Double.NaN), last.getOrDefault(headline, Double.NaN),
                     result == null ? -1 : result.bestEpoch(), best, last, trivial,
                     injection == null ? 0 : injection.trainableWithoutHead().stored(),

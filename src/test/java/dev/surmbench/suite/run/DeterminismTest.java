@@ -74,7 +74,7 @@ class DeterminismTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("smokeRuns")
     void sameRunTwiceIsBitIdentical(RunSpec smokeSpec) throws IOException {
-        RunSpec spec = SmokeRuns.with(smokeSpec, Map.of("save", RunSettings.SAVE_ADAPTER), Map.of());
+        RunSpec spec = SmokeRuns.with(smokeSpec, Map.of("save", RunSettings.Save.ADAPTER.word()), Map.of());
         RunRecord first = run(spec, "a");
         RunRecord second = run(spec, "b");
         assertTrue(first.completed(), first.statusDetail());

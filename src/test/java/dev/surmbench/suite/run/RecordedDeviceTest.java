@@ -43,7 +43,7 @@ class RecordedDeviceTest {
         Suite smoke = SuiteParser.parse(Path.of("suites/smoke.yaml"), new DefaultCatalog());
         Suite one = new Suite(smoke.name(), smoke.version(), smoke.file(), smoke.sha256(), smoke.runs().stream()
                 .filter(r -> r.task().equals("rte") && r.method().equals("lora")).toList());
-        assertEquals("auto", one.runs().get(0).text("device"));
+        assertEquals("auto", one.runs().get(0).config().device());
         SuiteRunner.Options options = new SuiteRunner.Options(dir, 1, 1, false,
                 new PrintStream(OutputStream.nullOutputStream()), false);
         new SuiteRunner(options, new TrainingRunExecutor(Path.of("."))).run(one);

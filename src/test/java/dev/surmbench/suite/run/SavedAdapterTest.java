@@ -71,12 +71,12 @@ class SavedAdapterTest {
     @Test
     void autoKeepsTheAdapterExceptForFullAndNoneKeepsNothing() {
         RunSpec full = SmokeRuns.spec("rte", "full");
-        assertEquals(RunSettings.SAVE_AUTO, full.settings().get("save"));
+        assertEquals(RunSettings.Save.AUTO.word(), full.settings().get("save"));
         assertEquals(RunArtifacts.Save.NONE, RunArtifacts.Save.of(full), "auto is none for full");
         assertEquals(RunArtifacts.Save.ADAPTER, RunArtifacts.Save.of(SmokeRuns.spec("rte", "bitfit")));
         assertEquals(RunArtifacts.Save.ADAPTER, RunArtifacts.Save.of(SmokeRuns.with(full, Map.of("save", "adapter"), Map.of())));
 
-        RunSpec none = SmokeRuns.with(SmokeRuns.spec("rte", "linear-probe"), Map.of("save", RunSettings.SAVE_NONE), Map.of());
+        RunSpec none = SmokeRuns.with(SmokeRuns.spec("rte", "linear-probe"), Map.of("save", RunSettings.Save.NONE.word()), Map.of());
         SmokeRuns.train(dir, none);
         assertTrue(Files.isRegularFile(SmokeRuns.layout(dir).runJson(none.runId())));
         assertFalse(Files.exists(SmokeRuns.layout(dir).adapterDir(none.runId())));
@@ -89,7 +89,8 @@ class SavedAdapterTest {
         without.remove("save");
         RunSpec recordedBeforeTheSetting = new RunSpec(spec.suite(), spec.task(), spec.method(), spec.label(),
                 spec.methodOptions(), spec.seed(), without);
-        for (String value : List.of(RunSettings.SAVE_AUTO, RunSettings.SAVE_ADAPTER, RunSettings.SAVE_NONE, RunSettings.SAVE_MERGED)) {
+        for (RunSettings.Save save : RunSettings.Save.values()) {
+            String value = save.word();
             assertEquals(recordedBeforeTheSetting.runId(), SmokeRuns.with(spec, Map.of("save", value), Map.of()).runId(), value);
         }
     }
