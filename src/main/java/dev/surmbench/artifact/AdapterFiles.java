@@ -1,11 +1,11 @@
 package dev.surmbench.artifact;
 
-import dev.surmbench.data.download.Sha256;
 import dev.surmbench.model.WeightTensor;
 import dev.surmbench.model.TensorSet;
 import dev.surmbench.model.WeightLoadException;
 import dev.surmbench.model.safetensors.SafeTensors;
 import dev.surmbench.results.AtomicFiles;
+import dev.surmbench.util.Sha256;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

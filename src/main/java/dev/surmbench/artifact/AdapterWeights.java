@@ -2,9 +2,9 @@ package dev.surmbench.artifact;
 
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
-import dev.surmbench.data.download.Sha256;
 import dev.surmbench.model.WeightTensor;
 import dev.surmbench.peft.BlockPaths;
+import dev.surmbench.util.Sha256;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,6 @@
 package dev.surmbench.data;
 
 import dev.surmbench.data.download.ChecksumRegistry;
-import dev.surmbench.data.download.Sha256;
 import dev.surmbench.data.glue.GlueDownloader;
 import dev.surmbench.data.glue.GlueLocation;
 import dev.surmbench.data.glue.GlueReader;
@@ -9,6 +8,7 @@ import dev.surmbench.data.glue.GlueSplit;
 import dev.surmbench.data.glue.GlueTask;
 import dev.surmbench.data.image.ImageSource;
 import dev.surmbench.data.image.ImageSplit;
+import dev.surmbench.util.Sha256;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

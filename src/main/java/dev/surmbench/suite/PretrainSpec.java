@@ -4,10 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.surmbench.model.vit.VitConfig;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import dev.surmbench.util.Sha256;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -87,9 +84,8 @@ public record PretrainSpec(String name, String dataset, VitConfig vit, int epoch
     /** First 16 hex digits of the SHA-256 of the canonical JSON of {@link #identity()}. */
     public String hash() {
         try {
-            byte[] json = CANONICAL.writeValueAsString(identity()).getBytes(StandardCharsets.UTF_8);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json)).substring(0, 16);
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            return Sha256.of(CANONICAL.writeValueAsString(identity())).substring(0, 16);
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot hash pretrain stage " + name, e);
         }
     }

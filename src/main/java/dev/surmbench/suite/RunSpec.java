@@ -3,10 +3,7 @@ package dev.surmbench.suite;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import dev.surmbench.util.Sha256;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -46,12 +43,7 @@ public record RunSpec(String suite, String task, String method, String label, Ma
 
     /** First 16 hex digits of the SHA-256 of {@link #canonicalJson()}. */
     public String runId() {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonicalJson().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest).substring(0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.of(canonicalJson()).substring(0, 16);
     }
 
     /** The settings typed ({@link ResolvedSettings#of}): what running the spec reads. */

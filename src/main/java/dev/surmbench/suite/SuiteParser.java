@@ -1,12 +1,12 @@
 package dev.surmbench.suite;
 
 import dev.surmbench.data.TaskDomain;
-import dev.surmbench.data.download.Sha256;
 import dev.surmbench.data.glue.GlueTask;
 import dev.surmbench.model.LayerSelection;
 import dev.surmbench.peft.InvalidMethodConfigException;
 import dev.surmbench.peft.MethodConfig;
 import dev.surmbench.peft.MethodRegistry;
+import dev.surmbench.util.Sha256;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -106,13 +106,13 @@ class SuiteParserTest {
         write("base.yaml", base);
         Suite first = parse(child);
         // sha256 of the bytes of the suite, then of each file it includes: cat suite.yaml base.yaml | sha256sum
-        assertEquals(dev.surmbench.data.download.Sha256.of((child + base).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+        assertEquals(dev.surmbench.util.Sha256.of((child + base).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
                 first.sha256());
         write("base.yaml", base.replace("epochs: 5", "epochs: 6"));
         Suite second = parse(child);
         assertTrue(!first.sha256().equals(second.sha256()), "an edited included file changes the suite's hash");
         Suite alone = parse(base);
-        assertEquals(dev.surmbench.data.download.Sha256.of(dir.resolve("suite.yaml")), alone.sha256(),
+        assertEquals(dev.surmbench.util.Sha256.of(dir.resolve("suite.yaml")), alone.sha256(),
                 "without includes: the file's own hash, as before");
     }
 

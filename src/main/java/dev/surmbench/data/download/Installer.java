@@ -1,5 +1,6 @@
 package dev.surmbench.data.download;
 
+import dev.surmbench.util.Sha256;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

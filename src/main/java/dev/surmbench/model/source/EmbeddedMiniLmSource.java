@@ -1,6 +1,5 @@
 package dev.surmbench.model.source;
 
-import dev.surmbench.data.download.Sha256;
 import dev.surmbench.model.BackboneConfig;
 import dev.surmbench.model.BackboneSource;
 import dev.surmbench.model.TensorSet;
@@ -8,6 +7,7 @@ import dev.surmbench.model.WeightLoadException;
 import dev.surmbench.model.bert.BertConfig;
 import dev.surmbench.model.onnx.OnnxReader;
 import dev.surmbench.model.onnx.OnnxWeights;
+import dev.surmbench.util.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.ref.SoftReference;

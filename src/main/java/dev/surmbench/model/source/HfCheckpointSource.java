@@ -2,7 +2,6 @@ package dev.surmbench.model.source;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.surmbench.data.download.Sha256;
 import dev.surmbench.model.Architecture;
 import dev.surmbench.model.BackboneConfig;
 import dev.surmbench.model.BackboneSource;
@@ -12,6 +11,7 @@ import dev.surmbench.model.WeightLoadException;
 import dev.surmbench.model.bert.BertConfig;
 import dev.surmbench.model.safetensors.SafeTensors;
 import dev.surmbench.model.vit.VitConfig;
+import dev.surmbench.util.Sha256;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,23 +1,21 @@
 package dev.surmbench.model.source;
 
+import dev.surmbench.data.download.Downloader;
+import dev.surmbench.data.download.HttpStatusException;
 import dev.surmbench.model.WeightLoadException;
+import dev.surmbench.util.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
+import java.io.InterruptedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -26,8 +24,9 @@ import java.util.regex.Pattern;
  * Downloads files of a Hugging Face hub repository ({@code GET {endpoint}/{repo}/resolve/{revision}/{file}})
  * into a local cache {@code {cache}/{org}--{name}/{revision}/{file}}.
  *
- * <p>Bytes go to {@code file.part} first; an interrupted transfer resumes with a {@code Range}
- * request (a 200 answer restarts it). The finished file is verified against the hub's ETag before
+ * <p>Bytes go to {@code file.part} first, through the one download client ({@link Downloader}: its
+ * retry policy and its {@code Range} resume, here also across calls); a transfer continues only while
+ * the hub names the same checksum. The finished file is verified against the hub's ETag before
  * it is moved into place atomically: {@code X-Linked-Etag} (the sha256 of an LFS file, sent on the
  * hub's redirect) or else the hub's {@code ETag} (a 64-hex sha256, or a 40-hex git blob sha1 for
  * small files). A file that cannot be verified is rejected. A cached file is used as is (pin a
@@ -48,12 +47,17 @@ public final class HubClient {
 
     private final URI endpoint;
     private final Path cache;
-    private final HttpClient http;
+    private final Downloader downloader;
 
     public HubClient(URI endpoint, Path cache) {
+        this(endpoint, cache, new Downloader(ATTEMPTS, Duration.ofMinutes(10)));
+    }
+
+    /** A client whose transfers go through {@code downloader} (its attempts and timeouts). */
+    public HubClient(URI endpoint, Path cache, Downloader downloader) {
         this.endpoint = endpoint;
         this.cache = cache;
-        this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(30)).build();
+        this.downloader = downloader;
     }
 
     /** The client configured by system properties / environment (see class doc). */
@@ -97,78 +101,62 @@ public final class HubClient {
         }
         URI url = URI.create(endpoint + "/" + repo + "/resolve/" + revision + "/" + file);
         Path part = target.resolveSibling(file + ".part");
-        Path tagFile = target.resolveSibling(file + ".part.etag");
-        IOException last = null;
+        TagCheck tag = new TagCheck(url, target.resolveSibling(file + ".part.etag"));
         try {
             Files.createDirectories(target.getParent());
-            for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-                try {
-                    String etag = transfer(url, part, tagFile, required);
-                    if (etag == null) {
-                        return Optional.empty();
-                    }
-                    verify(part, etag, url);
-                    Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                    Files.deleteIfExists(tagFile);
-                    return Optional.of(target);
-                } catch (IOException e) {
-                    last = e; // interrupted transfer: the .part file is kept and resumed
-                }
+            downloader.resume(url, part, tag); // a failed transfer keeps the .part file for the next call
+            verify(part, tag.expected, url);
+            Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Files.deleteIfExists(tag.file);
+            return Optional.of(target);
+        } catch (HttpStatusException e) {
+            if (e.status() == 404 && !required) {
+                return Optional.empty();
             }
-        } catch (IOException e) {
-            last = e;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            throw new WeightLoadException(url.toString(), null, "HTTP " + e.status(), e);
+        } catch (InterruptedIOException e) {
             throw new WeightLoadException(url.toString(), null, "download interrupted", e);
+        } catch (IOException e) {
+            Throwable last = e.getCause() != null ? e.getCause() : e;
+            throw new WeightLoadException(url.toString(), null, "download failed after " + downloader.maxAttempts()
+                    + " attempts: " + last.getMessage(), e);
         }
-        throw new WeightLoadException(url.toString(), null, "download failed after " + ATTEMPTS + " attempts: "
-                + (last == null ? "unknown error" : last.getMessage()), last);
     }
 
-    /** One request; returns the expected checksum tag, or null for a missing optional file. */
-    private String transfer(URI url, Path part, Path tagFile, boolean required) throws IOException, InterruptedException {
-        long have = Files.isRegularFile(part) ? Files.size(part) : 0;
-        HttpRequest.Builder req = HttpRequest.newBuilder(url).timeout(Duration.ofMinutes(10)).GET();
-        if (have > 0) {
-            req.header("Range", "bytes=" + have + "-");
+    /**
+     * Takes the expected checksum from each response and keeps it next to the part file
+     * ({@code file.part.etag}): a transfer continues only while the hub names the same content; a
+     * response without a checksum cannot be verified and fails the fetch.
+     */
+    private static final class TagCheck implements Downloader.ResponseCheck {
+        private final URI url;
+        private final Path file;
+        private String expected;
+
+        TagCheck(URI url, Path file) {
+            this.url = url;
+            this.file = file;
         }
-        HttpResponse<InputStream> resp = http.send(req.build(), HttpResponse.BodyHandlers.ofInputStream());
-        try (InputStream body = resp.body()) {
-            int status = resp.statusCode();
-            if (status == 404 && !required) {
-                return null;
+
+        @Override
+        public boolean accept(HttpResponse<?> response, long offset) throws IOException {
+            String previous = Files.isRegularFile(file) ? Files.readString(file).trim() : null;
+            String etag = expectedTag(response);
+            if (etag == null && response.statusCode() == 416) {
+                etag = previous; // the part is complete: its tag was recorded when its transfer began
             }
-            if (status == 416) {
-                Files.deleteIfExists(part);
-                throw new IOException("range not satisfiable; restarting");
-            }
-            if (status != 200 && status != 206) {
-                throw new WeightLoadException(url.toString(), null, "HTTP " + status);
-            }
-            String etag = expectedTag(resp);
             if (etag == null) {
-                throw new WeightLoadException(url.toString(), null, "the server sent no ETag/X-Linked-Etag; the download cannot be verified");
+                throw new WeightLoadException(url.toString(), null,
+                        "the server sent no ETag/X-Linked-Etag; the download cannot be verified");
             }
-            String previous = Files.isRegularFile(tagFile) ? Files.readString(tagFile).trim() : null;
-            boolean resume = status == 206 && have > 0 && etag.equals(previous)
-                    && resp.headers().firstValue("Content-Range").orElse("").startsWith("bytes " + have + "-");
-            if (!resume) {
-                if (status == 206) {
-                    Files.deleteIfExists(part);
-                    throw new IOException("cannot resume (changed file or unexpected range); restarting");
-                }
-                Files.writeString(tagFile, etag);
+            if (offset > 0 && !etag.equals(previous)) {
+                return false;
             }
-            try (OutputStream out = Files.newOutputStream(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    resume ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING)) {
-                body.transferTo(out);
+            if (offset == 0) {
+                Files.writeString(file, etag);
             }
-            long expectedTotal = resp.headers().firstValueAsLong("Content-Length").orElse(-1);
-            long got = Files.size(part) - (resume ? have : 0);
-            if (expectedTotal >= 0 && got != expectedTotal) {
-                throw new IOException("transfer ended after " + got + " of " + expectedTotal + " bytes");
-            }
-            return etag;
+            expected = etag;
+            return true;
         }
     }
 
@@ -197,10 +185,10 @@ public final class HubClient {
         String kind;
         if (SHA256.matcher(etag).matches()) {
             kind = "sha256";
-            actual = digest(part, "SHA-256", null);
+            actual = Sha256.of(part);
         } else if (SHA1.matcher(etag).matches()) {
             kind = "git blob sha1";
-            actual = digest(part, "SHA-1", ("blob " + Files.size(part) + "\0").getBytes(StandardCharsets.US_ASCII));
+            actual = gitBlobSha1(part);
         } else {
             Files.deleteIfExists(part);
             throw new WeightLoadException(url.toString(), null, "ETag '" + etag + "' is neither a sha256 nor a git sha1; cannot verify");
@@ -212,21 +200,12 @@ public final class HubClient {
         }
     }
 
-    private static String digest(Path file, String algorithm, byte[] prefix) throws IOException {
-        try {
-            MessageDigest md = MessageDigest.getInstance(algorithm);
-            if (prefix != null) {
-                md.update(prefix);
-            }
-            try (InputStream in = Files.newInputStream(file)) {
-                byte[] buf = new byte[1 << 16];
-                for (int n; (n = in.read(buf)) > 0; ) {
-                    md.update(buf, 0, n);
-                }
-            }
-            return HexFormat.of().formatHex(md.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+    private static String gitBlobSha1(Path file) throws IOException {
+        MessageDigest sha1 = Sha256.newDigest("SHA-1");
+        sha1.update(("blob " + Files.size(file) + "\0").getBytes(StandardCharsets.US_ASCII));
+        try (InputStream in = Files.newInputStream(file)) {
+            Sha256.feed(sha1, in);
         }
+        return Sha256.hex(sha1);
     }
 }

@@ -1,6 +1,6 @@
 package dev.surmbench.suite.run;
 
-import dev.surmbench.data.download.Sha256;
+import dev.surmbench.util.Sha256;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

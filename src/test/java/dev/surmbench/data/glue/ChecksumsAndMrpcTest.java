@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.surmbench.data.TestData;
 import dev.surmbench.data.download.ChecksumRegistry;
-import dev.surmbench.data.download.Sha256;
+import dev.surmbench.util.Sha256;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -12,7 +12,7 @@ import dev.surmbench.data.download.ChecksumRegistry;
 import dev.surmbench.data.download.Downloader;
 import dev.surmbench.data.download.Installer;
 import dev.surmbench.data.download.LoopbackServer;
-import dev.surmbench.data.download.Sha256;
+import dev.surmbench.util.Sha256;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -15,6 +15,7 @@ import dev.surmbench.model.BackboneSource;
 import dev.surmbench.model.Backbones;
 import dev.surmbench.model.ClassificationModel;
 import dev.surmbench.model.WeightLoadException;
+import dev.surmbench.util.Sha256;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -48,6 +49,7 @@ class HubClientTest {
     private final Map<String, String> linkedEtag = new ConcurrentHashMap<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final Map<String, Integer> truncateOnce = new ConcurrentHashMap<>();
+    private final Map<String, List<Integer>> statusesFirst = new ConcurrentHashMap<>();
 
     @BeforeEach
     void start() throws IOException {
@@ -70,6 +72,13 @@ class HubClientTest {
         requests.add(path + (range == null ? "" : " " + range));
         if (path.startsWith("/org/tiny/resolve/main/")) {
             String name = path.substring("/org/tiny/resolve/main/".length());
+            List<Integer> statuses = statusesFirst.getOrDefault(name, List.of());
+            if (!statuses.isEmpty()) {
+                statusesFirst.put(name, statuses.subList(1, statuses.size()));
+                ex.sendResponseHeaders(statuses.get(0), -1);
+                ex.close();
+                return;
+            }
             byte[] body = files.get(name);
             if (body == null) {
                 ex.sendResponseHeaders(404, -1);
@@ -116,10 +125,6 @@ class HubClientTest {
         }
     }
 
-    static String sha256(byte[] b) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
-    }
-
     static String gitSha1(byte[] b) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-1");
@@ -135,7 +140,7 @@ class HubClientTest {
         for (String f : List.of("config.json", "model.safetensors", "vocab.txt")) {
             files.put(f, Files.readAllBytes(dir.resolve(f)));
         }
-        linkedEtag.put("model.safetensors", sha256(files.get("model.safetensors")));
+        linkedEtag.put("model.safetensors", Sha256.of(files.get("model.safetensors")));
     }
 
     @Test
@@ -198,5 +203,19 @@ class HubClientTest {
         assertTrue(e.getMessage().contains("HTTP 500"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> client.fetch("org/tiny", "main", "../../etc/passwd", true));
         assertThrows(IllegalArgumentException.class, () -> client.snapshotDir("org/../x", "main"));
+    }
+
+    @Test
+    void transfersFollowTheOneDownloadPolicy() throws Exception {
+        serveTinyBert();
+        statusesFirst.put("config.json", List.of(503, 502));
+        statusesFirst.put("vocab.txt", List.of(403));
+        HubClient client = new HubClient(endpoint, tmp.resolve("cache"));
+        Path config = client.fetch("org/tiny", "main", "config.json", true).orElseThrow();
+        assertArrayEquals(files.get("config.json"), Files.readAllBytes(config));
+        assertEquals(3, requests.stream().filter(r -> r.endsWith("/config.json")).count(), "two server errors retried");
+        WeightLoadException e = assertThrows(WeightLoadException.class, () -> client.fetch("org/tiny", "main", "vocab.txt", true));
+        assertTrue(e.getMessage().endsWith("/org/tiny/resolve/main/vocab.txt: HTTP 403"), e.getMessage());
+        assertEquals(1, requests.stream().filter(r -> r.endsWith("/vocab.txt")).count(), "a client error is not retried");
     }
 }

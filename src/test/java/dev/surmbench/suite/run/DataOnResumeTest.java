@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.surmbench.cli.Main;
 import dev.surmbench.data.TestData;
-import dev.surmbench.data.download.Sha256;
 import dev.surmbench.results.ResultsLayout;
 import dev.surmbench.results.RunJson;
 import dev.surmbench.results.RunRecord;
 import dev.surmbench.results.RunStatus;
 import dev.surmbench.results.RunsCsv;
+import dev.surmbench.util.Sha256;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.surmbench.artifact.AdapterFiles;
-import dev.surmbench.data.download.Sha256;
 import dev.surmbench.results.ResultsLayout;
 import dev.surmbench.results.RunJson;
 import dev.surmbench.results.RunRecord;
@@ -15,6 +14,7 @@ import dev.surmbench.suite.RunSettings;
 import dev.surmbench.suite.RunSpec;
 import dev.surmbench.suite.Suite;
 import dev.surmbench.suite.SuiteParser;
+import dev.surmbench.util.Sha256;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.OutputStream;
