@@ -40,6 +40,41 @@ public final class RunsTable {
     /** Prefix of the columns holding {@code metrics_trivial}. */
     static final String TRIVIAL = "trivial.";
 
+    /** Every runs.csv column, in runs.csv's order ({@link RunRecord#COLUMNS}), and how it becomes table columns. */
+    private static final List<Spec> SPECS = List.of(
+            text("run_id", RunRecord::runId), text("suite", RunRecord::suite), text("task", RunRecord::task),
+            text("method", RunRecord::method), text("label", RunRecord::label),
+            text("method_options", RunRecord::methodOptions), count("seed", RunRecord::seed),
+            text("backbone", RunRecord::backbone), text("status", r -> r.status().csvName()),
+            text("status_detail", RunRecord::statusDetail), text("headline_metric", RunRecord::headlineMetric),
+            number("best_value", RunRecord::bestValue), number("last_value", RunRecord::lastValue),
+            count("best_epoch", RunRecord::bestEpoch), metrics("metrics_best", BEST, RunRecord::metricsBest),
+            metrics("metrics_last", LAST, RunRecord::metricsLast),
+            metrics("metrics_trivial", TRIVIAL, RunRecord::metricsTrivial),
+            count("trainable_stored", RunRecord::trainableStored),
+            count("trainable_effective", RunRecord::trainableEffective),
+            count("head_parameters", RunRecord::headParameters), count("total_parameters", RunRecord::totalParameters),
+            count("epochs", RunRecord::epochs), count("steps", RunRecord::steps),
+            number("train_examples_per_s", RunRecord::trainExamplesPerSecond),
+            number("train_tokens_per_s", RunRecord::trainTokensPerSecond),
+            number("eval_examples_per_s", RunRecord::evalExamplesPerSecond),
+            number("wall_seconds", RunRecord::wallSeconds), number("peak_heap_mb", RunRecord::peakHeapMb),
+            number("peak_native_mb", RunRecord::peakNativeMb), text("device", r -> r.device().device()),
+            text("device_name", r -> r.device().name()), text("gpu_driver", r -> r.device().gpuDriver()),
+            text("cuda_version", r -> r.device().cudaVersion()),
+            number("gpu_memory_total_mb", r -> r.device().gpuMemoryTotalMb()),
+            number("gpu_memory_peak_mb", r -> r.device().gpuMemoryPeakMb()), count("threads", RunRecord::threads),
+            text("started_at", RunRecord::startedAt), text("finished_at", RunRecord::finishedAt),
+            text("git_commit", RunRecord::gitCommit));
+
+    /**
+     * One runs.csv column and the table column(s) it becomes.
+     *
+     * @param csvName the runs.csv column
+     * @param columns builds its table columns from the runs
+     */
+    private record Spec(String csvName, Function<List<RunRecord>, List<? extends Column<?>>> columns) {}
+
     private RunsTable() {}
 
     /**
@@ -53,66 +88,39 @@ public final class RunsTable {
     /** {@code runs} as a typed table named {@code name}, one row per run in list order. */
     static Table of(String name, List<RunRecord> runs) {
         List<Column<?>> columns = new ArrayList<>();
-        columns.add(text("run_id", runs, RunRecord::runId));
-        columns.add(text("suite", runs, RunRecord::suite));
-        columns.add(text("task", runs, RunRecord::task));
-        columns.add(text("method", runs, RunRecord::method));
-        columns.add(text("label", runs, RunRecord::label));
-        columns.add(text("method_options", runs, RunRecord::methodOptions));
-        columns.add(count("seed", runs, RunRecord::seed));
-        columns.add(text("backbone", runs, RunRecord::backbone));
-        columns.add(text("status", runs, r -> r.status().csvName()));
-        columns.add(text("status_detail", runs, RunRecord::statusDetail));
-        columns.add(text("headline_metric", runs, RunRecord::headlineMetric));
-        columns.add(number("best_value", runs, RunRecord::bestValue));
-        columns.add(number("last_value", runs, RunRecord::lastValue));
-        columns.add(count("best_epoch", runs, RunRecord::bestEpoch));
-        columns.addAll(metrics(BEST, runs, RunRecord::metricsBest));
-        columns.addAll(metrics(LAST, runs, RunRecord::metricsLast));
-        columns.addAll(metrics(TRIVIAL, runs, RunRecord::metricsTrivial));
-        columns.add(count("trainable_stored", runs, RunRecord::trainableStored));
-        columns.add(count("trainable_effective", runs, RunRecord::trainableEffective));
-        columns.add(count("head_parameters", runs, RunRecord::headParameters));
-        columns.add(count("total_parameters", runs, RunRecord::totalParameters));
-        columns.add(count("epochs", runs, RunRecord::epochs));
-        columns.add(count("steps", runs, RunRecord::steps));
-        columns.add(number("train_examples_per_s", runs, RunRecord::trainExamplesPerSecond));
-        columns.add(number("train_tokens_per_s", runs, RunRecord::trainTokensPerSecond));
-        columns.add(number("eval_examples_per_s", runs, RunRecord::evalExamplesPerSecond));
-        columns.add(number("wall_seconds", runs, RunRecord::wallSeconds));
-        columns.add(number("peak_heap_mb", runs, RunRecord::peakHeapMb));
-        columns.add(number("peak_native_mb", runs, RunRecord::peakNativeMb));
-        columns.add(text("device", runs, r -> r.device().device()));
-        columns.add(text("device_name", runs, r -> r.device().name()));
-        columns.add(text("gpu_driver", runs, r -> r.device().gpuDriver()));
-        columns.add(text("cuda_version", runs, r -> r.device().cudaVersion()));
-        columns.add(number("gpu_memory_total_mb", runs, r -> r.device().gpuMemoryTotalMb()));
-        columns.add(number("gpu_memory_peak_mb", runs, r -> r.device().gpuMemoryPeakMb()));
-        columns.add(count("threads", runs, RunRecord::threads));
-        columns.add(text("started_at", runs, RunRecord::startedAt));
-        columns.add(text("finished_at", runs, RunRecord::finishedAt));
-        columns.add(text("git_commit", runs, RunRecord::gitCommit));
+        SPECS.forEach(spec -> columns.addAll(spec.columns().apply(runs)));
         return Table.create(name, columns);
     }
 
-    private static StringColumn text(String name, List<RunRecord> runs, Function<RunRecord, String> f) {
-        return StringColumn.create(name, runs.stream().map(r -> Objects.toString(f.apply(r), "")).toList());
+    /** The runs.csv columns the table covers, in order (equal to {@link RunRecord#COLUMNS}). */
+    static List<String> csvColumns() {
+        return SPECS.stream().map(Spec::csvName).toList();
     }
 
-    private static LongColumn count(String name, List<RunRecord> runs, ToLongFunction<RunRecord> f) {
-        return LongColumn.create(name, runs.stream().mapToLong(f).toArray());
+    private static Spec text(String name, Function<RunRecord, String> f) {
+        return new Spec(name, runs -> List.of(
+                StringColumn.create(name, runs.stream().map(r -> Objects.toString(f.apply(r), "")).toList())));
     }
 
-    private static DoubleColumn number(String name, List<RunRecord> runs, ToDoubleFunction<RunRecord> f) {
-        return DoubleColumn.create(name, runs.stream().mapToDouble(f).toArray());
+    private static Spec count(String name, ToLongFunction<RunRecord> f) {
+        return new Spec(name, runs -> List.of(LongColumn.create(name, runs.stream().mapToLong(f).toArray())));
+    }
+
+    private static Spec number(String name, ToDoubleFunction<RunRecord> f) {
+        return new Spec(name, runs -> List.of(doubles(name, runs, f)));
     }
 
     /** One column per metric any run names in its map, sorted by metric; NaN where a run lacks it. */
-    private static List<DoubleColumn> metrics(String prefix, List<RunRecord> runs,
-            Function<RunRecord, Map<String, Double>> map) {
-        TreeSet<String> names = new TreeSet<>();
-        runs.forEach(r -> names.addAll(map.apply(r).keySet()));
-        return names.stream()
-                .map(m -> number(prefix + m, runs, r -> map.apply(r).getOrDefault(m, Double.NaN))).toList();
+    private static Spec metrics(String name, String prefix, Function<RunRecord, Map<String, Double>> map) {
+        return new Spec(name, runs -> {
+            TreeSet<String> metrics = new TreeSet<>();
+            runs.forEach(r -> metrics.addAll(map.apply(r).keySet()));
+            return metrics.stream()
+                    .map(m -> doubles(prefix + m, runs, r -> map.apply(r).getOrDefault(m, Double.NaN))).toList();
+        });
+    }
+
+    private static DoubleColumn doubles(String name, List<RunRecord> runs, ToDoubleFunction<RunRecord> f) {
+        return DoubleColumn.create(name, runs.stream().mapToDouble(f).toArray());
     }
 }

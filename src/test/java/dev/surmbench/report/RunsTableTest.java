@@ -3,6 +3,7 @@ package dev.surmbench.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.surmbench.results.RunRecord;
 import dev.surmbench.results.RunStatus;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,6 +40,11 @@ class RunsTableTest {
         assertTrue(t.columnNames().indexOf("best_epoch") < t.columnNames().indexOf("best.accuracy")
                 && t.columnNames().indexOf("trivial.mcc") < t.columnNames().indexOf("trainable_stored"),
                 "metric columns stand where runs.csv has its maps");
+    }
+
+    @Test
+    void coversEveryRunsCsvColumnInOrder() {
+        assertEquals(RunRecord.COLUMNS, RunsTable.csvColumns());
     }
 
     @Test
