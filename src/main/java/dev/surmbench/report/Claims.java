@@ -13,9 +13,9 @@ import java.util.stream.Collectors;
  * <h2>Claim 1 — "SURMs achieve 5–7% accuracy gains on various image classification tasks while
  * replacing low-rank matrices in LoRA"</h2>
  * "5–7%" is read as <b>5 to 7 absolute accuracy points</b> (percentage points of the headline
- * metric), not a relative 5–7%. For each image task ({@link TaskDomain#IMAGE}) and each SURM-LoRA
- * row (circulant, toeplitz, kronecker, ldr) against each lora row, the gain is variant − lora, paired
- * by seed ({@link dev.surmbench.report.stats.Difference}):
+ * metric), not a relative 5–7%. For each image task ({@link dev.surmbench.data.TaskDomain#IMAGE})
+ * and each SURM-LoRA row (circulant, toeplitz, kronecker, ldr) against each lora row, the gain is
+ * variant − lora, paired by seed ({@link dev.surmbench.report.stats.Difference}):
  * <ul>
  *   <li><b>supported</b>: gain ≥ 5 and significantly above 0 (p &lt; 0.05). A gain above 7 also
  *       counts: the claim is read as "at least 5 points";</li>

@@ -1,12 +1,13 @@
 package dev.surmbench.report;
 
+import static tech.tablesaw.aggregate.AggregateFunctions.mean;
+
 import dev.surmbench.report.stats.Summary;
-import dev.surmbench.results.RunRecord;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import tech.tablesaw.api.Row;
+import tech.tablesaw.api.Table;
 
 /**
  * The trivial predictor of one task (runs.csv {@code metrics_trivial}: the training subset's majority
@@ -30,20 +31,25 @@ public record TrivialFloor(String task, String metric, Summary value, Map<Long, 
     /** The label the report gives the floor row. */
     public static final String LABEL = "trivial (majority class)";
 
-    /** The floor of {@code task} from its completed runs, empty when no run recorded one (older runs.csv). */
-    static Optional<TrivialFloor> of(String task, String metric, List<RunRecord> runs, MetricScale scale) {
-        Map<Long, List<Double>> bySeed = new TreeMap<>();
-        for (RunRecord r : runs) {
-            Double v = r.metricsTrivial().get(metric);
-            if (r.completed() && r.task().equals(task) && v != null && Double.isFinite(v)) {
-                bySeed.computeIfAbsent(r.seed(), s -> new ArrayList<>()).add(scale.points(metric, v));
-            }
+    /**
+     * The floor of {@code task} from the completed runs of {@code completedInPoints} (a {@link RunsTable}
+     * whose {@code trivial.*} columns are in points, non-finite values missing): per seed the mean
+     * over that seed's runs, computed by Tablesaw; empty when no run recorded one (older runs.csv).
+     */
+    static Optional<TrivialFloor> of(String task, String metric, Table completedInPoints) {
+        String column = RunsTable.TRIVIAL + metric;
+        if (!completedInPoints.containsColumn(column)) {
+            return Optional.empty();
         }
-        if (bySeed.isEmpty()) {
+        Table recorded = completedInPoints.where(completedInPoints.stringColumn("task").isEqualTo(task)
+                .and(completedInPoints.doubleColumn(column).isNotMissing()));
+        if (recorded.isEmpty()) {
             return Optional.empty();
         }
         Map<Long, Double> means = new TreeMap<>();
-        bySeed.forEach((seed, vs) -> means.put(seed, vs.stream().mapToDouble(Double::doubleValue).average().orElseThrow()));
+        for (Row row : recorded.summarize(column, mean).by("seed")) {
+            means.put(row.getLong("seed"), row.getDouble(GroupSummaries.name(mean, column)));
+        }
         return Optional.of(new TrivialFloor(task, metric,
                 Summary.of(means.values().stream().mapToDouble(Double::doubleValue).toArray()), means));
     }

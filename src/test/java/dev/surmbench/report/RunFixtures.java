@@ -50,8 +50,14 @@ public final class RunFixtures {
     /** Adds a run of any status. */
     public RunFixtures add(String task, String method, String label, long seed, RunStatus status, String detail,
             double value, long trainable, double examplesPerSecond) {
-        String metric = headline(task);
         String id = suite + "-" + task + "-" + label.replaceAll("[^A-Za-z0-9]+", "_") + "-s" + seed;
+        return add(id, task, method, label, seed, status, detail, value, trainable, examplesPerSecond);
+    }
+
+    /** Adds a run under the run id {@code id} (e.g. a seed run twice). */
+    public RunFixtures add(String id, String task, String method, String label, long seed, RunStatus status,
+            String detail, double value, long trainable, double examplesPerSecond) {
+        String metric = headline(task);
         runs.add(new RunRecord(id, suite, task, method, label, "{}", seed, "all-minilm-l6-v2", status, detail, metric,
                 value, value - 0.001, 3, Map.of(metric, value, "loss", 0.25), Map.of(metric, value - 0.001, "loss", 0.3),
                 trivialByTask.containsKey(task) ? Map.of(metric, trivialByTask.get(task)) : Map.of(),

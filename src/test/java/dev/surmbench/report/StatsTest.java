@@ -37,6 +37,17 @@ class StatsTest {
     }
 
     @Test
+    void fromSampleAddsTheIntervalAndNoSpreadBelowTwoValues() {
+        Summary s = Summary.of(1, 2, 3, 4);
+        assertEquals(s, Summary.fromSample(4, s.mean(), s.std()));
+        Summary one = Summary.fromSample(1, 7.0, 0.0);   // Tablesaw's stdDev of one value is 0
+        assertEquals(7.0, one.mean());
+        assertTrue(Double.isNaN(one.std()) && Double.isNaN(one.ciLow()));
+        assertEquals(Summary.EMPTY, Summary.fromSample(0, Double.NaN, Double.NaN));
+        assertEquals(2, Summary.of(1.0, Double.POSITIVE_INFINITY, 3.0).n(), "infinities are dropped like NaN");
+    }
+
+    @Test
     void pairedTestMatchesTheClosedFormForTwoDegreesOfFreedom() {
         // differences 1, 2, 3: mean 2, sd 1, t = 2√3, df 2; Student t with df 2 has CDF 1/2 + t / (2√(2 + t²))
         Difference d = Difference.of(Map.of(1L, 11.0, 2L, 22.0, 3L, 33.0, 4L, 99.0), Map.of(1L, 10.0, 2L, 20.0, 3L, 30.0));

@@ -2,6 +2,7 @@ package dev.surmbench.report.stats;
 
 import java.util.Arrays;
 import org.apache.commons.math3.distribution.TDistribution;
+import tech.tablesaw.api.DoubleColumn;
 
 /**
  * Mean, sample standard deviation (n − 1) and a two-sided 95% Student-t confidence interval of a
@@ -21,24 +22,30 @@ public record Summary(int n, double mean, double std, double ciLow, double ciHig
 
     public static final Summary EMPTY = new Summary(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
 
-    /** Summary of the finite values in {@code values}; NaN and infinities are dropped. */
+    /**
+     * Summary of the finite values in {@code values}; NaN and infinities are dropped. Mean and std are
+     * Tablesaw's ({@link DoubleColumn#mean()}, {@link DoubleColumn#standardDeviation()}), the same
+     * functions the report's per-group summaries use ({@code summarize(…, mean, stdDev, count).by(…)}).
+     */
     public static Summary of(double... values) {
-        double[] v = Arrays.stream(values).filter(Double::isFinite).toArray();
-        int n = v.length;
+        DoubleColumn v = DoubleColumn.create("values", Arrays.stream(values).filter(Double::isFinite).toArray());
+        return v.isEmpty() ? EMPTY : fromSample(v.size(), v.mean(), v.standardDeviation());
+    }
+
+    /**
+     * Summary of a sample of {@code n} finite values given its mean and sample standard deviation (as
+     * Tablesaw's {@code count}, {@code mean} and {@code stdDev} aggregate them): adds the confidence
+     * interval; with n &lt; 2 the spread is NaN whatever {@code std} says (Tablesaw gives 0 for one value).
+     */
+    public static Summary fromSample(long n, double mean, double std) {
         if (n == 0) {
             return EMPTY;
         }
-        double mean = Arrays.stream(v).sum() / n;
         if (n == 1) {
             return new Summary(1, mean, Double.NaN, Double.NaN, Double.NaN);
         }
-        double ss = 0;
-        for (double x : v) {
-            ss += (x - mean) * (x - mean);
-        }
-        double std = Math.sqrt(ss / (n - 1));
-        double half = tQuantile(n - 1) * std / Math.sqrt(n);
-        return new Summary(n, mean, std, mean - half, mean + half);
+        double half = tQuantile((int) n - 1) * std / Math.sqrt(n);
+        return new Summary((int) n, mean, std, mean - half, mean + half);
     }
 
     /** The 97.5% quantile of Student's t with {@code df} degrees of freedom. */
