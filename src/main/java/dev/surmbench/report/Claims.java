@@ -108,7 +108,7 @@ public final class Claims {
         List<Verdict> taskVerdicts = new ArrayList<>();
         for (String task : agg.imageTasks()) {
             List<PairComparison> pairs = Pairwise.onTask(agg, task).stream()
-                    .filter(p -> Counterparts.SURM_LORA.contains(p.variant().method())).toList();
+                    .filter(p -> Counterparts.SURM_UPDATES.contains(p.variant().method())).toList();
             if (pairs.isEmpty()) {
                 boolean hasLora = agg.rowsOf("lora").stream().anyMatch(r -> agg.cell(task, r).isPresent());
                 missing.add(task + ": " + (hasLora ? "no SURM-LoRA row (circulant/toeplitz/kronecker/ldr)" : "no lora row"));
@@ -164,9 +164,9 @@ public final class Claims {
         }
         List<String> missing = new ArrayList<>();
         checkRows(agg, List.of("adapter"), "adapter", missing);
-        checkRows(agg, Counterparts.SURM_ADAPTER, "SURM adapter (circulant/toeplitz/kronecker/ldr-adapter)", missing);
+        checkRows(agg, Counterparts.SURM_ADAPTERS, "SURM adapter (circulant/toeplitz/kronecker/ldr-adapter)", missing);
         List<PairComparison> pairs = Pairwise.onGlueAverage(agg).stream()
-                .filter(p -> Counterparts.SURM_ADAPTER.contains(p.variant().method())).toList();
+                .filter(p -> Counterparts.SURM_ADAPTERS.contains(p.variant().method())).toList();
         if (pairs.isEmpty()) {
             return notTested("claim-2", title, QUOTE_2, RULE_2, "missing rows — " + String.join("; ", missing));
         }

@@ -9,19 +9,19 @@ import java.util.Optional;
  * variants replace the bottleneck of {@code adapter}.
  */
 public final class Counterparts {
-    /** SURM variants of the LoRA update. */
-    public static final List<String> SURM_LORA = List.of("circulant", "toeplitz", "kronecker", "ldr");
+    /** SURM update methods (peft's update form), each the counterpart of lora. */
+    public static final List<String> SURM_UPDATES = List.of("circulant", "toeplitz", "kronecker", "ldr");
     /** SURM variants of the adapter bottleneck. */
-    public static final List<String> SURM_ADAPTER =
+    public static final List<String> SURM_ADAPTERS =
             List.of("circulant-adapter", "toeplitz-adapter", "kronecker-adapter", "ldr-adapter");
 
     private Counterparts() {}
 
     /** The low-rank method {@code method} is compared with, if it is a SURM variant. */
     public static Optional<String> of(String method) {
-        if (SURM_LORA.contains(method)) {
+        if (SURM_UPDATES.contains(method)) {
             return Optional.of("lora");
         }
-        return SURM_ADAPTER.contains(method) ? Optional.of("adapter") : Optional.empty();
+        return SURM_ADAPTERS.contains(method) ? Optional.of("adapter") : Optional.empty();
     }
 }
