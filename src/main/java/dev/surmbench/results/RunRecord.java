@@ -49,15 +49,8 @@ public record RunRecord(
         String finishedAt,
         String gitCommit) {
 
-    /** CSV header, in order. Keep in sync with {@link RunsCsv}. */
-    public static final List<String> COLUMNS = List.of(
-            "run_id", "suite", "task", "method", "label", "method_options", "seed", "backbone",
-            "status", "status_detail", "headline_metric", "best_value", "last_value", "best_epoch",
-            "metrics_best", "metrics_last", "metrics_trivial", "trainable_stored", "trainable_effective", "head_parameters",
-            "total_parameters", "epochs", "steps", "train_examples_per_s", "train_tokens_per_s",
-            "eval_examples_per_s", "wall_seconds", "peak_heap_mb", "peak_native_mb", "device", "device_name",
-            "gpu_driver", "cuda_version", "gpu_memory_total_mb", "gpu_memory_peak_mb", "threads",
-            "started_at", "finished_at", "git_commit");
+    /** CSV header, in order: the names of the {@link RunColumn}s, where each column's reading and writing is stated. */
+    public static final List<String> COLUMNS = RunColumn.NAMES;
 
     public RunRecord {
         Objects.requireNonNull(runId, "runId");
