@@ -26,7 +26,7 @@ import java.util.function.Function;
  * @param runJsonFound how many runs had a readable run.json
  * @param unreadable run.json files that could not be parsed
  */
-public record Provenance(List<Item> items, List<Item> datasets, int runJsonFound, List<String> unreadable) {
+public record ProvenanceSummary(List<Item> items, List<Item> datasets, int runJsonFound, List<String> unreadable) {
 
     /** Value shown for a fact nobody recorded. */
     public static final String UNKNOWN = "unknown";
@@ -55,7 +55,7 @@ public record Provenance(List<Item> items, List<Item> datasets, int runJsonFound
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Collects the provenance of {@code runs} stored under {@code layout}. */
-    public static Provenance collect(ResultsLayout layout, List<RunRecord> runs) {
+    public static ProvenanceSummary collect(ResultsLayout layout, List<RunRecord> runs) {
         Map<String, TreeSet<String>> facts = new LinkedHashMap<>();
         Map<String, TreeSet<String>> datasets = new TreeMap<>();
         List<String> unreadable = new ArrayList<>();
@@ -99,7 +99,7 @@ public record Provenance(List<Item> items, List<Item> datasets, int runJsonFound
                 .sorted().reduce((a, b) -> b).stream().toList()));
         List<Item> ds = new ArrayList<>();
         datasets.forEach((k, v) -> ds.add(new Item(k, new ArrayList<>(v))));
-        return new Provenance(items, ds, found, unreadable);
+        return new ProvenanceSummary(items, ds, found, unreadable);
     }
 
     private static void add(Map<String, TreeSet<String>> facts, String name, List<RunRecord> runs,
