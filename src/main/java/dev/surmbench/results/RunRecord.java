@@ -11,7 +11,9 @@ import java.util.Objects;
  * run's trivial predictor ({@code metrics_trivial}: the training subset's majority class or mean,
  * scored on the same evaluation examples — the floor a method must clear), parameter counts, cost and
  * the device it ran on ({@link DeviceUsage}).
- * The column order is {@link #COLUMNS}; the schema is documented in {@code results/README.md}.
+ * The column order is {@link #COLUMNS}; the schema is documented in {@code results/README.md}. In run.json
+ * ({@link RunDocument#result()}) it is written by its component names; a run.json written before the
+ * device columns holds the old device text, read as {@link DeviceUsage} does.
  */
 public record RunRecord(
         String runId,
@@ -55,8 +57,8 @@ public record RunRecord(
     public RunRecord {
         Objects.requireNonNull(runId, "runId");
         Objects.requireNonNull(status, "status");
-        metricsBest = Map.copyOf(new LinkedHashMap<>(metricsBest));
-        metricsLast = Map.copyOf(new LinkedHashMap<>(metricsLast));
+        metricsBest = metricsBest == null ? Map.of() : Map.copyOf(new LinkedHashMap<>(metricsBest));
+        metricsLast = metricsLast == null ? Map.of() : Map.copyOf(new LinkedHashMap<>(metricsLast));
         metricsTrivial = metricsTrivial == null ? Map.of() : Map.copyOf(new LinkedHashMap<>(metricsTrivial));
         label = label == null || label.isBlank() ? method : label;
         statusDetail = statusDetail == null ? "" : statusDetail;

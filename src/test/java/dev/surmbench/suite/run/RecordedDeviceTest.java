@@ -60,7 +60,7 @@ class RecordedDeviceTest {
         assertEquals("", row.device().gpuDriver());
         assertTrue(Double.isNaN(row.device().gpuMemoryPeakMb()));
 
-        JsonNode provenance = RunJson.read(layout.runJson(row.runId())).path("provenance");
+        JsonNode provenance = RunJson.readTree(layout.runJson(row.runId())).path("provenance");
         assertEquals("cpu", provenance.path("device").asText());
         assertEquals("none (ran on cpu)", provenance.path("gpu").asText());
         String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
