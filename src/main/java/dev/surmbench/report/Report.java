@@ -3,7 +3,7 @@ package dev.surmbench.report;
 import dev.surmbench.report.baseline.BaselineRow;
 import dev.surmbench.report.render.ChartData;
 import dev.surmbench.report.render.EChartsAsset;
-import dev.surmbench.report.render.Provenance;
+import dev.surmbench.report.render.ProvenanceSummary;
 import dev.surmbench.report.render.ReportView;
 import dev.surmbench.report.render.ReportViewBuilder;
 import dev.surmbench.report.render.ReportWriter;
@@ -53,7 +53,7 @@ public final class Report {
         SuiteAggregate agg = load(suiteDir);
         ResultsLayout layout = new ResultsLayout(suiteDir);
         List<ClaimVerdict> claims = Claims.judge(agg);
-        ReportView view = ReportViewBuilder.build(agg, suiteDir.toString(), Provenance.collect(layout, agg.runs()),
+        ReportView view = ReportViewBuilder.build(agg, suiteDir.toString(), ProvenanceSummary.collect(layout, agg.runs()),
                 claims, Pairwise.all(agg), baselines, SafeJson.write(ChartData.of(agg)), EChartsAsset.script());
         String summary = new ReportWriter(templatesDir).write(view, layout.reportDir());
         return new Result(layout.reportDir().resolve("index.html"), layout.reportDir().resolve("summary.md"), summary,

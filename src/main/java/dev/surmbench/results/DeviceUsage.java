@@ -1,5 +1,6 @@
 package dev.surmbench.results;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import java.util.regex.Pattern;
 
 /**
@@ -24,6 +25,7 @@ public record DeviceUsage(String device, String name, String gpuDriver, String c
     // What the device column held before the device setting: "<CPU model> (CPU)" or "<CPU model> + N GPU(s)".
     private static final Pattern LEGACY_SUFFIX = Pattern.compile("( \\(CPU\\)| \\+ \\d+ GPU\\(s\\))$");
 
+    @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
     public DeviceUsage {
         device = device == null || device.isBlank() ? CPU : device;
         name = name == null ? "" : name;
@@ -41,6 +43,7 @@ public record DeviceUsage(String device, String name, String gpuDriver, String c
      * such run trained on the CPU (models were always built on {@code Device.cpu()}); the column named
      * the CPU model and, misleadingly, a count of GPUs that went unused.
      */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING) // run.json's result.device of those runs is that string too
     static DeviceUsage fromLegacyColumn(String column) {
         return cpu(LEGACY_SUFFIX.matcher(column == null ? "" : column.trim()).replaceFirst(""));
     }

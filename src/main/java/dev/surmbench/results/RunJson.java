@@ -1,27 +1,49 @@
 package dev.surmbench.results;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Map;
 
 /**
- * {@code runs/<run-id>/run.json}: the fully resolved configuration ({@code config}), the per-epoch
- * series ({@code epochs}), the result row's fields ({@code result}) and {@code provenance}. Written
- * atomically before the row is added to runs.csv, so a row always has its run.json.
+ * Writes and reads {@code runs/<run-id>/run.json} ({@link RunDocument}), written atomically before the
+ * row is added to runs.csv, so a row always has its run.json; and other documents in the same format
+ * (a pretrain stage's {@code pretrain.json}). Reading ignores keys it does not know, so files written
+ * by other versions still read.
  */
 public final class RunJson {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private RunJson() {}
 
-    public static void write(Path file, Map<String, Object> document) throws IOException {
+    public static void write(Path file, RunDocument document) throws IOException {
+        writeValue(file, document);
+    }
+
+    /** The run.json at {@code file}; an unparsable file or one whose fields have the wrong types is an IOException. */
+    public static RunDocument read(Path file) throws IOException {
+        return JSON.treeToValue(readTree(file), RunDocument.class);
+    }
+
+    /**
+     * Only the {@code provenance} of the run.json at {@code file} ({@link RunProvenance#NONE} when it has
+     * none), whatever the rest of the file holds.
+     */
+    public static RunProvenance readProvenance(Path file) throws IOException {
+        JsonNode provenance = readTree(file).path("provenance");
+        return provenance.isObject() ? JSON.treeToValue(provenance, RunProvenance.class) : RunProvenance.NONE;
+    }
+
+    /** Writes any value as run.json is written (indented), atomically. */
+    public static void writeValue(Path file, Object document) throws IOException {
         AtomicFiles.write(file, JSON.writeValueAsBytes(document));
     }
 
-    public static JsonNode read(Path file) throws IOException {
+    /** A document in run.json's format as a tree. */
+    public static JsonNode readTree(Path file) throws IOException {
         return JSON.readTree(file.toFile());
     }
 }

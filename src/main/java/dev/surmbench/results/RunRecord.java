@@ -11,7 +11,9 @@ import java.util.Objects;
  * run's trivial predictor ({@code metrics_trivial}: the training subset's majority class or mean,
  * scored on the same evaluation examples — the floor a method must clear), parameter counts, cost and
  * the device it ran on ({@link DeviceUsage}).
- * The column order is {@link #COLUMNS}; the schema is documented in {@code results/README.md}.
+ * The column order is {@link #COLUMNS}; the schema is documented in {@code results/README.md}. In run.json
+ * ({@link RunDocument#result()}) it is written by its component names; a run.json written before the
+ * device columns holds the old device text, read as {@link DeviceUsage} does.
  */
 public record RunRecord(
         String runId,
@@ -49,21 +51,14 @@ public record RunRecord(
         String finishedAt,
         String gitCommit) {
 
-    /** CSV header, in order. Keep in sync with {@link RunsCsv}. */
-    public static final List<String> COLUMNS = List.of(
-            "run_id", "suite", "task", "method", "label", "method_options", "seed", "backbone",
-            "status", "status_detail", "headline_metric", "best_value", "last_value", "best_epoch",
-            "metrics_best", "metrics_last", "metrics_trivial", "trainable_stored", "trainable_effective", "head_parameters",
-            "total_parameters", "epochs", "steps", "train_examples_per_s", "train_tokens_per_s",
-            "eval_examples_per_s", "wall_seconds", "peak_heap_mb", "peak_native_mb", "device", "device_name",
-            "gpu_driver", "cuda_version", "gpu_memory_total_mb", "gpu_memory_peak_mb", "threads",
-            "started_at", "finished_at", "git_commit");
+    /** CSV header, in order: the names of the {@link RunColumn}s, where each column's reading and writing is stated. */
+    public static final List<String> COLUMNS = RunColumn.NAMES;
 
     public RunRecord {
         Objects.requireNonNull(runId, "runId");
         Objects.requireNonNull(status, "status");
-        metricsBest = Map.copyOf(new LinkedHashMap<>(metricsBest));
-        metricsLast = Map.copyOf(new LinkedHashMap<>(metricsLast));
+        metricsBest = metricsBest == null ? Map.of() : Map.copyOf(new LinkedHashMap<>(metricsBest));
+        metricsLast = metricsLast == null ? Map.of() : Map.copyOf(new LinkedHashMap<>(metricsLast));
         metricsTrivial = metricsTrivial == null ? Map.of() : Map.copyOf(new LinkedHashMap<>(metricsTrivial));
         label = label == null || label.isBlank() ? method : label;
         statusDetail = statusDetail == null ? "" : statusDetail;

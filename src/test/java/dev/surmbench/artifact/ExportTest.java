@@ -153,7 +153,7 @@ class ExportTest {
 
         // a run with save: merged keeps the same kind of folder beside its adapter
         Path kept = SmokeRuns.layout(dir).mergedDir(circulantSpec.runId());
-        assertEquals(ResultsLayout.MERGED_DIR, RunJson.read(SmokeRuns.layout(dir).runJson(circulantSpec.runId()))
+        assertEquals(ResultsLayout.MERGED_DIR, RunJson.readTree(SmokeRuns.layout(dir).runJson(circulantSpec.runId()))
                 .path("artifacts").path("merged").asText());
         assertEquals("cls", JSON.readTree(kept.resolve("config.json").toFile()).path(HfCheckpointWriter.POOLING_KEY).asText());
         assertLogitsMatch(circulant, kept);

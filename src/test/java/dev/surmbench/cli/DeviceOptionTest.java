@@ -86,9 +86,10 @@ class DeviceOptionTest {
     @Test
     void replayRunsOnTheRecordedDeviceUnlessToldOtherwise() throws Exception {
         Suite parsed = SuiteParser.parse(suite("auto"), new DefaultCatalog());
-        // a run recorded on a GPU: run.json's result names the device it used
+        // a run recorded on a GPU: run.json's result (a row: its id, status and device at least) names the device it used
         Map<String, Object> doc = Map.of("config", TrainingRunExecutor.runJsonConfig(parsed, parsed.runs().get(0)),
-                "result", Map.of("device", Map.of("device", "cuda:0")));
+                "result", Map.of("runId", parsed.runs().get(0).runId(), "status", "COMPLETED",
+                        "device", Map.of("device", "cuda:0")));
         Path runJson = tmp.resolve("run.json");
         new ObjectMapper().writeValue(runJson.toFile(), doc);
         assertOneLineDeviceError(CommandsTest.run("replay", runJson.toString()), "replay", "cuda:0");

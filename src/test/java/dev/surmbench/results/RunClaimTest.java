@@ -144,7 +144,7 @@ class RunClaimTest {
         Path csv = dir.resolve("runs.csv");
         RunsCsv.write(csv, List.of());
         Path json = dir.resolve("runs/x/run.json");
-        RunJson.write(json, java.util.Map.of("a", 1));
+        RunJson.writeValue(json, java.util.Map.of("a", 1));
         assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(csv)));
         assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(json)));
     }

@@ -39,7 +39,7 @@ public final class ReportViewBuilder {
     private ReportViewBuilder() {}
 
     /** The complete view; {@code baselines} may hold rows of any task (only the suite's tasks are shown). */
-    public static ReportView build(SuiteAggregate agg, String resultsPath, Provenance provenance,
+    public static ReportView build(SuiteAggregate agg, String resultsPath, ProvenanceSummary provenance,
             List<ClaimVerdict> claims, List<PairComparison> comparisons, List<BaselineRow> baselines,
             String chartJson, String echartsJs) {
         List<Column> columns = agg.tasks().stream().map(t -> new Column(t, agg.headlineByTask().get(t))).toList();
@@ -259,11 +259,11 @@ public final class ReportViewBuilder {
                 : "Recorded as fractions and shown ×100 as points: " + String.join(", ", scaled) + ".";
     }
 
-    private static List<Fact> facts(List<Provenance.Item> items) {
+    private static List<Fact> facts(List<ProvenanceSummary.Item> items) {
         return items.stream().map(i -> new Fact(i.name(), i.display(), !i.consistent())).toList();
     }
 
-    private static String provenanceNote(Provenance p, int runs) {
+    private static String provenanceNote(ProvenanceSummary p, int runs) {
         return "run.json found for " + p.runJsonFound() + " of " + runs + " runs"
                 + (p.unreadable().isEmpty() ? "" : "; unreadable: " + String.join(", ", p.unreadable()));
     }

@@ -1,6 +1,6 @@
 /**
  * Rendering a report: {@link dev.surmbench.report.render.ReportViewBuilder} turns the aggregate,
- * verdicts, baselines and {@link dev.surmbench.report.render.Provenance} into a {@link
+ * verdicts, baselines and {@link dev.surmbench.report.render.ProvenanceSummary} into a {@link
  * dev.surmbench.report.render.ReportView} of pre-formatted strings, and {@link
  * dev.surmbench.report.render.ReportWriter} lays it out with FreeMarker (HTML and Markdown, both
  * escaped), with {@link dev.surmbench.report.render.ChartData} and the inlined ECharts library.

@@ -10,8 +10,8 @@ import dev.surmbench.model.ClassificationModel;
 import dev.surmbench.model.Pooling;
 import dev.surmbench.model.source.HfCheckpointSource;
 import dev.surmbench.model.source.HfCheckpointWriter;
-import dev.surmbench.results.Provenance;
 import dev.surmbench.results.RunJson;
+import dev.surmbench.results.RunProvenance;
 import dev.surmbench.suite.PretrainSpec;
 import dev.surmbench.train.EpochRecord;
 import dev.surmbench.train.Trainer;
@@ -134,7 +134,7 @@ public final class PretrainCache {
             meta.put("surm_bench_pretrain", stage.name());
             meta.put("stage_hash", stage.hash());
             HfCheckpointWriter.write(tmp, model, Map.of(), meta);
-            RunJson.write(tmp.resolve(REPORT), report(stage, data, outcome, accuracy, seconds, started, device));
+            RunJson.writeValue(tmp.resolve(REPORT), report(stage, data, outcome, accuracy, seconds, started, device));
             log.printf("pretrain %s: %s test accuracy %.4f after %d epochs, %.0f s -> %s%n", stage.name(), stage.dataset(),
                     accuracy, stage.epochs(), seconds, dir(stage.hash()));
         } catch (RuntimeException | IOException e) {
@@ -168,13 +168,10 @@ public final class PretrainCache {
         doc.put("epochs", outcome.epochs().stream().map(PretrainCache::epoch).toList());
         doc.put("seconds", seconds);
         doc.put("train_examples_per_second", outcome.trainExamplesPerSecond());
-        Map<String, Object> provenance = new LinkedHashMap<>();
-        provenance.put("git_commit", Provenance.gitCommit(projectDir));
-        provenance.put("git_dirty", Provenance.gitDirty(projectDir));
-        provenance.put("dataset_sha256", new ImageTaskRunner().datasetSha(ImageSource.fromName(stage.dataset()),
-                ImageTaskRunner.root(stage.dataDir())));
-        TrainingRunExecutor.putEnvironment(provenance, started, Instant.now().toString(),
-                RunDevices.describe(device, Double.NaN));
+        RunProvenance provenance = RunProvenance.ofPretrain(RunProvenance.gitCommit(projectDir),
+                RunProvenance.gitDirty(projectDir), new ImageTaskRunner().datasetSha(ImageSource.fromName(stage.dataset()),
+                        ImageTaskRunner.root(stage.dataDir())),
+                TrainingRunExecutor.environment(started, Instant.now().toString(), RunDevices.describe(device, Double.NaN)));
         doc.put("provenance", provenance);
         return doc;
     }
@@ -191,7 +188,7 @@ public final class PretrainCache {
     /** The numbers of a cached stage ({@code pretrain.json}) as a map, for run provenance. */
     public static Map<String, Object> summary(Path dir) {
         try {
-            var json = RunJson.read(dir.resolve(REPORT));
+            var json = RunJson.readTree(dir.resolve(REPORT));
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("dir", dir.toString());
             out.put("name", json.path("name").asText());

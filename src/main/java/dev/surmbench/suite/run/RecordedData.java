@@ -1,6 +1,5 @@
 package dev.surmbench.suite.run;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.surmbench.results.ResultsFormatException;
 import dev.surmbench.results.ResultsLayout;
 import dev.surmbench.results.RunJson;
@@ -9,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,18 +42,17 @@ final class RecordedData {
         if (!Files.isRegularFile(json)) {
             return List.of();
         }
-        JsonNode recorded;
+        Map<String, String> recorded;
         try {
-            recorded = RunJson.read(json).path("provenance").path("dataset_sha256");
+            recorded = RunJson.readProvenance(json).datasetSha256();
         } catch (IOException e) {
             throw new ResultsFormatException(json, 1, "provenance.dataset_sha256", "not readable JSON (" + e.getMessage()
                     + ")");
         }
         Map<String, String> now = executor.currentDatasetSha(spec);
         List<Change> changes = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = recorded.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> file = it.next();
-            String then = file.getValue().asText();
+        for (Map.Entry<String, String> file : recorded == null ? Map.<String, String>of().entrySet() : recorded.entrySet()) {
+            String then = String.valueOf(file.getValue());
             String current = now.get(file.getKey());
             if (current != null && !then.equals("unknown") && !then.startsWith("folder ") && !current.equals(then)) {
                 changes.add(new Change(file.getKey(), then, current));

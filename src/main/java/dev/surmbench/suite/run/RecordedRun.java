@@ -1,10 +1,11 @@
 package dev.surmbench.suite.run;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import dev.surmbench.device.DeviceNames;
+import dev.surmbench.results.RunDocument;
 import dev.surmbench.results.RunJson;
+import dev.surmbench.results.RunRecord;
 import dev.surmbench.suite.RunSpec;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,38 +20,46 @@ import java.util.TreeMap;
  */
 public record RecordedRun(Path file, RunSpec spec, int suiteVersion, Map<String, Double> metricsBest,
                           Map<String, Double> metricsLast, String device) {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Reads {@code runJson}; a missing file, a file that is no run.json or an edited configuration is an error naming it. */
-    @SuppressWarnings("unchecked")
     public static RecordedRun read(Path runJson) {
         if (!Files.isRegularFile(runJson)) {
             throw new IllegalArgumentException("no run.json at " + runJson);
         }
-        JsonNode doc;
+        RunDocument doc;
         try {
             doc = RunJson.read(runJson);
+        } catch (JsonMappingException e) {
+            throw new IllegalArgumentException(runJson + ": " + e.getOriginalMessage() + " at " + e.getPathReference()
+                    + "; not a run.json written by 'run'");
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(runJson + ":" + e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr()
                     + ": not valid JSON (" + e.getOriginalMessage() + "); not a run.json written by 'run'");
         } catch (IOException e) {
             throw new IllegalArgumentException(runJson + ": not readable (" + e.getMessage() + ")");
         }
-        JsonNode config = doc.path("config");
-        if (config.isMissingNode() || !config.has("seed")) {
+        RunDocument.Config config = doc == null ? null : doc.config();
+        if (config == null || config.seed() == null) {
             throw new IllegalArgumentException(runJson + ": field 'config' with the resolved run is missing; not a run.json");
         }
-        RunSpec run = new RunSpec(config.path("suite").asText(), config.path("task").asText(), config.path("method").asText(),
-                config.path("label").asText(), JSON.convertValue(config.path("options"), Map.class), config.path("seed").asLong(),
-                JSON.convertValue(config.path("settings"), Map.class));
-        if (!run.runId().equals(config.path("run_id").asText())) {
+        RunSpec run = new RunSpec(text(config.suite()), text(config.task()), text(config.method()), text(config.label()),
+                orEmpty(config.options()), config.seed(), orEmpty(config.settings()));
+        if (!run.runId().equals(text(config.runId()))) {
             throw new IllegalArgumentException(runJson + ": the configuration hashes to " + run.runId()
-                    + ", not the recorded run id " + config.path("run_id").asText() + " (file edited?)");
+                    + ", not the recorded run id " + text(config.runId()) + " (file edited?)");
         }
-        return new RecordedRun(runJson, run, config.path("suite_version").asInt(1),
-                JSON.convertValue(doc.path("result").path("metricsBest"), TreeMap.class),
-                JSON.convertValue(doc.path("result").path("metricsLast"), TreeMap.class),
-                doc.path("result").path("device").isObject()
-                        ? doc.path("result").path("device").path("device").asText(DeviceNames.CPU) : DeviceNames.CPU);
+        RunRecord result = doc.result();
+        return new RecordedRun(runJson, run, config.suiteVersionOrFirst(),
+                result == null ? null : new TreeMap<>(result.metricsBest()),
+                result == null ? null : new TreeMap<>(result.metricsLast()),
+                result == null ? DeviceNames.CPU : result.device().device());
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value;
+    }
+
+    private static Map<String, Object> orEmpty(Map<String, Object> map) {
+        return map == null ? Map.of() : map;
     }
 }

@@ -16,9 +16,10 @@ import dev.surmbench.peft.InjectionReport;
 import dev.surmbench.peft.MethodConfig;
 import dev.surmbench.peft.MethodRegistry;
 import dev.surmbench.peft.PeftInjector;
-import dev.surmbench.results.Provenance;
 import dev.surmbench.results.ResultsLayout;
+import dev.surmbench.results.RunDocument;
 import dev.surmbench.results.RunJson;
+import dev.surmbench.results.RunProvenance;
 import dev.surmbench.results.RunRecord;
 import dev.surmbench.results.RunStatus;
 import dev.surmbench.suite.DefaultCatalog;
@@ -37,13 +38,10 @@ import dev.surmbench.train.TrainingOutcome;
 import dev.surmbench.train.TrivialPredictor;
 import dev.surmbench.util.Seeds;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -141,7 +139,7 @@ public final class TrainingRunExecutor implements RunExecutor {
             outcome = Outcome.failed(e, device == null ? Device.cpu() : device);
         }
         RunRecord record = outcome.toRecord(suite, spec, started, Instant.now().toString(),
-                (System.nanoTime() - startNanos) / 1e9, Provenance.gitCommit(projectDir),
+                (System.nanoTime() - startNanos) / 1e9, RunProvenance.gitCommit(projectDir),
                 ownPeak ? ResourceMeter.peakResidentMb() : Double.NaN);
         try {
             RunJson.write(layout.runJson(spec.runId()), runJson(suite, spec, outcome, record));
@@ -239,47 +237,20 @@ public final class TrainingRunExecutor implements RunExecutor {
     }
 
     /** run.json's {@code config}: the fully resolved run, from which {@code replay} rebuilds it. */
-    public static Map<String, Object> runJsonConfig(Suite suite, RunSpec spec) {
-        Map<String, Object> config = new LinkedHashMap<>();
-        config.put("suite", suite.name());
-        config.put("suite_version", suite.version());
-        config.put("run_id", spec.runId());
-        config.put("task", spec.task());
-        config.put("method", spec.method());
-        config.put("label", spec.label());
-        config.put("options", spec.methodOptions());
-        config.put("seed", spec.seed());
-        config.put("settings", spec.settings());
-        return config;
+    public static RunDocument.Config runJsonConfig(Suite suite, RunSpec spec) {
+        return new RunDocument.Config(suite.name(), suite.version(), spec.runId(), spec.task(), spec.method(),
+                spec.label(), spec.methodOptions(), spec.seed(), spec.settings());
     }
 
-    private Map<String, Object> runJson(Suite suite, RunSpec spec, Outcome outcome, RunRecord record) {
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("config", runJsonConfig(suite, spec));
-        doc.put("epochs", outcome.result == null ? List.of() : outcome.result.epochs().stream().map(TrainingRunExecutor::epoch).toList());
-        doc.put("result", record);
-        if (outcome.error != null) {
-            doc.put("error", error(outcome.error));
-        }
-        Map<String, Object> provenance = new LinkedHashMap<>();
-        provenance.put("git_commit", record.gitCommit());
-        provenance.put("git_dirty", Provenance.gitDirty(projectDir));
-        provenance.put("suite_file", suite.file().toString());
-        provenance.put("suite_sha256", suite.sha256());
-        provenance.put("dataset_sha256", outcome.datasetSha == null ? Map.of() : outcome.datasetSha);
-        provenance.put("backbone", spec.config().backbone());
-        provenance.put("backbone_init", spec.config().backboneInit().word());
-        provenance.put("backbone_sha256", backboneSha256(outcome.weightsSha));
-        provenance.put("backbone_files_sha256", outcome.weightsSha == null ? Map.of() : outcome.weightsSha);
-        if (outcome.pretrain != null) {
-            provenance.put("pretrain", outcome.pretrain);
-        }
-        if (outcome.artifacts != null && !outcome.artifacts.isEmpty()) {
-            doc.put("artifacts", outcome.artifacts);
-        }
-        putEnvironment(provenance, record.startedAt(), record.finishedAt(), outcome.device);
-        doc.put("provenance", provenance);
-        return doc;
+    private RunDocument runJson(Suite suite, RunSpec spec, Outcome outcome, RunRecord record) {
+        RunProvenance provenance = RunProvenance.ofRun(record.gitCommit(), RunProvenance.gitDirty(projectDir),
+                suite.file().toString(), suite.sha256(), outcome.datasetSha == null ? Map.of() : outcome.datasetSha,
+                spec.config().backbone(), spec.config().backboneInit().word(),
+                backboneSha256(outcome.weightsSha), outcome.weightsSha == null ? Map.of() : outcome.weightsSha,
+                outcome.pretrain, environment(record.startedAt(), record.finishedAt(), outcome.device));
+        return new RunDocument(runJsonConfig(suite, spec),
+                outcome.result == null ? List.of() : outcome.result.epochs().stream().map(TrainingRunExecutor::epoch).toList(),
+                record, outcome.error == null ? null : RunDocument.Failure.of(outcome.error), outcome.artifacts, provenance);
     }
 
     /**
@@ -306,36 +277,13 @@ public final class TrainingRunExecutor implements RunExecutor {
      * The machine part of a provenance record (runs and pretrain stages): versions, CPU, the device
      * used and its GPU (the report's {@code gpu} fact), threads, times.
      */
-    static void putEnvironment(Map<String, Object> provenance, String startedAt, String finishedAt, RunDevices.Used device) {
-        provenance.put("versions", Provenance.versions());
-        provenance.put("cpu", HostFacts.cpuModel());
-        provenance.put("device", device.usage().device());
-        provenance.put("gpu", device.gpu());
-        provenance.put("threads", ResourceMeter.threads());
-        provenance.put("started_at", startedAt);
-        provenance.put("finished_at", finishedAt);
+    static RunProvenance.Environment environment(String startedAt, String finishedAt, RunDevices.Used device) {
+        return new RunProvenance.Environment(RunProvenance.currentVersions(), HostFacts.cpuModel(), device.usage().device(),
+                device.gpu(), ResourceMeter.threads(), startedAt, finishedAt);
     }
 
-    /** A failure as run.json keeps it: the exception's type, message and full stack trace. */
-    private static Map<String, Object> error(Throwable e) {
-        StringWriter trace = new StringWriter();
-        e.printStackTrace(new PrintWriter(trace));
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("type", e.getClass().getName());
-        out.put("message", String.valueOf(e.getMessage()));
-        out.put("stack_trace", trace.toString());
-        return out;
-    }
-
-    private static Map<String, Object> epoch(EpochRecord e) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("epoch", e.epoch() + 1);
-        out.put("steps", e.steps());
-        out.put("train_loss", e.trainLoss());
-        out.put("metrics", e.metrics());
-        out.put("train_seconds", e.trainSeconds());
-        out.put("eval_seconds", e.evalSeconds());
-        return out;
+    private static RunDocument.Epoch epoch(EpochRecord e) {
+        return new RunDocument.Epoch(e.epoch() + 1, e.steps(), e.trainLoss(), e.metrics(), e.trainSeconds(), e.evalSeconds());
     }
 
     /** What one attempt produced: a training outcome, or the exception that stopped it. */

@@ -88,7 +88,7 @@ class ActivationCacheTest {
         SuiteRunner.Options options = new SuiteRunner.Options(dir.resolve(out), 1, 1, false, QUIET, false);
         ResultsLayout layout = ResultsLayout.of(dir.resolve(out), suite.name());
         RunRecord record = executor.execute(suite, spec, layout, options);
-        JsonNode doc = RunJson.read(layout.runJson(spec.runId()));
+        JsonNode doc = RunJson.readTree(layout.runJson(spec.runId()));
         List<Double> losses = new ArrayList<>();
         doc.path("epochs").forEach(e -> losses.add(e.path("train_loss").asDouble()));
         return new Outcome(record, losses);

@@ -111,7 +111,7 @@ class DataOnResumeTest {
         List<RunRecord> after = RunsCsv.read(rows());
         assertEquals(1, after.size());
         assertEquals(RunStatus.COMPLETED, after.get(0).status());
-        String now = RunJson.read(new ResultsLayout(dir.resolve("out/tiny")).runJson(runId))
+        String now = RunJson.readTree(new ResultsLayout(dir.resolve("out/tiny")).runJson(runId))
                 .path("provenance").path("dataset_sha256").path("RTE/train.tsv").asText();
         assertEquals(Sha256.of(glue.resolve("train.tsv")), now);
 

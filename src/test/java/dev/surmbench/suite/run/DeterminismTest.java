@@ -60,7 +60,7 @@ class DeterminismTest {
     }
 
     private List<Double> losses(String out, RunSpec spec) throws IOException {
-        JsonNode doc = RunJson.read(ResultsLayout.of(dir.resolve(out), smoke.name()).runJson(spec.runId()));
+        JsonNode doc = RunJson.readTree(ResultsLayout.of(dir.resolve(out), smoke.name()).runJson(spec.runId()));
         List<Double> losses = new ArrayList<>();
         doc.path("epochs").forEach(e -> losses.add(e.path("train_loss").asDouble()));
         return losses;

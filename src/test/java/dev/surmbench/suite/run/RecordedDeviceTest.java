@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.surmbench.device.EngineFacts;
 import dev.surmbench.device.HostFacts;
 import dev.surmbench.model.source.EmbeddedMiniLmSource;
-import dev.surmbench.report.render.Provenance;
+import dev.surmbench.report.render.ProvenanceSummary;
 import dev.surmbench.results.ResultsLayout;
 import dev.surmbench.results.RunJson;
 import dev.surmbench.results.RunRecord;
@@ -60,7 +60,7 @@ class RecordedDeviceTest {
         assertEquals("", row.device().gpuDriver());
         assertTrue(Double.isNaN(row.device().gpuMemoryPeakMb()));
 
-        JsonNode provenance = RunJson.read(layout.runJson(row.runId())).path("provenance");
+        JsonNode provenance = RunJson.readTree(layout.runJson(row.runId())).path("provenance");
         assertEquals("cpu", provenance.path("device").asText());
         assertEquals("none (ran on cpu)", provenance.path("gpu").asText());
         String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
@@ -68,8 +68,8 @@ class RecordedDeviceTest {
         assertEquals(expected, provenance.path("backbone_sha256").asText());
         assertEquals(expected, provenance.path("backbone_files_sha256").path("classpath:all-minilm-l6-v2.onnx").asText());
 
-        var facts = Provenance.collect(layout, List.of(row)).items().stream()
-                .collect(Collectors.toMap(Provenance.Item::name, Provenance.Item::display));
+        var facts = ProvenanceSummary.collect(layout, List.of(row)).items().stream()
+                .collect(Collectors.toMap(ProvenanceSummary.Item::name, ProvenanceSummary.Item::display));
         assertEquals("none (ran on cpu)", facts.get("gpu"));
         assertEquals(expected, facts.get("backbone sha256"));
         assertEquals("cpu (" + HostFacts.cpuModel() + ")", facts.get("device"));

@@ -54,7 +54,7 @@ class RunFailureTest {
     }
 
     private JsonNode runJson() throws Exception {
-        return RunJson.read(layout().runJson(spec.runId()));
+        return RunJson.readTree(layout().runJson(spec.runId()));
     }
 
     @Test

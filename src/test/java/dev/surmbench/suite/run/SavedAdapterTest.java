@@ -37,7 +37,7 @@ class SavedAdapterTest {
         RunSpec spec = SmokeRuns.spec("stsb", "lora");
         RunRecord record = SmokeRuns.train(dir, spec);
         ResultsLayout layout = SmokeRuns.layout(dir);
-        JsonNode runJson = RunJson.read(layout.runJson(spec.runId()));
+        JsonNode runJson = RunJson.readTree(layout.runJson(spec.runId()));
         assertEquals(ResultsLayout.ADAPTER_DIR, runJson.path("artifacts").path("adapter").asText(), "run.json points at it");
 
         AdapterManifest manifest = AdapterFiles.read(layout.adapterDir(spec.runId())).manifest();

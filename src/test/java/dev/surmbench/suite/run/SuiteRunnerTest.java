@@ -82,7 +82,7 @@ class SuiteRunnerTest {
         public RunRecord execute(Suite suite, RunSpec spec, ResultsLayout layout, SuiteRunner.Options options) {
             executed.add(spec.runId());
             try {
-                RunJson.write(layout.runJson(spec.runId()), Map.of("provenance", Map.of("dataset_sha256", data)));
+                RunJson.writeValue(layout.runJson(spec.runId()), Map.of("provenance", Map.of("dataset_sha256", data)));
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

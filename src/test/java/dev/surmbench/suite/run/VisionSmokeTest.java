@@ -75,7 +75,7 @@ class VisionSmokeTest {
         for (String file : PretrainCache.files()) {
             assertTrue(Files.isRegularFile(checkpoint.resolve(file)), file);
         }
-        JsonNode report = RunJson.read(checkpoint.resolve(PretrainCache.REPORT));
+        JsonNode report = RunJson.readTree(checkpoint.resolve(PretrainCache.REPORT));
         double accuracy = report.path("test_accuracy").asDouble();
         assertTrue(accuracy > 0 && accuracy <= 1, "test accuracy " + accuracy);
         assertEquals("test", report.path("test_split").asText());
@@ -85,7 +85,7 @@ class VisionSmokeTest {
             assertTrue(r.completed(), r.label() + ": " + r.statusDetail());
             assertEquals("accuracy", r.headlineMetric());
             assertEquals(stage.backboneRef(), r.backbone());
-            JsonNode doc = RunJson.read(ResultsLayout.of(dir.resolve("first"), suite.name()).runJson(r.runId()));
+            JsonNode doc = RunJson.readTree(ResultsLayout.of(dir.resolve("first"), suite.name()).runJson(r.runId()));
             assertEquals(stage.hash(), doc.path("provenance").path("pretrain").path("hash").asText());
             assertEquals(r.label().endsWith("random-init") ? "random" : "pretrained",
                     doc.path("provenance").path("backbone_init").asText());

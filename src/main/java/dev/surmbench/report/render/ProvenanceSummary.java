@@ -1,8 +1,8 @@
 package dev.surmbench.report.render;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.surmbench.results.ResultsLayout;
+import dev.surmbench.results.RunJson;
+import dev.surmbench.results.RunProvenance;
 import dev.surmbench.results.RunRecord;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,15 +18,15 @@ import java.util.function.Function;
 /**
  * The suite and provenance summary: what every run agrees on (commit, versions, device, checksums)
  * and where runs differ. Reads runs.csv fields and each run's {@code runs/<id>/run.json}
- * {@code provenance} object defensively: a missing file, key or value reads as "unknown"; an
- * unreadable file is listed, never fatal.
+ * {@code provenance} ({@link RunProvenance}) defensively: a missing file, key or value reads as
+ * "unknown"; an unreadable file is listed, never fatal.
  *
  * @param items named facts, each with its distinct values across runs
  * @param datasets dataset file → distinct checksums across runs
  * @param runJsonFound how many runs had a readable run.json
  * @param unreadable run.json files that could not be parsed
  */
-public record Provenance(List<Item> items, List<Item> datasets, int runJsonFound, List<String> unreadable) {
+public record ProvenanceSummary(List<Item> items, List<Item> datasets, int runJsonFound, List<String> unreadable) {
 
     /** Value shown for a fact nobody recorded. */
     public static final String UNKNOWN = "unknown";
@@ -52,10 +52,8 @@ public record Provenance(List<Item> items, List<Item> datasets, int runJsonFound
         }
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     /** Collects the provenance of {@code runs} stored under {@code layout}. */
-    public static Provenance collect(ResultsLayout layout, List<RunRecord> runs) {
+    public static ProvenanceSummary collect(ResultsLayout layout, List<RunRecord> runs) {
         Map<String, TreeSet<String>> facts = new LinkedHashMap<>();
         Map<String, TreeSet<String>> datasets = new TreeMap<>();
         List<String> unreadable = new ArrayList<>();
@@ -65,30 +63,29 @@ public record Provenance(List<Item> items, List<Item> datasets, int runJsonFound
         add(facts, "git commit", runs, RunRecord::gitCommit);
         add(facts, "device", runs, r -> r.device().label());
         add(facts, "threads", runs, r -> Integer.toString(r.threads()));
-        String[][] keys = {{"git dirty", "git_dirty"}, {"suite sha256", "suite_sha256"},
-            {"backbone sha256", "backbone_sha256"}, {"djl", "versions", "djl"}, {"pytorch", "versions", "pytorch"},
-            {"java", "versions", "java"}, {"os", "versions", "os"}, {"cpu", "cpu"}, {"gpu", "gpu"}};
         for (RunRecord r : runs) {
             Path file = layout.runJson(r.runId());
-            JsonNode prov = null;
+            RunProvenance prov = RunProvenance.NONE;
             if (Files.isRegularFile(file)) {
                 try {
-                    prov = JSON.readTree(file.toFile()).path("provenance");
+                    prov = RunJson.readProvenance(file);
                     found++;
                 } catch (IOException e) {
                     unreadable.add(layout.suiteDir().relativize(file) + " (" + e.getClass().getSimpleName() + ")");
                 }
             }
-            for (String[] k : keys) {
-                JsonNode n = prov;
-                for (int i = 1; i < k.length && n != null; i++) {
-                    n = n.get(k[i]);
-                }
-                facts.computeIfAbsent(k[0], x -> new TreeSet<>()).add(text(n));
-            }
-            JsonNode ds = prov == null ? null : prov.get("dataset_sha256");
-            if (ds != null && ds.isObject()) {
-                ds.properties().forEach(e -> datasets.computeIfAbsent(e.getKey(), x -> new TreeSet<>()).add(text(e.getValue())));
+            Map<String, String> versions = prov.versions() == null ? Map.of() : prov.versions();
+            add(facts, "git dirty", prov.gitDirty());
+            add(facts, "suite sha256", prov.suiteSha256());
+            add(facts, "backbone sha256", prov.backboneSha256());
+            add(facts, "djl", versions.get("djl"));
+            add(facts, "pytorch", versions.get("pytorch"));
+            add(facts, "java", versions.get("java"));
+            add(facts, "os", versions.get("os"));
+            add(facts, "cpu", prov.cpu());
+            add(facts, "gpu", prov.gpu());
+            if (prov.datasetSha256() != null) {
+                prov.datasetSha256().forEach((k, v) -> add(datasets, k, v));
             }
         }
         List<Item> items = new ArrayList<>();
@@ -99,7 +96,7 @@ public record Provenance(List<Item> items, List<Item> datasets, int runJsonFound
                 .sorted().reduce((a, b) -> b).stream().toList()));
         List<Item> ds = new ArrayList<>();
         datasets.forEach((k, v) -> ds.add(new Item(k, new ArrayList<>(v))));
-        return new Provenance(items, ds, found, unreadable);
+        return new ProvenanceSummary(items, ds, found, unreadable);
     }
 
     private static void add(Map<String, TreeSet<String>> facts, String name, List<RunRecord> runs,
@@ -111,11 +108,9 @@ public record Provenance(List<Item> items, List<Item> datasets, int runJsonFound
         });
     }
 
-    private static String text(JsonNode n) {
-        if (n == null || n.isNull() || n.isMissingNode()) {
-            return UNKNOWN;
-        }
-        String t = n.isValueNode() ? n.asText() : n.toString();
-        return t.isBlank() ? UNKNOWN : t;
+    /** Adds one run's recorded {@code value} of fact {@code name}; nothing recorded reads as {@link #UNKNOWN}. */
+    private static void add(Map<String, TreeSet<String>> facts, String name, Object value) {
+        String text = value == null ? UNKNOWN : value.toString();
+        facts.computeIfAbsent(name, x -> new TreeSet<>()).add(text.isBlank() ? UNKNOWN : text);
     }
 }

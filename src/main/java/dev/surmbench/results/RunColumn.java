@@ -1,0 +1,214 @@
+package dev.surmbench.results;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * The columns of runs.csv, in file order, each stated once: its name, the value a {@link RunRecord}
+ * writes there and how a cell is read back. {@link RunRecord#COLUMNS} and {@link RunsCsv}'s writer and
+ * reader all derive from this list. The {@link #added} columns came after runs.csv was first written:
+ * a file may lack them (see {@link RunsCsv}).
+ */
+enum RunColumn {
+    RUN_ID("run_id", RunRecord::runId, (r, c) -> r.runId = c.text()),
+    SUITE("suite", RunRecord::suite, (r, c) -> r.suite = c.text()),
+    TASK("task", RunRecord::task, (r, c) -> r.task = c.text()),
+    METHOD("method", RunRecord::method, (r, c) -> r.method = c.text()),
+    LABEL("label", RunRecord::label, (r, c) -> r.label = c.text()),
+    METHOD_OPTIONS("method_options", RunRecord::methodOptions, (r, c) -> r.methodOptions = c.text()),
+    SEED("seed", RunRecord::seed, (r, c) -> r.seed = c.integer()),
+    BACKBONE("backbone", RunRecord::backbone, (r, c) -> r.backbone = c.text()),
+    STATUS("status", r -> r.status().csvName(), (r, c) -> r.status = c.status()),
+    STATUS_DETAIL("status_detail", RunRecord::statusDetail, (r, c) -> r.statusDetail = c.text()),
+    HEADLINE_METRIC("headline_metric", RunRecord::headlineMetric, (r, c) -> r.headlineMetric = c.text()),
+    BEST_VALUE("best_value", RunRecord::bestValue, (r, c) -> r.bestValue = c.number()),
+    LAST_VALUE("last_value", RunRecord::lastValue, (r, c) -> r.lastValue = c.number()),
+    BEST_EPOCH("best_epoch", RunRecord::bestEpoch, (r, c) -> r.bestEpoch = (int) c.integer()),
+    METRICS_BEST("metrics_best", r -> json(r.metricsBest()), (r, c) -> r.metricsBest = c.metrics()),
+    METRICS_LAST("metrics_last", r -> json(r.metricsLast()), (r, c) -> r.metricsLast = c.metrics()),
+    /** Without it the trivial floor reads as empty (unknown). */
+    METRICS_TRIVIAL("metrics_trivial", r -> json(r.metricsTrivial()), (r, c) -> r.metricsTrivial = c.metrics(), true),
+    TRAINABLE_STORED("trainable_stored", RunRecord::trainableStored, (r, c) -> r.trainableStored = c.integer()),
+    TRAINABLE_EFFECTIVE("trainable_effective", RunRecord::trainableEffective, (r, c) -> r.trainableEffective = c.integer()),
+    HEAD_PARAMETERS("head_parameters", RunRecord::headParameters, (r, c) -> r.headParameters = c.integer()),
+    TOTAL_PARAMETERS("total_parameters", RunRecord::totalParameters, (r, c) -> r.totalParameters = c.integer()),
+    EPOCHS("epochs", RunRecord::epochs, (r, c) -> r.epochs = (int) c.integer()),
+    STEPS("steps", RunRecord::steps, (r, c) -> r.steps = c.integer()),
+    TRAIN_EXAMPLES_PER_S("train_examples_per_s", RunRecord::trainExamplesPerSecond,
+            (r, c) -> r.trainExamplesPerSecond = c.number()),
+    TRAIN_TOKENS_PER_S("train_tokens_per_s", RunRecord::trainTokensPerSecond, (r, c) -> r.trainTokensPerSecond = c.number()),
+    EVAL_EXAMPLES_PER_S("eval_examples_per_s", RunRecord::evalExamplesPerSecond,
+            (r, c) -> r.evalExamplesPerSecond = c.number()),
+    WALL_SECONDS("wall_seconds", RunRecord::wallSeconds, (r, c) -> r.wallSeconds = c.number()),
+    PEAK_HEAP_MB("peak_heap_mb", RunRecord::peakHeapMb, (r, c) -> r.peakHeapMb = c.number()),
+    PEAK_NATIVE_MB("peak_native_mb", RunRecord::peakNativeMb, (r, c) -> r.peakNativeMb = c.number()),
+    /** Without {@code device_name} this is the old column (CPU model plus an unused GPU count): a CPU run on that CPU. */
+    DEVICE("device", r -> r.device().device(), (r, c) -> r.device = c.device()),
+    DEVICE_NAME("device_name", r -> r.device().name(), (r, c) -> r.deviceName = c.text(), true),
+    GPU_DRIVER("gpu_driver", r -> r.device().gpuDriver(), (r, c) -> r.gpuDriver = c.text(), true),
+    CUDA_VERSION("cuda_version", r -> r.device().cudaVersion(), (r, c) -> r.cudaVersion = c.text(), true),
+    GPU_MEMORY_TOTAL_MB("gpu_memory_total_mb", r -> r.device().gpuMemoryTotalMb(),
+            (r, c) -> r.gpuMemoryTotalMb = c.number(), true),
+    GPU_MEMORY_PEAK_MB("gpu_memory_peak_mb", r -> r.device().gpuMemoryPeakMb(),
+            (r, c) -> r.gpuMemoryPeakMb = c.number(), true),
+    THREADS("threads", RunRecord::threads, (r, c) -> r.threads = (int) c.integer()),
+    STARTED_AT("started_at", RunRecord::startedAt, (r, c) -> r.startedAt = c.text()),
+    FINISHED_AT("finished_at", RunRecord::finishedAt, (r, c) -> r.finishedAt = c.text()),
+    GIT_COMMIT("git_commit", RunRecord::gitCommit, (r, c) -> r.gitCommit = c.text());
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The header, in order. */
+    static final List<String> NAMES = Arrays.stream(values()).map(c -> c.csvName).toList();
+
+    final String csvName;
+    final boolean added;
+    private final Function<RunRecord, Object> value;
+    private final BiConsumer<Reading, Reading.Cell> read;
+
+    RunColumn(String csvName, Function<RunRecord, Object> value, BiConsumer<Reading, Reading.Cell> read) {
+        this(csvName, value, read, false);
+    }
+
+    RunColumn(String csvName, Function<RunRecord, Object> value, BiConsumer<Reading, Reading.Cell> read, boolean added) {
+        this.csvName = csvName;
+        this.value = value;
+        this.read = read;
+        this.added = added;
+    }
+
+    /** What {@code record} writes in this column. */
+    Object value(RunRecord record) {
+        return value.apply(record);
+    }
+
+    /** Every cell of a runs.csv row that holds the column into its record; errors name file, line and field. */
+    static RunRecord parse(Path file, long line, CSVRecord row) {
+        Reading reading = new Reading(file, line, row);
+        for (RunColumn column : values()) {
+            if (!column.added || row.isMapped(column.csvName)) {
+                column.read.accept(reading, reading.new Cell(column.csvName));
+            }
+        }
+        return reading.record();
+    }
+
+    private static String json(Map<String, Double> metrics) {
+        try {
+            return JSON.writeValueAsString(new TreeMap<>(metrics));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A row being read: the values read so far; an added column the file lacks keeps its default. */
+    static final class Reading {
+        private final Path file;
+        private final long line;
+        private final CSVRecord row;
+        String runId, suite, task, method, label, methodOptions, backbone, statusDetail, headlineMetric;
+        String startedAt, finishedAt, gitCommit, device, deviceName, gpuDriver = "", cudaVersion = "";
+        long seed, trainableStored, trainableEffective, headParameters, totalParameters, steps;
+        int bestEpoch, epochs, threads;
+        double bestValue, lastValue, trainExamplesPerSecond, trainTokensPerSecond, evalExamplesPerSecond, wallSeconds;
+        double peakHeapMb, peakNativeMb, gpuMemoryTotalMb = Double.NaN, gpuMemoryPeakMb = Double.NaN;
+        RunStatus status;
+        Map<String, Double> metricsBest, metricsLast, metricsTrivial = Map.of();
+
+        private Reading(Path file, long line, CSVRecord row) {
+            this.file = file;
+            this.line = line;
+            this.row = row;
+        }
+
+        RunRecord record() {
+            return new RunRecord(runId, suite, task, method, label, methodOptions, seed, backbone, status, statusDetail,
+                    headlineMetric, bestValue, lastValue, bestEpoch, metricsBest, metricsLast, metricsTrivial,
+                    trainableStored, trainableEffective, headParameters, totalParameters, epochs, steps,
+                    trainExamplesPerSecond, trainTokensPerSecond, evalExamplesPerSecond, wallSeconds, peakHeapMb,
+                    peakNativeMb, deviceUsage(), threads, startedAt, finishedAt, gitCommit);
+        }
+
+        /** The device columns, or a file's pre-device-setting {@code device} column. */
+        private DeviceUsage deviceUsage() {
+            if (deviceName == null) {
+                return DeviceUsage.fromLegacyColumn(device);
+            }
+            return new DeviceUsage(device, deviceName, gpuDriver, cudaVersion, gpuMemoryTotalMb, gpuMemoryPeakMb);
+        }
+
+        /** One field of the row, typed, with errors that name file, line and field. */
+        final class Cell {
+            private final String name;
+
+            Cell(String name) {
+                this.name = name;
+            }
+
+            String text() {
+                if (!row.isSet(name)) {
+                    throw new ResultsFormatException(file, line, name,
+                            "missing (row has " + row.size() + " of " + NAMES.size() + " columns)");
+                }
+                return row.get(name);
+            }
+
+            long integer() {
+                try {
+                    return Long.parseLong(text());
+                } catch (NumberFormatException e) {
+                    throw new ResultsFormatException(file, line, name, "not an integer: '" + text() + "'");
+                }
+            }
+
+            double number() {
+                try {
+                    return Double.parseDouble(text());
+                } catch (NumberFormatException e) {
+                    throw new ResultsFormatException(file, line, name, "not a number: '" + text() + "'");
+                }
+            }
+
+            /** A device class ({@code cpu}, {@code cuda:N}); in an old file (no {@code device_name}) the old column's text. */
+            String device() {
+                String device = text();
+                if (row.isMapped(DEVICE_NAME.csvName)) {
+                    try {
+                        DeviceUsage.classOf(device);
+                    } catch (IllegalArgumentException e) {
+                        throw new ResultsFormatException(file, line, name, e.getMessage());
+                    }
+                }
+                return device;
+            }
+
+            RunStatus status() {
+                try {
+                    return RunStatus.parse(text());
+                } catch (IllegalArgumentException e) {
+                    throw new ResultsFormatException(file, line, name,
+                            "'" + text() + "' is not one of completed, diverged, failed");
+                }
+            }
+
+            Map<String, Double> metrics() {
+                try {
+                    return JSON.readValue(text(), new TypeReference<LinkedHashMap<String, Double>>() {});
+                } catch (JsonProcessingException e) {
+                    throw new ResultsFormatException(file, line, name, "not a JSON object of numbers");
+                }
+            }
+        }
+    }
+}
