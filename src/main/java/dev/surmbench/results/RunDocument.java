@@ -70,7 +70,7 @@ public record RunDocument(
             @JsonProperty("train_seconds") double trainSeconds,
             @JsonProperty("eval_seconds") double evalSeconds) {
         public Epoch {
-            metrics = RunProvenance.ordered(metrics);
+            metrics = RunRecord.sorted(metrics);
         }
     }
 

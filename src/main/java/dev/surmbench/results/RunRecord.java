@@ -1,6 +1,5 @@
 package dev.surmbench.results;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -54,12 +53,17 @@ public record RunRecord(
     /** CSV header, in order: the names of the {@link RunColumn}s, where each column's reading and writing is stated. */
     public static final List<String> COLUMNS = RunColumn.NAMES;
 
+    /** Metric maps iterate in name order, so run.json is the same bytes in every JVM (Map.copyOf's order is not). */
+    static Map<String, Double> sorted(Map<String, Double> metrics) {
+        return metrics == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(metrics));
+    }
+
     public RunRecord {
         Objects.requireNonNull(runId, "runId");
         Objects.requireNonNull(status, "status");
-        metricsBest = metricsBest == null ? Map.of() : Map.copyOf(new LinkedHashMap<>(metricsBest));
-        metricsLast = metricsLast == null ? Map.of() : Map.copyOf(new LinkedHashMap<>(metricsLast));
-        metricsTrivial = metricsTrivial == null ? Map.of() : Map.copyOf(new LinkedHashMap<>(metricsTrivial));
+        metricsBest = sorted(metricsBest);
+        metricsLast = sorted(metricsLast);
+        metricsTrivial = sorted(metricsTrivial);
         label = label == null || label.isBlank() ? method : label;
         statusDetail = statusDetail == null ? "" : statusDetail;
         Objects.requireNonNull(device, "device");
