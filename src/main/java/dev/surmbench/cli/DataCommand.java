@@ -43,15 +43,18 @@ public final class DataCommand implements Runnable {
         }
     }
 
-    @Command(name = "list", description = "Print every task/dataset, where it is read from, and its row counts.",
-            mixinStandardHelpOptions = true)
-    static final class ListDataCommand implements Callable<Integer> {
+    /** What both subcommands share: where the data lives, and the command line to print to. */
+    abstract static class DataSubcommand implements Callable<Integer> {
         @CommandLine.Mixin
         Locations locations = new Locations();
 
         @Spec
         CommandLine.Model.CommandSpec spec;
+    }
 
+    @Command(name = "list", description = "Print every task/dataset, where it is read from, and its row counts.",
+            mixinStandardHelpOptions = true)
+    static final class ListDataCommand extends DataSubcommand {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
@@ -75,13 +78,7 @@ public final class DataCommand implements Runnable {
 
     @Command(name = "verify", description = "Check every file with a recorded SHA-256; exit 1 when one is missing or differs.",
             mixinStandardHelpOptions = true)
-    static final class VerifyCommand implements Callable<Integer> {
-        @CommandLine.Mixin
-        Locations locations = new Locations();
-
-        @Spec
-        CommandLine.Model.CommandSpec spec;
-
+    static final class VerifyCommand extends DataSubcommand {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();

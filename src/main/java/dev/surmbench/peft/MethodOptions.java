@@ -74,28 +74,23 @@ public final class MethodOptions {
                 && Math.abs(n.doubleValue()) <= Integer.MAX_VALUE) {
             return n.intValue();
         }
-        if (v instanceof String s) {
-            try {
-                return Integer.parseInt(s.trim());
-            } catch (NumberFormatException e) {
-                // fall through to the error below
-            }
-        }
-        throw wrongType(key, v, "an integer");
+        return fromText(key, v, "an integer", Integer::parseInt);
     }
 
     private double number(String key, Object v) {
-        if (v instanceof Number n) {
-            return n.doubleValue();
-        }
+        return v instanceof Number n ? n.doubleValue() : fromText(key, v, "a number", Double::parseDouble);
+    }
+
+    /** A number written as YAML text ({@code "8"}); anything else is the wrong type. */
+    private <T> T fromText(String key, Object v, String expected, java.util.function.Function<String, T> parse) {
         if (v instanceof String s) {
             try {
-                return Double.parseDouble(s.trim());
+                return parse.apply(s.trim());
             } catch (NumberFormatException e) {
                 // fall through to the error below
             }
         }
-        throw wrongType(key, v, "a number");
+        throw wrongType(key, v, expected);
     }
 
     private boolean flag(String key, Object v) {

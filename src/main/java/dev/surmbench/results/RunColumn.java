@@ -75,13 +75,13 @@ enum RunColumn {
     final String csvName;
     final boolean added;
     private final Function<RunRecord, Object> value;
-    private final BiConsumer<Reading, Reading.Cell> read;
+    private final BiConsumer<Reading, Reading.CellReader> read;
 
-    RunColumn(String csvName, Function<RunRecord, Object> value, BiConsumer<Reading, Reading.Cell> read) {
+    RunColumn(String csvName, Function<RunRecord, Object> value, BiConsumer<Reading, Reading.CellReader> read) {
         this(csvName, value, read, false);
     }
 
-    RunColumn(String csvName, Function<RunRecord, Object> value, BiConsumer<Reading, Reading.Cell> read, boolean added) {
+    RunColumn(String csvName, Function<RunRecord, Object> value, BiConsumer<Reading, Reading.CellReader> read, boolean added) {
         this.csvName = csvName;
         this.value = value;
         this.read = read;
@@ -98,7 +98,7 @@ enum RunColumn {
         Reading reading = new Reading(file, line, row);
         for (RunColumn column : values()) {
             if (!column.added || row.isMapped(column.csvName)) {
-                column.read.accept(reading, reading.new Cell(column.csvName));
+                column.read.accept(reading, reading.new CellReader(column.csvName));
             }
         }
         return reading.record();
@@ -149,10 +149,10 @@ enum RunColumn {
         }
 
         /** One field of the row, typed, with errors that name file, line and field. */
-        final class Cell {
+        final class CellReader {
             private final String name;
 
-            Cell(String name) {
+            CellReader(String name) {
                 this.name = name;
             }
 

@@ -114,7 +114,7 @@ public final class Downloader {
                 attempt(uri, part, check);
                 return;
             } catch (HttpStatusException e) {
-                if (!e.isRetryable()) {
+                if (!HttpStatusException.isRetryable(e.status())) {
                     throw e;
                 }
                 last = e;

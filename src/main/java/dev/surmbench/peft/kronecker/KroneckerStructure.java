@@ -5,16 +5,15 @@ import dev.surmbench.peft.MethodDefinition;
 import dev.surmbench.peft.MethodOptions;
 import dev.surmbench.peft.OptionSpec;
 import dev.surmbench.peft.ParameterCount;
-import dev.surmbench.peft.core.StructureSpec;
+import dev.surmbench.peft.core.RankScaledStructure;
 import dev.surmbench.peft.core.StructuredOperator;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Kronecker ΔW = B ⊗ A with A: r×(d_in/r), B: (d_out/r)×r, scaled by α/r: d_in + d_out scalars per
  * projection whatever r. Works for non-square projections; r must divide both dimensions.
  */
-public record KroneckerStructure(int rank) implements StructureSpec {
+public record KroneckerStructure(int rank) implements RankScaledStructure {
 
     private static final OptionSpec<Integer> RANK = OptionSpec.integer("rank", 8,
             "r: A is r x (d_in/r), B is (d_out/r) x r; must divide both dimensions");
@@ -61,20 +60,5 @@ public record KroneckerStructure(int rank) implements StructureSpec {
     public StructuredOperator create(int inFeatures, int outFeatures, long seed) {
         checkShape("kronecker", inFeatures, outFeatures);
         return new KroneckerOperator(inFeatures, outFeatures, rank, seed);
-    }
-
-    @Override
-    public Map<String, Object> options() {
-        return Map.of("rank", rank);
-    }
-
-    @Override
-    public double scaleFor(double alpha) {
-        return alpha / rank;
-    }
-
-    @Override
-    public double defaultAlpha() {
-        return rank;
     }
 }

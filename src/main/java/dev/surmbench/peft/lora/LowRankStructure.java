@@ -5,13 +5,12 @@ import dev.surmbench.peft.MethodDefinition;
 import dev.surmbench.peft.MethodOptions;
 import dev.surmbench.peft.OptionSpec;
 import dev.surmbench.peft.ParameterCount;
-import dev.surmbench.peft.core.StructureSpec;
+import dev.surmbench.peft.core.RankScaledStructure;
 import dev.surmbench.peft.core.StructuredOperator;
 import java.util.List;
-import java.util.Map;
 
 /** LoRA's low-rank ΔW = B·A (rank r), scaled by α/r; r·(d_in + d_out) parameters per projection. */
-public record LowRankStructure(int rank) implements StructureSpec {
+public record LowRankStructure(int rank) implements RankScaledStructure {
 
     private static final OptionSpec<Integer> RANK = OptionSpec.integer("rank", 8, "rank r of B·A");
 
@@ -40,20 +39,5 @@ public record LowRankStructure(int rank) implements StructureSpec {
     @Override
     public StructuredOperator create(int inFeatures, int outFeatures, long seed) {
         return new LowRankOperator(inFeatures, outFeatures, rank, seed);
-    }
-
-    @Override
-    public Map<String, Object> options() {
-        return Map.of("rank", rank);
-    }
-
-    @Override
-    public double scaleFor(double alpha) {
-        return alpha / rank;
-    }
-
-    @Override
-    public double defaultAlpha() {
-        return rank;
     }
 }

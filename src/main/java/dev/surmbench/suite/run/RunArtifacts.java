@@ -28,18 +28,11 @@ import java.util.Map;
 final class RunArtifacts {
     private RunArtifacts() {}
 
-    /** The {@code save} setting resolved: {@code auto} is adapter, except none for {@code full}. */
-    enum Save {
-        NONE, ADAPTER, MERGED;
-
-        static Save of(RunSpec spec) {
-            return switch (spec.config().save()) { // auto in run.json files written before the setting
-                case NONE -> NONE;
-                case ADAPTER -> ADAPTER;
-                case MERGED -> MERGED;
-                case AUTO -> spec.method().equals("full") ? NONE : ADAPTER;
-            };
-        }
+    /** The {@code save} setting resolved: {@code auto} is adapter, except none for {@code full}; never AUTO. */
+    static RunSettings.Save save(RunSpec spec) {
+        RunSettings.Save save = spec.config().save(); // auto in run.json files written before the setting
+        return save != RunSettings.Save.AUTO ? save
+                : spec.method().equals("full") ? RunSettings.Save.NONE : RunSettings.Save.ADAPTER;
     }
 
     /** How {@code spec}'s model is built on backbone {@code source} (a pretrain stage already resolved). */
@@ -89,7 +82,7 @@ final class RunArtifacts {
                 result.bestMetrics(), null);
         AdapterFiles.write(layout.adapterDir(spec.runId()), manifest, best.weights);
         written.put("adapter", ResultsLayout.ADAPTER_DIR);
-        if (Save.of(spec) == Save.MERGED) {
+        if (save(spec) == RunSettings.Save.MERGED) {
             MergedExport.write(AdapterFiles.read(layout.adapterDir(spec.runId())), layout.mergedDir(spec.runId()), null);
             written.put("merged", ResultsLayout.MERGED_DIR);
         }

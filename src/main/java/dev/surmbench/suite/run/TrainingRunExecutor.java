@@ -25,6 +25,7 @@ import dev.surmbench.results.RunStatus;
 import dev.surmbench.suite.DefaultCatalog;
 import dev.surmbench.suite.PretrainSpec;
 import dev.surmbench.suite.ResolvedSettings;
+import dev.surmbench.suite.RunSettings;
 import dev.surmbench.suite.RunSpec;
 import dev.surmbench.suite.Suite;
 import dev.surmbench.train.EpochRecord;
@@ -178,10 +179,10 @@ public final class TrainingRunExecutor implements RunExecutor {
             backbone = "hf:" + dir;
         }
         BackboneSource source = BackboneSource.parse(backbone);
-        RunArtifacts.Save save = RunArtifacts.Save.of(spec);
+        RunSettings.Save save = RunArtifacts.save(spec);
         ModelRecipe recipe = RunArtifacts.recipe(spec, backbone, numLabels);
         GpuMemoryMeter gpuMemory = new GpuMemoryMeter(device).start();
-        try (ModelRecipe.Built built = recipe.build(save != RunArtifacts.Save.NONE, device)) {
+        try (ModelRecipe.Built built = recipe.build(save != RunSettings.Save.NONE, device)) {
             ClassificationModel model = built.model();
             try (TaskRunner.Prepared task = runner.prepare(spec, model)) {
                 requireExamples(spec, task);
@@ -190,7 +191,7 @@ public final class TrainingRunExecutor implements RunExecutor {
                         settings.weightDecay(), settings.warmupRatio(), settings.maxGradNorm(), 0.9, 0.999, 1e-8);
                 Map<String, Double> trivial = TrivialPredictor.score(task.data());
                 ProgressListener progress = ProgressListener.both(console, gpuMemory);
-                RunArtifacts.BestEpoch best = save == RunArtifacts.Save.NONE ? null : new RunArtifacts.BestEpoch(model.block());
+                RunArtifacts.BestEpoch best = save == RunSettings.Save.NONE ? null : new RunArtifacts.BestEpoch(model.block());
                 TrainingOutcome result = new Trainer(config, best == null ? progress : ProgressListener.both(progress, best))
                         .train(model.block(), model.manager(), task.data(), spec.seed());
                 Map<String, String> artifacts = RunArtifacts.write(suite.name(), spec, recipe, built, best, result, layout);

@@ -72,9 +72,9 @@ class SavedAdapterTest {
     void autoKeepsTheAdapterExceptForFullAndNoneKeepsNothing() {
         RunSpec full = SmokeRuns.spec("rte", "full");
         assertEquals(RunSettings.Save.AUTO.word(), full.settings().get("save"));
-        assertEquals(RunArtifacts.Save.NONE, RunArtifacts.Save.of(full), "auto is none for full");
-        assertEquals(RunArtifacts.Save.ADAPTER, RunArtifacts.Save.of(SmokeRuns.spec("rte", "bitfit")));
-        assertEquals(RunArtifacts.Save.ADAPTER, RunArtifacts.Save.of(SmokeRuns.with(full, Map.of("save", "adapter"), Map.of())));
+        assertEquals(RunSettings.Save.NONE, RunArtifacts.save(full), "auto is none for full");
+        assertEquals(RunSettings.Save.ADAPTER, RunArtifacts.save(SmokeRuns.spec("rte", "bitfit")));
+        assertEquals(RunSettings.Save.ADAPTER, RunArtifacts.save(SmokeRuns.with(full, Map.of("save", "adapter"), Map.of())));
 
         RunSpec none = SmokeRuns.with(SmokeRuns.spec("rte", "linear-probe"), Map.of("save", RunSettings.Save.NONE.word()), Map.of());
         SmokeRuns.train(dir, none);
