@@ -42,6 +42,11 @@ public final class RunJson {
         AtomicFiles.write(file, JSON.writeValueAsBytes(document));
     }
 
+    /** A document written by {@link #writeValue} read back as {@code type}; unknown fields are skipped. */
+    public static <T> T readValue(Path file, Class<T> type) throws IOException {
+        return JSON.readValue(file.toFile(), type);
+    }
+
     /** A document in run.json's format as a tree. */
     public static JsonNode readTree(Path file) throws IOException {
         return JSON.readTree(file.toFile());

@@ -36,7 +36,7 @@ public record RunProvenance(
         @JsonProperty("backbone_sha256") @JsonInclude(JsonInclude.Include.NON_NULL) String backboneSha256,
         @JsonProperty("backbone_files_sha256") @JsonInclude(JsonInclude.Include.NON_NULL)
         Map<String, String> backboneFilesSha256,
-        @JsonProperty("pretrain") @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Object> pretrain,
+        @JsonProperty("pretrain") @JsonInclude(JsonInclude.Include.NON_NULL) Pretrain pretrain,
         @JsonProperty("versions") Map<String, String> versions,
         @JsonProperty("cpu") String cpu,
         @JsonProperty("device") String device,
@@ -52,8 +52,28 @@ public record RunProvenance(
     public RunProvenance {
         datasetSha256 = ordered(datasetSha256);
         backboneFilesSha256 = ordered(backboneFilesSha256);
-        pretrain = ordered(pretrain);
         versions = ordered(versions);
+    }
+
+    /**
+     * The pretrain stage a run's backbone came from, as its cached {@code pretrain.json} states it:
+     * folder, stage name and hash, dataset, test accuracy and seconds — or only the folder and the
+     * error when that file could not be read.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Pretrain(
+            @JsonProperty("dir") String dir,
+            @JsonProperty("name") String name,
+            @JsonProperty("hash") String hash,
+            @JsonProperty("dataset") String dataset,
+            @JsonProperty("test_accuracy") Double testAccuracy,
+            @JsonProperty("seconds") Double seconds,
+            @JsonProperty("error") String error) {
+
+        /** A stage whose {@code pretrain.json} could not be read. */
+        public static Pretrain unreadable(String dir, String error) {
+            return new Pretrain(dir, null, null, null, null, null, error);
+        }
     }
 
     /**
@@ -71,7 +91,7 @@ public record RunProvenance(
     public static RunProvenance ofRun(String gitCommit, Boolean gitDirty, String suiteFile, String suiteSha256,
                                       Map<String, String> datasetSha256, String backbone, String backboneInit,
                                       String backboneSha256, Map<String, String> backboneFilesSha256,
-                                      Map<String, Object> pretrain, Environment env) {
+                                      Pretrain pretrain, Environment env) {
         return new RunProvenance(gitCommit, gitDirty, suiteFile, suiteSha256, datasetSha256, backbone, backboneInit,
                 backboneSha256, backboneFilesSha256, pretrain, env.versions(), env.cpu(), env.device(), env.gpu(),
                 env.threads(), env.startedAt(), env.finishedAt());

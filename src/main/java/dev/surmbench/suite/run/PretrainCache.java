@@ -153,52 +153,25 @@ public final class PretrainCache {
         return target;
     }
 
-    private Map<String, Object> report(PretrainSpec stage, ImageTaskData data, TrainingOutcome outcome, double accuracy,
-                                       double seconds, String started, Device device) {
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("name", stage.name());
-        doc.put("hash", stage.hash());
-        doc.put("stage", stage.identity());
-        doc.put("dataset", stage.dataset());
-        doc.put("train_images", data.train().size());
-        doc.put("test_images", data.eval().size());
-        doc.put("test_split", data.evalSplit());
-        doc.put("test_accuracy", accuracy);
-        doc.put("chance_accuracy", 1.0 / data.numClasses());
-        doc.put("epochs", outcome.epochs().stream().map(PretrainCache::epoch).toList());
-        doc.put("seconds", seconds);
-        doc.put("train_examples_per_second", outcome.trainExamplesPerSecond());
+    private PretrainReport report(PretrainSpec stage, ImageTaskData data, TrainingOutcome outcome, double accuracy,
+                                  double seconds, String started, Device device) {
         RunProvenance provenance = RunProvenance.ofPretrain(RunProvenance.gitCommit(projectDir),
                 RunProvenance.gitDirty(projectDir), new ImageTaskRunner().datasetSha(ImageSource.fromName(stage.dataset()),
                         ImageTaskRunner.root(stage.dataDir())),
                 TrainingRunExecutor.environment(started, Instant.now().toString(), RunDevices.describe(device, Double.NaN)));
-        doc.put("provenance", provenance);
-        return doc;
+        List<PretrainReport.Epoch> epochs = outcome.epochs().stream().map(e -> new PretrainReport.Epoch(e.epoch() + 1,
+                e.trainLoss(), e.metrics().get(ImageTrainingData.METRIC), e.trainSeconds())).toList();
+        return new PretrainReport(stage.name(), stage.hash(), stage.identity(), stage.dataset(), data.train().size(),
+                data.eval().size(), data.evalSplit(), accuracy, 1.0 / data.numClasses(), epochs, seconds,
+                outcome.trainExamplesPerSecond(), provenance);
     }
 
-    private static Map<String, Object> epoch(EpochRecord e) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("epoch", e.epoch() + 1);
-        out.put("train_loss", e.trainLoss());
-        out.put("test_accuracy", e.metrics().get(ImageTrainingData.METRIC));
-        out.put("train_seconds", e.trainSeconds());
-        return out;
-    }
-
-    /** The numbers of a cached stage ({@code pretrain.json}) as a map, for run provenance. */
-    public static Map<String, Object> summary(Path dir) {
+    /** The numbers of a cached stage ({@code pretrain.json}), for run provenance. */
+    public static RunProvenance.Pretrain summary(Path dir) {
         try {
-            var json = RunJson.readTree(dir.resolve(REPORT));
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("dir", dir.toString());
-            out.put("name", json.path("name").asText());
-            out.put("hash", json.path("hash").asText());
-            out.put("dataset", json.path("dataset").asText());
-            out.put("test_accuracy", json.path("test_accuracy").asDouble());
-            out.put("seconds", json.path("seconds").asDouble());
-            return out;
+            return RunJson.readValue(dir.resolve(REPORT), PretrainReport.class).summary(dir.toString());
         } catch (IOException e) {
-            return Map.of("dir", dir.toString(), "error", String.valueOf(e.getMessage()));
+            return RunProvenance.Pretrain.unreadable(dir.toString(), String.valueOf(e.getMessage()));
         }
     }
 

