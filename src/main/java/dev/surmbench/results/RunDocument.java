@@ -1,8 +1,6 @@
 package dev.surmbench.results;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
@@ -17,14 +15,14 @@ import java.util.Objects;
  *
  * @param artifacts saved files by kind ({@code adapter} → folder under the run's folder); empty when none
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonRecord
 public record RunDocument(
-        @JsonProperty("config") Config config,
-        @JsonProperty("epochs") List<Epoch> epochs,
-        @JsonProperty("result") RunRecord result,
-        @JsonProperty("error") @JsonInclude(JsonInclude.Include.NON_NULL) Failure error,
-        @JsonProperty("artifacts") @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> artifacts,
-        @JsonProperty("provenance") RunProvenance provenance) {
+        Config config,
+        List<Epoch> epochs,
+        RunRecord result,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Failure error,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> artifacts,
+        RunProvenance provenance) {
 
     public RunDocument {
         epochs = epochs == null ? List.of() : List.copyOf(epochs);
@@ -38,17 +36,17 @@ public record RunDocument(
      *
      * @param seed null only in a file that lacks it (no run.json written by {@code run})
      */
-    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonRecord
     public record Config(
-            @JsonProperty("suite") String suite,
-            @JsonProperty("suite_version") Integer suiteVersion,
-            @JsonProperty("run_id") String runId,
-            @JsonProperty("task") String task,
-            @JsonProperty("method") String method,
-            @JsonProperty("label") String label,
-            @JsonProperty("options") Map<String, Object> options,
-            @JsonProperty("seed") Long seed,
-            @JsonProperty("settings") Map<String, Object> settings) {
+            String suite,
+            Integer suiteVersion,
+            String runId,
+            String task,
+            String method,
+            String label,
+            Map<String, Object> options,
+            Long seed,
+            Map<String, Object> settings) {
         public Config {
             options = RunProvenance.ordered(options);
             settings = RunProvenance.ordered(settings);
@@ -61,25 +59,25 @@ public record RunDocument(
     }
 
     /** One epoch: its 1-based number, steps so far, mean training loss, dev metrics and times. */
-    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonRecord
     public record Epoch(
-            @JsonProperty("epoch") int epoch,
-            @JsonProperty("steps") long steps,
-            @JsonProperty("train_loss") double trainLoss,
-            @JsonProperty("metrics") Map<String, Double> metrics,
-            @JsonProperty("train_seconds") double trainSeconds,
-            @JsonProperty("eval_seconds") double evalSeconds) {
+            int epoch,
+            long steps,
+            double trainLoss,
+            Map<String, Double> metrics,
+            double trainSeconds,
+            double evalSeconds) {
         public Epoch {
             metrics = RunRecord.sorted(metrics);
         }
     }
 
     /** A failure as run.json keeps it: the exception's type, message and full stack trace. */
-    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonRecord
     public record Failure(
-            @JsonProperty("type") String type,
-            @JsonProperty("message") String message,
-            @JsonProperty("stack_trace") String stackTrace) {
+            String type,
+            String message,
+            String stackTrace) {
         public Failure {
             Objects.requireNonNull(type, "type");
         }

@@ -1,8 +1,6 @@
 package dev.surmbench.results;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -24,26 +22,26 @@ import java.util.concurrent.TimeUnit;
  * @param gpu the report's GPU fact ("none (ran on cpu)" for a CPU run)
  * @param pretrain the summary of the pretrained checkpoint a {@code pretrain:} backbone resolved to
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonRecord
 public record RunProvenance(
-        @JsonProperty("git_commit") String gitCommit,
-        @JsonProperty("git_dirty") Boolean gitDirty,
-        @JsonProperty("suite_file") @JsonInclude(JsonInclude.Include.NON_NULL) String suiteFile,
-        @JsonProperty("suite_sha256") @JsonInclude(JsonInclude.Include.NON_NULL) String suiteSha256,
-        @JsonProperty("dataset_sha256") Map<String, String> datasetSha256,
-        @JsonProperty("backbone") @JsonInclude(JsonInclude.Include.NON_NULL) String backbone,
-        @JsonProperty("backbone_init") @JsonInclude(JsonInclude.Include.NON_NULL) String backboneInit,
-        @JsonProperty("backbone_sha256") @JsonInclude(JsonInclude.Include.NON_NULL) String backboneSha256,
-        @JsonProperty("backbone_files_sha256") @JsonInclude(JsonInclude.Include.NON_NULL)
+        String gitCommit,
+        Boolean gitDirty,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String suiteFile,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String suiteSha256,
+        Map<String, String> datasetSha256,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String backbone,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String backboneInit,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String backboneSha256,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
         Map<String, String> backboneFilesSha256,
-        @JsonProperty("pretrain") @JsonInclude(JsonInclude.Include.NON_NULL) Pretrain pretrain,
-        @JsonProperty("versions") Map<String, String> versions,
-        @JsonProperty("cpu") String cpu,
-        @JsonProperty("device") String device,
-        @JsonProperty("gpu") String gpu,
-        @JsonProperty("threads") Integer threads,
-        @JsonProperty("started_at") String startedAt,
-        @JsonProperty("finished_at") String finishedAt) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Pretrain pretrain,
+        Map<String, String> versions,
+        String cpu,
+        String device,
+        String gpu,
+        Integer threads,
+        String startedAt,
+        String finishedAt) {
 
     /** Nothing recorded: what a run.json without a {@code provenance} object reads as. */
     public static final RunProvenance NONE = new RunProvenance(null, null, null, null, null, null, null, null, null, null,
@@ -60,15 +58,16 @@ public record RunProvenance(
      * folder, stage name and hash, dataset, test accuracy and seconds — or only the folder and the
      * error when that file could not be read.
      */
+    @JsonRecord
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Pretrain(
-            @JsonProperty("dir") String dir,
-            @JsonProperty("name") String name,
-            @JsonProperty("hash") String hash,
-            @JsonProperty("dataset") String dataset,
-            @JsonProperty("test_accuracy") Double testAccuracy,
-            @JsonProperty("seconds") Double seconds,
-            @JsonProperty("error") String error) {
+            String dir,
+            String name,
+            String hash,
+            String dataset,
+            Double testAccuracy,
+            Double seconds,
+            String error) {
 
         /** A stage whose {@code pretrain.json} could not be read. */
         public static Pretrain unreadable(String dir, String error) {

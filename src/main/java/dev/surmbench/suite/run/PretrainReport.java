@@ -1,7 +1,6 @@
 package dev.surmbench.suite.run;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.surmbench.results.JsonRecord;
 import dev.surmbench.results.RunProvenance;
 import java.util.List;
 import java.util.Map;
@@ -12,33 +11,33 @@ import java.util.Map;
  * provenance. Written once when the stage finishes; runs on the checkpoint cite it through {@link
  * #summary}.
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonRecord
 record PretrainReport(
-        @JsonProperty("name") String name,
-        @JsonProperty("hash") String hash,
-        @JsonProperty("stage") Map<String, Object> stage,
-        @JsonProperty("dataset") String dataset,
-        @JsonProperty("train_images") int trainImages,
-        @JsonProperty("test_images") int testImages,
-        @JsonProperty("test_split") String testSplit,
-        @JsonProperty("test_accuracy") double testAccuracy,
-        @JsonProperty("chance_accuracy") double chanceAccuracy,
-        @JsonProperty("epochs") List<Epoch> epochs,
-        @JsonProperty("seconds") double seconds,
-        @JsonProperty("train_examples_per_second") double trainExamplesPerSecond,
-        @JsonProperty("provenance") RunProvenance provenance) {
+        String name,
+        String hash,
+        Map<String, Object> stage,
+        String dataset,
+        int trainImages,
+        int testImages,
+        String testSplit,
+        double testAccuracy,
+        double chanceAccuracy,
+        List<Epoch> epochs,
+        double seconds,
+        double trainExamplesPerSecond,
+        RunProvenance provenance) {
 
     PretrainReport {
         epochs = epochs == null ? List.of() : List.copyOf(epochs);
     }
 
     /** One epoch of the stage: its 1-based number, mean training loss, test accuracy and seconds. */
-    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonRecord
     record Epoch(
-            @JsonProperty("epoch") int epoch,
-            @JsonProperty("train_loss") double trainLoss,
-            @JsonProperty("test_accuracy") double testAccuracy,
-            @JsonProperty("train_seconds") double trainSeconds) {}
+            int epoch,
+            double trainLoss,
+            double testAccuracy,
+            double trainSeconds) {}
 
     /** What a run's provenance keeps of the stage in {@code dir}. */
     RunProvenance.Pretrain summary(String dir) {
