@@ -159,7 +159,7 @@ public final class PretrainCache {
                 RunProvenance.gitDirty(projectDir), new ImageTaskRunner().datasetSha(ImageSource.fromName(stage.dataset()),
                         ImageTaskRunner.root(stage.dataDir())),
                 TrainingRunExecutor.environment(started, Instant.now().toString(), RunDevices.describe(device, Double.NaN)));
-        List<PretrainReport.Epoch> epochs = outcome.epochs().stream().map(e -> new PretrainReport.Epoch(e.epoch() + 1,
+        List<PretrainReport.StageEpoch> epochs = outcome.epochs().stream().map(e -> new PretrainReport.StageEpoch(e.epoch() + 1,
                 e.trainLoss(), e.metrics().get(ImageTrainingData.METRIC), e.trainSeconds())).toList();
         return new PretrainReport(stage.name(), stage.hash(), stage.identity(), stage.dataset(), data.train().size(),
                 data.eval().size(), data.evalSplit(), accuracy, 1.0 / data.numClasses(), epochs, seconds,

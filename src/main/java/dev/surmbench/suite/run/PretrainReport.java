@@ -22,7 +22,7 @@ record PretrainReport(
         String testSplit,
         double testAccuracy,
         double chanceAccuracy,
-        List<Epoch> epochs,
+        List<StageEpoch> epochs,
         double seconds,
         double trainExamplesPerSecond,
         RunProvenance provenance) {
@@ -33,7 +33,7 @@ record PretrainReport(
 
     /** One epoch of the stage: its 1-based number, mean training loss, test accuracy and seconds. */
     @JsonRecord
-    record Epoch(
+    record StageEpoch(
             int epoch,
             double trainLoss,
             double testAccuracy,
