@@ -20,77 +20,123 @@ import org.apache.commons.csv.CSVRecord;
  * reader all derive from this list. The {@link #added} columns came after runs.csv was first written:
  * a file may lack them (see {@link RunsCsv}).
  */
-enum RunColumn {
-    RUN_ID("run_id", RunRecord::runId, (r, c) -> r.runId = c.text()),
-    SUITE("suite", RunRecord::suite, (r, c) -> r.suite = c.text()),
-    TASK("task", RunRecord::task, (r, c) -> r.task = c.text()),
-    METHOD("method", RunRecord::method, (r, c) -> r.method = c.text()),
-    LABEL("label", RunRecord::label, (r, c) -> r.label = c.text()),
-    METHOD_OPTIONS("method_options", RunRecord::methodOptions, (r, c) -> r.methodOptions = c.text()),
-    SEED("seed", RunRecord::seed, (r, c) -> r.seed = c.integer()),
-    BACKBONE("backbone", RunRecord::backbone, (r, c) -> r.backbone = c.text()),
-    STATUS("status", r -> r.status().csvName(), (r, c) -> r.status = c.status()),
-    STATUS_DETAIL("status_detail", RunRecord::statusDetail, (r, c) -> r.statusDetail = c.text()),
-    HEADLINE_METRIC("headline_metric", RunRecord::headlineMetric, (r, c) -> r.headlineMetric = c.text()),
-    BEST_VALUE("best_value", RunRecord::bestValue, (r, c) -> r.bestValue = c.number()),
-    LAST_VALUE("last_value", RunRecord::lastValue, (r, c) -> r.lastValue = c.number()),
-    BEST_EPOCH("best_epoch", RunRecord::bestEpoch, (r, c) -> r.bestEpoch = (int) c.integer()),
-    METRICS_BEST("metrics_best", r -> json(r.metricsBest()), (r, c) -> r.metricsBest = c.metrics()),
-    METRICS_LAST("metrics_last", r -> json(r.metricsLast()), (r, c) -> r.metricsLast = c.metrics()),
+public enum RunColumn {
+    RUN_ID("run_id", CellType.TEXT, RunRecord::runId, (r, c) -> r.runId = c.text()),
+    SUITE("suite", CellType.TEXT, RunRecord::suite, (r, c) -> r.suite = c.text()),
+    TASK("task", CellType.TEXT, RunRecord::task, (r, c) -> r.task = c.text()),
+    METHOD("method", CellType.TEXT, RunRecord::method, (r, c) -> r.method = c.text()),
+    LABEL("label", CellType.TEXT, RunRecord::label, (r, c) -> r.label = c.text()),
+    METHOD_OPTIONS("method_options", CellType.TEXT, RunRecord::methodOptions, (r, c) -> r.methodOptions = c.text()),
+    SEED("seed", CellType.INTEGER, RunRecord::seed, (r, c) -> r.seed = c.integer()),
+    BACKBONE("backbone", CellType.TEXT, RunRecord::backbone, (r, c) -> r.backbone = c.text()),
+    STATUS("status", CellType.TEXT, r -> r.status().csvName(), (r, c) -> r.status = c.status()),
+    STATUS_DETAIL("status_detail", CellType.TEXT, RunRecord::statusDetail, (r, c) -> r.statusDetail = c.text()),
+    HEADLINE_METRIC("headline_metric", CellType.TEXT, RunRecord::headlineMetric, (r, c) -> r.headlineMetric = c.text()),
+    BEST_VALUE("best_value", CellType.NUMBER, RunRecord::bestValue, (r, c) -> r.bestValue = c.number()),
+    LAST_VALUE("last_value", CellType.NUMBER, RunRecord::lastValue, (r, c) -> r.lastValue = c.number()),
+    BEST_EPOCH("best_epoch", CellType.INTEGER, RunRecord::bestEpoch, (r, c) -> r.bestEpoch = (int) c.integer()),
+    METRICS_BEST("metrics_best", CellType.METRICS, RunRecord::metricsBest, (r, c) -> r.metricsBest = c.metrics()),
+    METRICS_LAST("metrics_last", CellType.METRICS, RunRecord::metricsLast, (r, c) -> r.metricsLast = c.metrics()),
     /** Without it the trivial floor reads as empty (unknown). */
-    METRICS_TRIVIAL("metrics_trivial", r -> json(r.metricsTrivial()), (r, c) -> r.metricsTrivial = c.metrics(), true),
-    TRAINABLE_STORED("trainable_stored", RunRecord::trainableStored, (r, c) -> r.trainableStored = c.integer()),
-    TRAINABLE_EFFECTIVE("trainable_effective", RunRecord::trainableEffective, (r, c) -> r.trainableEffective = c.integer()),
-    HEAD_PARAMETERS("head_parameters", RunRecord::headParameters, (r, c) -> r.headParameters = c.integer()),
-    TOTAL_PARAMETERS("total_parameters", RunRecord::totalParameters, (r, c) -> r.totalParameters = c.integer()),
-    EPOCHS("epochs", RunRecord::epochs, (r, c) -> r.epochs = (int) c.integer()),
-    STEPS("steps", RunRecord::steps, (r, c) -> r.steps = c.integer()),
-    TRAIN_EXAMPLES_PER_S("train_examples_per_s", RunRecord::trainExamplesPerSecond,
+    METRICS_TRIVIAL("metrics_trivial", CellType.METRICS, RunRecord::metricsTrivial,
+            (r, c) -> r.metricsTrivial = c.metrics(), true),
+    TRAINABLE_STORED("trainable_stored", CellType.INTEGER, RunRecord::trainableStored,
+            (r, c) -> r.trainableStored = c.integer()),
+    TRAINABLE_EFFECTIVE("trainable_effective", CellType.INTEGER, RunRecord::trainableEffective,
+            (r, c) -> r.trainableEffective = c.integer()),
+    HEAD_PARAMETERS("head_parameters", CellType.INTEGER, RunRecord::headParameters,
+            (r, c) -> r.headParameters = c.integer()),
+    TOTAL_PARAMETERS("total_parameters", CellType.INTEGER, RunRecord::totalParameters,
+            (r, c) -> r.totalParameters = c.integer()),
+    EPOCHS("epochs", CellType.INTEGER, RunRecord::epochs, (r, c) -> r.epochs = (int) c.integer()),
+    STEPS("steps", CellType.INTEGER, RunRecord::steps, (r, c) -> r.steps = c.integer()),
+    TRAIN_EXAMPLES_PER_S("train_examples_per_s", CellType.NUMBER, RunRecord::trainExamplesPerSecond,
             (r, c) -> r.trainExamplesPerSecond = c.number()),
-    TRAIN_TOKENS_PER_S("train_tokens_per_s", RunRecord::trainTokensPerSecond, (r, c) -> r.trainTokensPerSecond = c.number()),
-    EVAL_EXAMPLES_PER_S("eval_examples_per_s", RunRecord::evalExamplesPerSecond,
+    TRAIN_TOKENS_PER_S("train_tokens_per_s", CellType.NUMBER, RunRecord::trainTokensPerSecond,
+            (r, c) -> r.trainTokensPerSecond = c.number()),
+    EVAL_EXAMPLES_PER_S("eval_examples_per_s", CellType.NUMBER, RunRecord::evalExamplesPerSecond,
             (r, c) -> r.evalExamplesPerSecond = c.number()),
-    WALL_SECONDS("wall_seconds", RunRecord::wallSeconds, (r, c) -> r.wallSeconds = c.number()),
-    PEAK_HEAP_MB("peak_heap_mb", RunRecord::peakHeapMb, (r, c) -> r.peakHeapMb = c.number()),
-    PEAK_NATIVE_MB("peak_native_mb", RunRecord::peakNativeMb, (r, c) -> r.peakNativeMb = c.number()),
+    WALL_SECONDS("wall_seconds", CellType.NUMBER, RunRecord::wallSeconds, (r, c) -> r.wallSeconds = c.number()),
+    PEAK_HEAP_MB("peak_heap_mb", CellType.NUMBER, RunRecord::peakHeapMb, (r, c) -> r.peakHeapMb = c.number()),
+    PEAK_NATIVE_MB("peak_native_mb", CellType.NUMBER, RunRecord::peakNativeMb, (r, c) -> r.peakNativeMb = c.number()),
     /** Without {@code device_name} this is the old column (CPU model plus an unused GPU count): a CPU run on that CPU. */
-    DEVICE("device", r -> r.device().device(), (r, c) -> r.device = c.device()),
-    DEVICE_NAME("device_name", r -> r.device().name(), (r, c) -> r.deviceName = c.text(), true),
-    GPU_DRIVER("gpu_driver", r -> r.device().gpuDriver(), (r, c) -> r.gpuDriver = c.text(), true),
-    CUDA_VERSION("cuda_version", r -> r.device().cudaVersion(), (r, c) -> r.cudaVersion = c.text(), true),
-    GPU_MEMORY_TOTAL_MB("gpu_memory_total_mb", r -> r.device().gpuMemoryTotalMb(),
+    DEVICE("device", CellType.TEXT, r -> r.device().device(), (r, c) -> r.device = c.device()),
+    DEVICE_NAME("device_name", CellType.TEXT, r -> r.device().name(), (r, c) -> r.deviceName = c.text(), true),
+    GPU_DRIVER("gpu_driver", CellType.TEXT, r -> r.device().gpuDriver(), (r, c) -> r.gpuDriver = c.text(), true),
+    CUDA_VERSION("cuda_version", CellType.TEXT, r -> r.device().cudaVersion(), (r, c) -> r.cudaVersion = c.text(), true),
+    GPU_MEMORY_TOTAL_MB("gpu_memory_total_mb", CellType.NUMBER, r -> r.device().gpuMemoryTotalMb(),
             (r, c) -> r.gpuMemoryTotalMb = c.number(), true),
-    GPU_MEMORY_PEAK_MB("gpu_memory_peak_mb", r -> r.device().gpuMemoryPeakMb(),
+    GPU_MEMORY_PEAK_MB("gpu_memory_peak_mb", CellType.NUMBER, r -> r.device().gpuMemoryPeakMb(),
             (r, c) -> r.gpuMemoryPeakMb = c.number(), true),
-    THREADS("threads", RunRecord::threads, (r, c) -> r.threads = (int) c.integer()),
-    STARTED_AT("started_at", RunRecord::startedAt, (r, c) -> r.startedAt = c.text()),
-    FINISHED_AT("finished_at", RunRecord::finishedAt, (r, c) -> r.finishedAt = c.text()),
-    GIT_COMMIT("git_commit", RunRecord::gitCommit, (r, c) -> r.gitCommit = c.text());
+    THREADS("threads", CellType.INTEGER, RunRecord::threads, (r, c) -> r.threads = (int) c.integer()),
+    STARTED_AT("started_at", CellType.TEXT, RunRecord::startedAt, (r, c) -> r.startedAt = c.text()),
+    FINISHED_AT("finished_at", CellType.TEXT, RunRecord::finishedAt, (r, c) -> r.finishedAt = c.text()),
+    GIT_COMMIT("git_commit", CellType.TEXT, RunRecord::gitCommit, (r, c) -> r.gitCommit = c.text());
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The header, in order. */
     static final List<String> NAMES = Arrays.stream(values()).map(c -> c.csvName).toList();
 
+    /** How a column's values are typed. */
+    public enum CellType {
+        /** Text (an enum's word included: status, device). */
+        TEXT,
+        /** A whole number. */
+        INTEGER,
+        /** A real number; NaN for unknown. */
+        NUMBER,
+        /** A metric → value map, written as a JSON object with the metrics in name order. */
+        METRICS
+    }
+
     final String csvName;
     final boolean added;
+    private final CellType type;
     private final Function<RunRecord, Object> value;
     private final BiConsumer<Reading, Reading.CellReader> read;
 
-    RunColumn(String csvName, Function<RunRecord, Object> value, BiConsumer<Reading, Reading.CellReader> read) {
-        this(csvName, value, read, false);
+    RunColumn(String csvName, CellType type, Function<RunRecord, Object> value,
+              BiConsumer<Reading, Reading.CellReader> read) {
+        this(csvName, type, value, read, false);
     }
 
-    RunColumn(String csvName, Function<RunRecord, Object> value, BiConsumer<Reading, Reading.CellReader> read, boolean added) {
+    RunColumn(String csvName, CellType type, Function<RunRecord, Object> value,
+              BiConsumer<Reading, Reading.CellReader> read, boolean added) {
         this.csvName = csvName;
+        this.type = type;
         this.value = value;
         this.read = read;
         this.added = added;
     }
 
-    /** What {@code record} writes in this column. */
-    Object value(RunRecord record) {
+    /** The column's name in runs.csv's header. */
+    public String csvName() {
+        return csvName;
+    }
+
+    /** How its values are typed. */
+    public CellType type() {
+        return type;
+    }
+
+    /**
+     * {@code record}'s value in this column, typed: a String ({@link CellType#TEXT}), a Number ({@link
+     * CellType#INTEGER}, {@link CellType#NUMBER}) or a {@code Map<String, Double>} ({@link CellType#METRICS}).
+     */
+    public Object value(RunRecord record) {
         return value.apply(record);
+    }
+
+    /** What {@code record} writes in this runs.csv cell. */
+    Object cell(RunRecord record) {
+        Object v = value(record);
+        return type == CellType.METRICS ? json(metricsOf(v)) : v;
+    }
+
+    @SuppressWarnings("unchecked") // METRICS columns read RunRecord's Map<String, Double> fields
+    private static Map<String, Double> metricsOf(Object value) {
+        return (Map<String, Double>) value;
     }
 
     /** Every cell of a runs.csv row that holds the column into its record; errors name file, line and field. */

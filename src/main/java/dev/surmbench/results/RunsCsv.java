@@ -80,6 +80,6 @@ public final class RunsCsv {
     }
 
     private static List<Object> values(RunRecord r) {
-        return List.copyOf(Arrays.stream(RunColumn.values()).map(column -> column.value(r)).toList()); // no nulls
+        return List.copyOf(Arrays.stream(RunColumn.values()).map(column -> column.cell(r)).toList()); // no nulls
     }
 }

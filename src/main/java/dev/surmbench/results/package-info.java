@@ -1,6 +1,6 @@
 /**
  * A suite's results on disk: {@code runs.csv} rows ({@link dev.surmbench.results.RunsCsv}, {@link
- * dev.surmbench.results.RunRecord}, whose columns are stated once in {@code RunColumn}), per-run
+ * dev.surmbench.results.RunRecord}, whose columns — names, order, types — are stated once in {@link dev.surmbench.results.RunColumn}), per-run
  * {@code run.json} typed as {@link dev.surmbench.results.RunDocument} with its {@link
  * dev.surmbench.results.RunProvenance} (written and read by {@link dev.surmbench.results.RunJson}),
  * where they live ({@link dev.surmbench.results.ResultsLayout}), and the mechanisms for sharing a

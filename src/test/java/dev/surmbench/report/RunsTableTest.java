@@ -43,8 +43,14 @@ class RunsTableTest {
     }
 
     @Test
-    void coversEveryRunsCsvColumnInOrder() {
-        assertEquals(RunRecord.COLUMNS, RunsTable.csvColumns());
+    void holdsEveryRunsCsvColumnInOrderWithEachMetricsMapSpreadInPlace(@TempDir Path root) throws Exception {
+        RunFixtures f = new RunFixtures("s").trivial("rte", 0.527).ok("rte", "lora", 1, 0.55, 24_576, 10);
+        Table t = RunsTable.load(f.write(root).resolve("runs.csv"));
+        List<String> asInRunsCsv = t.columnNames().stream()
+                .map(c -> c.startsWith(RunsTable.BEST) ? "metrics_best" : c.startsWith(RunsTable.LAST) ? "metrics_last"
+                        : c.startsWith(RunsTable.TRIVIAL) ? "metrics_trivial" : c)
+                .distinct().toList();
+        assertEquals(RunRecord.COLUMNS, asInRunsCsv);
     }
 
     @Test
