@@ -55,8 +55,8 @@ public final class RunsTable {
     static Table of(String name, List<RunRecord> runs) {
         List<Column<?>> columns = new ArrayList<>();
         for (RunColumn column : RunColumn.values()) {
-            String csv = column.csvName();
-            switch (column.type()) {
+            String csv = column.csvName;
+            switch (column.type) {
                 case TEXT -> columns.add(StringColumn.create(csv,
                         runs.stream().map(r -> Objects.toString(column.value(r), "")).toList()));
                 case INTEGER -> columns.add(LongColumn.create(csv,
@@ -70,7 +70,7 @@ public final class RunsTable {
 
     /** {@code metrics_best} → {@code best.}: the prefix of a metrics column's per-metric columns. */
     private static String prefix(RunColumn column) {
-        return column.csvName().substring(column.csvName().indexOf('_') + 1) + ".";
+        return column.csvName.substring(column.csvName.indexOf('_') + 1) + ".";
     }
 
     @SuppressWarnings("unchecked") // a METRICS column's value is the record's Map<String, Double>

@@ -80,9 +80,11 @@ public enum RunColumn {
         METRICS
     }
 
-    final String csvName;
+    /** The column's name in runs.csv's header. */
+    public final String csvName;
+    /** How its values are typed. */
+    public final CellType type;
     final boolean added;
-    private final CellType type;
     private final Function<RunRecord, Object> value;
     private final BiConsumer<Reading, Reading.CellReader> read;
 
@@ -98,16 +100,6 @@ public enum RunColumn {
         this.value = value;
         this.read = read;
         this.added = added;
-    }
-
-    /** The column's name in runs.csv's header. */
-    public String csvName() {
-        return csvName;
-    }
-
-    /** How its values are typed. */
-    public CellType type() {
-        return type;
     }
 
     /**
