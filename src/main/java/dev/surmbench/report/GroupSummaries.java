@@ -8,9 +8,11 @@ import static tech.tablesaw.aggregate.AggregateFunctions.min;
 import static tech.tablesaw.aggregate.AggregateFunctions.stdDev;
 
 import dev.surmbench.report.stats.Summary;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import tech.tablesaw.aggregate.AggregateFunction;
 import tech.tablesaw.api.Row;
 import tech.tablesaw.api.Table;
@@ -24,6 +26,8 @@ import tech.tablesaw.api.Table;
 final class GroupSummaries {
     /** The columns a report cell is grouped by. */
     static final String[] GROUP = {"task", "method", "label"};
+    private static final String[] GROUP_AND_SEED =
+            Stream.concat(Arrays.stream(GROUP), Stream.of("seed")).toArray(String[]::new);
 
     private GroupSummaries() {}
 
@@ -62,7 +66,7 @@ final class GroupSummaries {
     static Map<GroupKey, Map<Long, Double>> firstBySeed(Table table, String column) {
         Table present = table.where(table.doubleColumn(column).isNotMissing());
         Map<GroupKey, Map<Long, Double>> out = new TreeMap<>();
-        for (Row row : present.summarize(column, first).by("task", "method", "label", "seed")) {
+        for (Row row : present.summarize(column, first).by(GROUP_AND_SEED)) {
             out.computeIfAbsent(key(row), k -> new TreeMap<>())
                     .put(row.getLong("seed"), row.getDouble(name(first, column)));
         }

@@ -44,7 +44,7 @@ public record ResolvedSettings(String backbone, int layers, LayerSelection adapt
     public static ResolvedSettings of(Map<String, Object> settings) {
         Values v = new Values(settings);
         return new ResolvedSettings(v.text("backbone"), v.integer("layers"), LayerSelection.parse(v.text("adapt_layers")),
-                v.number("dropout"), v.choice("pooling", Pooling.class), v.integer("max_length"), v.integer("batch_size"),
+                v.number("dropout"), Pooling.fromName(v.text("pooling")), v.integer("max_length"), v.integer("batch_size"),
                 v.integer("eval_batch_size"), v.integer("epochs"), v.number("learning_rate"), v.number("weight_decay"),
                 v.number("warmup_ratio"), v.number("max_grad_norm"), v.integer("train_limit"), v.integer("eval_limit"),
                 v.choice("headline", HeadlineConvention.class), v.text("glue_dir"), v.integer("image_size"),

