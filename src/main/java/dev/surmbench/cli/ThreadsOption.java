@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
  */
 public final class ThreadsOption {
     @Option(names = "--threads", paramLabel = "N", defaultValue = "auto",
-            description = "CPU threads in all (split between --jobs); auto: the CPUs this process may use — "
+            description = "CPU threads to use (run: in all, split between --jobs); auto: the CPUs this process may use — "
                     + "affinity, physical cores, cgroup CPU quota (default: ${DEFAULT-VALUE})")
     String threads;
 
