@@ -49,6 +49,11 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"-Dai.djl.offline=true", "-Xmx8g"})
 public class AdaptedProjectionBenchmark {
+    static {
+        // JMH's forked JVM never passes through cli.Main: put the OpenMP wait policy in place before the engine loads
+        dev.surmbench.device.OpenMpWaitPolicy.apply();
+    }
+
     static final int TOKENS = 4096;
 
     @Param({"384", "768", "1024"})

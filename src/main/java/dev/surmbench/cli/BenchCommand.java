@@ -6,6 +6,7 @@ import dev.surmbench.bench.TrainStepResult;
 import dev.surmbench.bench.TrainStepSpec;
 import dev.surmbench.model.Pooling;
 import dev.surmbench.model.WeightLoadException;
+import dev.surmbench.train.EngineThreads;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -77,6 +78,9 @@ public final class BenchCommand implements Callable<Integer> {
         @Option(names = "--json", description = "print one JSON object (with every step time) instead of one line")
         boolean json;
 
+        @picocli.CommandLine.Mixin
+        ThreadsOption threads;
+
         @Spec
         CommandSpec spec;
 
@@ -85,6 +89,7 @@ public final class BenchCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             TrainStepResult r;
             try {
+                EngineThreads.use(EngineThreads.choose(threads.requested(), 1).perRun());
                 TrainStepSpec s = new TrainStepSpec(backbone, method, new LinkedHashMap<>(options), batch, seq, layers,
                         dropout, Pooling.fromName(pooling), steps, warmup, evalBatches, seed);
                 r = TrainStepBench.run(s, profile);

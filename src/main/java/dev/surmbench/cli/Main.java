@@ -1,5 +1,6 @@
 package dev.surmbench.cli;
 
+import dev.surmbench.device.OpenMpWaitPolicy;
 import dev.surmbench.model.WeightLoadException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -99,6 +100,13 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // first, before anything loads libtorch: its OpenMP runtime reads the wait policy once, at load
+        try {
+            OpenMpWaitPolicy.apply();
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(EXIT_BAD_INPUT);
+        }
         System.exit(commandLine().execute(args));
     }
 }

@@ -1,13 +1,18 @@
 package dev.surmbench.cli;
 
+import dev.surmbench.device.OpenMpWaitPolicy;
 import dev.surmbench.suite.DefaultCatalog;
 import dev.surmbench.suite.Suite;
 import dev.surmbench.suite.SuiteParser;
 import dev.surmbench.suite.run.ConsoleProgress;
+import dev.surmbench.suite.run.JobPool;
 import dev.surmbench.suite.run.SuiteRunner;
 import dev.surmbench.suite.run.TrainingRunExecutor;
+import dev.surmbench.train.EngineThreads;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,15 +47,30 @@ public final class RunCommand implements Callable<Integer> {
             description = "Train again the recorded runs whose data files changed since (default: refuse to go on)")
     boolean rerunChangedData;
 
+    @Mixin
+    ThreadsOption threads;
+
+    @Option(names = "--jobs", defaultValue = "1", paramLabel = "N",
+            description = "runs at once, each in its own worker process with an equal part of the threads "
+                    + "(default: ${DEFAULT-VALUE})")
+    int jobs;
+
     @Override
     public Integer call() throws Exception {
         Suite suite = SuiteParser.parse(suiteFile, new DefaultCatalog());
         ShardOption share = ShardOption.resolve(shard, System.getenv());
+        EngineThreads.Choice cpu = EngineThreads.choose(threads.requested(), jobs);
         PrintStream log = System.out;
         log.printf("suite %s v%d: %d runs%s%n", suite.name(), suite.version(), suite.runs().size(),
                 share.count() > 1 ? ", shard " + share.index() + "/" + share.count() : "");
+        OpenMpWaitPolicy.Setting wait = OpenMpWaitPolicy.inEffect();
+        log.println(cpu.describe() + (wait == null ? "" : "; " + wait.describe()));
         SuiteRunner.Options options = new SuiteRunner.Options(out, share.index(), share.count(), retryFailed, log,
                 ConsoleProgress.isInteractive(), rerunChangedData);
+        if (jobs > 1) {
+            return runJobs(suite, share, cpu.perRun(), options);
+        }
+        EngineThreads.use(cpu.perRun());
         // Bad input (a --device of no known form or one this machine lacks, changed data, a damaged runs.csv)
         // is an IllegalArgumentException: Main prints its one line and exits 2.
         SuiteRunner.Summary summary = new SuiteRunner(options, new TrainingRunExecutor(Path.of("."), null, device.value()))
@@ -64,5 +84,32 @@ public final class RunCommand implements Callable<Integer> {
                 + "%d being trained by other processes%s%n", summary.total(), summary.skipped(), summary.completed(),
                 summary.diverged(), summary.failed(), summary.elsewhere(), summary.stoppedBy() != null ? ", stopped early" : "");
         return summary.allCompleted() ? 0 : 1;
+    }
+
+    /** {@code --jobs N}: N workers, each this command with {@code --jobs 1} and its part of the threads. */
+    private int runJobs(Suite suite, ShardOption share, int threadsPerRun, SuiteRunner.Options options)
+            throws Exception {
+        List<String> args = new ArrayList<>(List.of("run", suiteFile.toString(), "--out", out.toString(),
+                "--threads", Integer.toString(threadsPerRun), "--jobs", "1"));
+        if (share.count() > 1) {
+            args.addAll(List.of("--shard", share.index() + "/" + share.count()));
+        }
+        if (retryFailed) {
+            args.add("--retry-failed");
+        }
+        if (rerunChangedData) {
+            args.add("--rerun-changed-data");
+        }
+        if (device.value() != null) {
+            args.addAll(List.of("--device", device.value()));
+        }
+        JobPool.Outcome outcome = new JobPool(jobs, k -> JobPool.javaCommand(Main.class.getName(), args), options.log(),
+                System.err).run(suite, options);
+        SuiteRunner.Summary summary = outcome.summary();
+        options.log().printf("done: %d runs with %d jobs, %d skipped as already recorded, %d completed, %d diverged, "
+                + "%d failed, %d not recorded (other processes, or a job stopped early); jobs exited %s%n", summary.total(),
+                jobs, summary.skipped(), summary.completed(), summary.diverged(), summary.failed(), summary.elsewhere(),
+                outcome.exitCodes());
+        return outcome.exitCode();
     }
 }

@@ -36,13 +36,22 @@ public final class FolderLock implements AutoCloseable {
 
     /** Waits for and takes the lock of {@code suiteDir} (created if missing). */
     public static FolderLock acquire(Path suiteDir) throws IOException {
-        Files.createDirectories(suiteDir);
-        Path file = suiteDir.resolve(FILE).toAbsolutePath().normalize();
+        return acquire(suiteDir, FILE);
+    }
+
+    /**
+     * Waits for and takes the lock named {@code fileName} in {@code dir} (created if missing): the same
+     * mechanism for one entry of a cache folder that several processes may fill (the activation and
+     * pretrain caches: the first process builds the entry while the others wait, then read it).
+     */
+    public static FolderLock acquire(Path dir, String fileName) throws IOException {
+        Files.createDirectories(dir);
+        Path file = dir.resolve(fileName).toAbsolutePath().normalize();
         ReentrantLock local = IN_PROCESS.computeIfAbsent(file, f -> new ReentrantLock());
         local.lock();
         if (local.getHoldCount() > 1) {
             local.unlock();
-            throw new IllegalStateException("the lock of " + suiteDir + " is already held by this thread");
+            throw new IllegalStateException("the lock " + file + " is already held by this thread");
         }
         FileChannel channel = null;
         try {

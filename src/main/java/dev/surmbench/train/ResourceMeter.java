@@ -53,9 +53,8 @@ public final class ResourceMeter {
         return Double.NaN;
     }
 
-    /** Threads PyTorch uses for intra-op parallelism, as DJL configured them. */
+    /** Threads PyTorch uses for intra-op parallelism ({@link EngineThreads#inEffect()}). */
     public static int threads() {
-        String configured = System.getProperty("ai.djl.pytorch.num_threads");
-        return configured != null ? Integer.parseInt(configured) : Runtime.getRuntime().availableProcessors();
+        return EngineThreads.inEffect();
     }
 }

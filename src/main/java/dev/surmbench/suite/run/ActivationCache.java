@@ -15,6 +15,7 @@ import dev.surmbench.model.TensorSet;
 import dev.surmbench.model.WeightLoadException;
 import dev.surmbench.model.safetensors.SafeTensors;
 import dev.surmbench.peft.BlockPaths;
+import dev.surmbench.results.FolderLock;
 import dev.surmbench.train.ResourceMeter;
 import dev.surmbench.util.Sha256;
 import java.io.IOException;
@@ -56,7 +57,8 @@ import java.util.TreeMap;
  * count and version (their reductions round differently), and every example's token ids and types in
  * order. <b>Files</b> are written under a temporary name and renamed; a sidecar {@code <key>.json}
  * written after it records what the key covers and the file's SHA-256, checked on every load (a
- * mismatch is reported, the file deleted and rebuilt).
+ * mismatch is reported, the file deleted and rebuilt). An entry is built under its own lock file
+ * ({@code <key>.lock}): processes that need it at once wait for the first and read its file.
  *
  * <p><b>Memory.</b> An entry holds real lengths only (tokens × d × 4 bytes; RTE on MiniLM ≈ 0.3 GB,
  * on BERT-base ≈ 0.6 GB). Entries stay in memory, least recently used first out, while they fit the
@@ -102,14 +104,7 @@ public final class ActivationCache {
         }
         PrefixStates states = persist ? load(id) : null;
         if (states == null) {
-            log.printf("activation cache: computing layers 0-%d for %d examples…%n", entryLayer - 1, examples.size());
-            long start = System.nanoTime();
-            states = compute(model, entryLayer, examples);
-            log.printf("activation cache: %d examples through layers 0-%d in %.0f s (%s)%n", examples.size(),
-                    entryLayer - 1, (System.nanoTime() - start) / 1e9, persist ? root.resolve(id + ".safetensors") : "memory only");
-            if (persist) {
-                store(id, key, states);
-            }
+            states = persist ? buildOnce(id, key, model, entryLayer, examples) : build(id, model, entryLayer, examples);
         }
         if (states.bytes() <= budgetBytes) {
             memory.put(id, states);
@@ -124,6 +119,38 @@ public final class ActivationCache {
             }
         }
         return states;
+    }
+
+    private PrefixStates build(String id, ClassificationModel model, int entryLayer, List<EncodedText> examples) {
+        log.printf("activation cache: computing layers 0-%d for %d examples…%n", entryLayer - 1, examples.size());
+        long start = System.nanoTime();
+        PrefixStates states = compute(model, entryLayer, examples);
+        log.printf("activation cache: %d examples through layers 0-%d in %.0f s (%s)%n", examples.size(),
+                entryLayer - 1, (System.nanoTime() - start) / 1e9, persist ? root.resolve(id + ".safetensors") : "memory only");
+        return states;
+    }
+
+    /**
+     * Builds and stores an entry under its own lock ({@code <key>.lock}, {@link FolderLock}): processes
+     * that need the same entry at once ({@code run --jobs}, shards on one machine) wait for the first
+     * one and read its file instead of computing it again.
+     */
+    private PrefixStates buildOnce(String id, Map<String, Object> key, ClassificationModel model, int entryLayer,
+                                   List<EncodedText> examples) {
+        long start = System.nanoTime();
+        try (FolderLock lock = FolderLock.acquire(root, id + ".lock")) {
+            PrefixStates built = load(id);
+            if (built != null) {
+                log.printf("activation cache: %s built by another process meanwhile (waited %.0f s)%n",
+                        root.resolve(id + ".safetensors"), (System.nanoTime() - start) / 1e9);
+                return built;
+            }
+            built = build(id, model, entryLayer, examples);
+            store(id, key, built);
+            return built;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot lock the activation cache entry " + root.resolve(id + ".lock"), e);
+        }
     }
 
     private Map<String, Object> keyFields(ClassificationModel model, int entryLayer, List<EncodedText> examples) {

@@ -10,6 +10,7 @@ import dev.surmbench.model.ClassificationModel;
 import dev.surmbench.model.Pooling;
 import dev.surmbench.model.source.HfCheckpointSource;
 import dev.surmbench.model.source.HfCheckpointWriter;
+import dev.surmbench.results.FolderLock;
 import dev.surmbench.results.RunJson;
 import dev.surmbench.results.RunProvenance;
 import dev.surmbench.suite.PretrainSpec;
@@ -94,8 +95,10 @@ public final class PretrainCache {
             throw new IllegalStateException("pretrain stage '" + stage.name() + "' failed earlier in this process: "
                     + failed.getMessage(), failed);
         }
-        try {
-            return train(stage, log, device);
+        // under the stage's own lock: a process that needs it at once (run --jobs) waits and reads it
+        try (FolderLock lock = FolderLock.acquire(root, hash + ".lock")) {
+            Optional<Path> meanwhile = existing(hash);
+            return meanwhile.isPresent() ? meanwhile.get() : train(stage, log, device);
         } catch (IOException e) {
             IllegalStateException wrapped = new IllegalStateException("pretrain stage '" + stage.name() + "': " + e.getMessage(), e);
             failures.put(hash, wrapped);

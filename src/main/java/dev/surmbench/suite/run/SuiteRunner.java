@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,6 +60,7 @@ public final class SuiteRunner {
 
     private final Options options;
     private final RunExecutor executor;
+    private Instant started = Instant.now();
 
     public SuiteRunner(Options options, RunExecutor executor) {
         this.options = options;
@@ -66,6 +68,7 @@ public final class SuiteRunner {
     }
 
     public Summary run(Suite suite) throws IOException {
+        started = Instant.now();
         ResultsLayout layout = ResultsLayout.of(options.outRoot(), suite.name());
         Path rows = layout.runsCsv(options.shardIndex(), options.shardCount());
         List<RunSpec> mine = options.shardCount() > 1 ? suite.shard(options.shardIndex(), options.shardCount()) : suite.runs();
@@ -201,8 +204,20 @@ public final class SuiteRunner {
         }
     }
 
-    /** Whether a run with this earlier row (null: none) executes now: not yet recorded, or retried. */
+    /**
+     * Whether a run with this earlier row (null: none) executes now: not yet recorded, or retried — a
+     * failed or diverged row recorded before this runner started; one that another process (a job of
+     * the same {@code run --jobs}) recorded meanwhile is its fresh result, not one to retry again.
+     */
     private boolean pending(RunRecord previous) {
-        return previous == null || (!previous.completed() && options.retryFailed());
+        return previous == null || (!previous.completed() && options.retryFailed() && recordedBefore(previous, started));
+    }
+
+    private static boolean recordedBefore(RunRecord row, Instant instant) {
+        try {
+            return Instant.parse(row.finishedAt()).isBefore(instant);
+        } catch (RuntimeException unparsable) {
+            return true;
+        }
     }
 }

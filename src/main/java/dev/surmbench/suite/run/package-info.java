@@ -4,7 +4,8 @@
  * task data for the trainer ({@link dev.surmbench.suite.run.GlueTrainingData}, {@link
  * dev.surmbench.suite.run.ImageTrainingData}), the frozen-prefix {@link
  * dev.surmbench.suite.run.ActivationCache}, {@link dev.surmbench.suite.run.PretrainCache} and {@link
- * dev.surmbench.suite.run.RunEvaluator} for saved adapters.
+ * dev.surmbench.suite.run.RunEvaluator} for saved adapters, and {@link dev.surmbench.suite.run.JobPool}
+ * ({@code run --jobs}: worker processes over the same claim/lock protocol).
  *
  * <p>The one place that wires the lower layers together ({@code suite}, {@code train}, {@code model},
  * {@code peft}, {@code data}, {@code metrics}, {@code results}, {@code artifact}, {@code device});

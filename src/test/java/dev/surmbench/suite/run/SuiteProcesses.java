@@ -10,9 +10,15 @@ final class SuiteProcesses {
     private SuiteProcesses() {}
 
     static Process start(Path workDir, Path log, String... args) throws IOException {
+        return start(workDir, log, List.of(), args);
+    }
+
+    /** As above, with extra JVM options ({@code -Dsurm.cache.dir=…}). */
+    static Process start(Path workDir, Path log, List<String> jvmOptions, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx2g");
+        command.addAll(jvmOptions);
         command.add("-Dai.djl.offline=true");
         String glue = System.getProperty("glue.dir");
         if (glue != null && !glue.isBlank()) {

@@ -1,0 +1,119 @@
+package dev.surmbench.suite.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.surmbench.results.RunRecord;
+import dev.surmbench.results.RunStatus;
+import dev.surmbench.results.RunsCsv;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code run --jobs 2} against {@code run --jobs 1}, each a real process on the test class path, at
+ * the same threads per run (the rule: a run's numbers are a function of its seed and its thread
+ * count; {@code --jobs 2 --threads 2} and {@code --jobs 1 --threads 1} both train every run with 1):
+ * the same rows to the last bit, every run trained by exactly one job, the frozen-prefix cache
+ * (cold for each) built once, output lines prefixed with their job, and a second call resumes.
+ */
+class JobsTest {
+    /** "[job k] [i/n] RUN_ID: completed …": a worker's line after it trained a run itself. */
+    private static final Pattern TRAINED = Pattern.compile("(?m)^\\[job (\\d)] \\[\\d+/\\d+] ([0-9a-f]{16}): completed ");
+    private static final String SUITE = """
+            name: jobs
+            defaults:
+              layers: 2
+              adapt_layers: top-1
+              max_length: 16
+              batch_size: 8
+              epochs: 1
+              train_limit: 32
+              eval_limit: 24
+            tasks: [stsb]
+            methods: [lora, bitfit, linear-probe, adapter]
+            seeds: [1]
+            """;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void twoJobsGiveTheNumbersOfOneTrainEachRunOnceAndBuildTheCacheOnce() throws Exception {
+        Files.writeString(dir.resolve("jobs.yaml"), SUITE);
+        String one = run("one", "--jobs", "1", "--threads", "1");
+        String two = run("two", "--jobs", "2", "--threads", "2");
+        assertTrue(one.contains("threads: 1 per run (--threads 1)"), one);
+        assertTrue(two.contains("threads: 1 per run × 2 jobs (--threads 2)"), two);
+
+        Map<String, RunRecord> alone = rows("one");
+        Map<String, RunRecord> together = rows("two");
+        assertEquals(4, alone.size());
+        assertEquals(alone.keySet(), together.keySet());
+        for (String id : alone.keySet()) {
+            RunRecord a = alone.get(id);
+            RunRecord b = together.get(id);
+            assertEquals(RunStatus.COMPLETED, a.status(), a.statusDetail());
+            assertEquals(RunStatus.COMPLETED, b.status(), b.statusDetail());
+            assertEquals(1, a.threads());
+            assertEquals(1, b.threads());
+            assertEquals(a.metricsBest(), b.metricsBest(), a.label());
+            assertEquals(a.metricsLast(), b.metricsLast(), a.label());
+            assertEquals(Double.doubleToLongBits(a.bestValue()), Double.doubleToLongBits(b.bestValue()), a.label());
+            assertEquals(a.steps(), b.steps());
+            assertTrue(Double.isFinite(a.bestValue()) && a.bestValue() != 0, "a Spearman that can differ: " + a.bestValue());
+        }
+
+        Map<String, Long> trainedBy = new TreeMap<>();
+        Matcher m = TRAINED.matcher(two);
+        while (m.find()) {
+            trainedBy.merge(m.group(2), 1L, Long::sum);
+        }
+        assertEquals(together.keySet(), trainedBy.keySet(), two);
+        assertTrue(trainedBy.values().stream().allMatch(n -> n == 1), "no run trained twice: " + trainedBy);
+        assertTrue(two.contains("[job 1] suite jobs v1: 4 runs") && two.contains("[job 2] suite jobs v1: 4 runs"), two);
+        // two entries (training and dev examples), each computed once: by one job, the other reads it
+        assertEquals(2, count(one, "activation cache: computing"), one);
+        assertEquals(2, count(two, "activation cache: computing"), two);
+        assertTrue(two.contains("done: 4 runs with 2 jobs, 0 skipped as already recorded, 4 completed, 0 diverged, 0 failed"),
+                two);
+        try (Stream<Path> files = Files.walk(dir.resolve("two/jobs/runs"))) {
+            assertEquals(List.of(), files.filter(f -> f.getFileName().toString().equals("claim")).toList(), "no claim left");
+        }
+
+        String again = run("two", "--jobs", "2", "--threads", "2");
+        assertTrue(again.contains("done: 4 runs with 2 jobs, 4 skipped as already recorded, 0 completed"), again);
+    }
+
+    /** One {@code run} process on its own cold activation cache; returns its output. */
+    private String run(String out, String... options) throws Exception {
+        Path log = dir.resolve(out + "-" + System.nanoTime() + ".txt");
+        List<String> args = new java.util.ArrayList<>(List.of("run", "jobs.yaml", "--out", out));
+        args.addAll(List.of(options));
+        Process p = SuiteProcesses.start(dir, log, List.of("-Dsurm.cache.dir=" + dir.resolve("cache-" + out)),
+                args.toArray(String[]::new));
+        assertTrue(p.waitFor(10, TimeUnit.MINUTES), "finishes");
+        String text = Files.readString(log);
+        assertEquals(0, p.exitValue(), text);
+        return text;
+    }
+
+    private Map<String, RunRecord> rows(String out) {
+        return RunsCsv.read(dir.resolve(out + "/jobs/runs.csv")).stream()
+                .collect(Collectors.toMap(RunRecord::runId, Function.identity(), (a, b) -> a, TreeMap::new));
+    }
+
+    private static long count(String text, String phrase) {
+        return text.lines().filter(l -> l.contains(phrase)).count();
+    }
+}
