@@ -1,6 +1,7 @@
 package dev.surmbench.cli;
 
 import dev.surmbench.suite.DefaultCatalog;
+import dev.surmbench.suite.RunFilter;
 import dev.surmbench.suite.Suite;
 import dev.surmbench.suite.SuiteParser;
 import dev.surmbench.suite.run.ConsoleProgress;
@@ -29,11 +30,19 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--shard", description = "Run only share i of n (1-based), e.g. 2/4; default from JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID")
     String shard;
 
-    @Option(names = "--retry-failed", description = "Run again the runs recorded as failed or diverged")
+    @Option(names = "--keep-failures", arity = "0..1", fallbackValue = "true",
+            description = "Keep the runs recorded as failed (default: train them again)")
+    boolean keepFailures;
+
+    @Option(names = "--retry-failed",
+            description = "Also train again the runs recorded as diverged (failed runs are retried by default)")
     boolean retryFailed;
 
     @Mixin
     DeviceOption device;
+
+    @Mixin
+    FilterOptions filters;
 
     @Spec
     CommandSpec spec;
@@ -44,16 +53,31 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Suite suite = SuiteParser.parse(suiteFile, new DefaultCatalog());
+        if (keepFailures && retryFailed) {
+            throw new IllegalArgumentException("run: --keep-failures and --retry-failed contradict each other; give one");
+        }
+        RunFilter filter = filters.filter();
+        Suite whole = SuiteParser.parse(suiteFile, new DefaultCatalog());
+        Suite suite = filter.apply(whole);
         ShardOption share = ShardOption.resolve(shard, System.getenv());
         PrintStream log = System.out;
-        log.printf("suite %s v%d: %d runs%s%n", suite.name(), suite.version(), suite.runs().size(),
+        log.printf("suite %s v%d: %d runs%s%s%n", whole.name(), whole.version(), suite.runs().size(),
+                filter.isEmpty() ? "" : " of " + whole.runs().size() + " (" + filter.describe() + ")",
                 share.count() > 1 ? ", shard " + share.index() + "/" + share.count() : "");
-        SuiteRunner.Options options = new SuiteRunner.Options(out, share.index(), share.count(), retryFailed, log,
+        if (filter.limit() > 0) {
+            log.printf("--limit %d: at most %d training and %d evaluation examples per run — these are other runs than "
+                    + "the suite's (new ids), recorded under %s, apart from its results%n", filter.limit(), filter.limit(),
+                    filter.limit(), out.resolve(suite.name()));
+        }
+        SuiteRunner.Retry retry = keepFailures ? SuiteRunner.Retry.NONE
+                : retryFailed ? SuiteRunner.Retry.FAILED_AND_DIVERGED : SuiteRunner.Retry.FAILED;
+        SuiteRunner.Options options = new SuiteRunner.Options(out, share.index(), share.count(), retry, log,
                 ConsoleProgress.isInteractive(), rerunChangedData);
-        // Bad input (a --device of no known form or one this machine lacks, changed data, a damaged runs.csv)
-        // is an IllegalArgumentException: Main prints its one line and exits 2.
-        SuiteRunner.Summary summary = new SuiteRunner(options, new TrainingRunExecutor(Path.of("."), null, device.value()))
+        // Bad input (a --device of no known form or one this machine lacks, missing data or backbone found by
+        // the preflight, changed data, a damaged runs.csv) is an IllegalArgumentException: Main prints its one
+        // line and exits 2, before anything trains.
+        Path project = suiteFile.toAbsolutePath().getParent(); // its checkout gives the runs' git commit
+        SuiteRunner.Summary summary = new SuiteRunner(options, new TrainingRunExecutor(project, null, device.value()))
                 .run(suite);
         if (summary.stoppedBy() != null) {
             log.printf("stopped: %s. The run is recorded as failed; the JVM is not trusted with more runs after "
