@@ -53,7 +53,8 @@ import java.util.TreeMap;
  * backbone_init: random}, the same shape with seeded random weights — injects the method with a
  * seeded init, prepares the task through its domain's {@link TaskRunner} (GLUE text or images),
  * trains, and writes run.json. Any exception becomes a {@code failed} row with its message (run.json
- * keeps the stack trace); an empty training or evaluation split fails the run; a non-finite loss is a
+ * keeps the stack trace) — except an environment failure (missing data or backbone, network, disk: {@link
+ * EnvironmentUnavailableException}), which is thrown and never recorded; an empty training or evaluation split fails the run; a non-finite loss is a
  * {@code diverged} row; an {@link OutOfMemoryError} is recorded and then stops the suite.
  */
 public final class TrainingRunExecutor implements RunExecutor {
@@ -93,10 +94,14 @@ public final class TrainingRunExecutor implements RunExecutor {
         this.glue = new GlueTaskRunner(activations);
     }
 
-    /** Resolves the devices of the runs about to execute: one this machine lacks stops the suite here. */
+    /**
+     * The preflight of the runs about to execute: their devices, data and backbones ({@link Preflight});
+     * anything this machine lacks stops the suite here, before anything trains or is recorded.
+     */
     @Override
     public void prepare(List<RunSpec> pending) {
         devices.check(pending);
+        new Preflight(this::runner).check(pending);
     }
 
     /** The cache of pretrained checkpoints this executor uses. */
@@ -137,6 +142,10 @@ public final class TrainingRunExecutor implements RunExecutor {
         try (ConsoleProgress progress = new ConsoleProgress(options.log(), title, options.interactive(), 50)) {
             outcome = attempt.run(progress);
         } catch (Exception | OutOfMemoryError e) {
+            EnvironmentUnavailableException environment = EnvironmentUnavailableException.of(e);
+            if (environment != null) {
+                throw environment; // the machine's failure, not the run's: not recorded, the next invocation runs it
+            }
             outcome = Outcome.failed(e, device == null ? Device.cpu() : device);
         }
         RunRecord record = outcome.toRecord(suite, spec, started, Instant.now().toString(),
