@@ -104,7 +104,11 @@ public final class ActivationCache {
         if (states == null) {
             log.printf("activation cache: computing layers 0-%d for %d examples…%n", entryLayer - 1, examples.size());
             long start = System.nanoTime();
-            states = compute(model, entryLayer, examples);
+            try (ConsoleProgress progress = ConsoleProgress.ofExamples(log, "activation cache",
+                    log == System.out && ConsoleProgress.isInteractive())) {
+                progress.started(examples.size());
+                states = compute(model, entryLayer, examples, progress);
+            }
             log.printf("activation cache: %d examples through layers 0-%d in %.0f s (%s)%n", examples.size(),
                     entryLayer - 1, (System.nanoTime() - start) / 1e9, persist ? root.resolve(id + ".safetensors") : "memory only");
             if (persist) {
@@ -168,7 +172,8 @@ public final class ActivationCache {
     }
 
     /** Runs the prefix on groups of equal-length examples and lays the results out example by example. */
-    private static PrefixStates compute(ClassificationModel model, int entryLayer, List<EncodedText> examples) {
+    private static PrefixStates compute(ClassificationModel model, int entryLayer, List<EncodedText> examples,
+                                        ConsoleProgress progress) {
         int dim = model.config().hiddenSize();
         int[] lengths = examples.stream().mapToInt(EncodedText::length).toArray();
         int[] offsets = PrefixStates.offsetsOf(lengths);
@@ -203,6 +208,7 @@ public final class ActivationCache {
                 }
             }
             start = end;
+            progress.step(end, Double.NaN, Double.NaN);
         }
         return new PrefixStates(dim, offsets, lengths, data);
     }

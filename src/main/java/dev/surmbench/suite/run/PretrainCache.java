@@ -124,7 +124,7 @@ public final class PretrainCache {
             ImageTrainingData training = new ImageTrainingData(data, ImageTaskRunner.transform(stage.vit()), -1,
                     stage.batchSize(), Math.max(stage.batchSize(), 256), stage.seed(), stage.vit().patchSize());
             TrainingOutcome outcome = new Trainer(config, new ConsoleProgress(log, "pretrain " + stage.name(),
-                    ConsoleProgress.isInteractive(), 100)).train(model.block(), model.manager(), training, stage.seed());
+                    ConsoleProgress.isInteractive(), stage.batchSize())).train(model.block(), model.manager(), training, stage.seed());
             if (outcome.status() != TrainingOutcome.Status.COMPLETED) {
                 throw new IllegalStateException("pretrain stage '" + stage.name() + "' diverged: " + outcome.detail());
             }

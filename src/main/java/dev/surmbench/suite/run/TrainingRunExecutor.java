@@ -139,7 +139,8 @@ public final class TrainingRunExecutor implements RunExecutor {
         Outcome outcome;
         Device device = deviceOrCpu(spec);
         String title = spec.task() + " " + spec.label() + " seed " + spec.seed();
-        try (ConsoleProgress progress = new ConsoleProgress(options.log(), title, options.interactive(), 50)) {
+        try (ConsoleProgress progress = new ConsoleProgress(options.log(), title, options.interactive(),
+                spec.config().batchSize())) {
             outcome = attempt.run(progress);
         } catch (Exception | OutOfMemoryError e) {
             EnvironmentUnavailableException environment = EnvironmentUnavailableException.of(e);
