@@ -40,6 +40,7 @@ public final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        QuietNatives.quietEngine();
         Path runJson;
         try {
             runJson = RunFolder.resolve(run).runJson();
