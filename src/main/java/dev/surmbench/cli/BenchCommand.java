@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -77,6 +78,9 @@ public final class BenchCommand implements Callable<Integer> {
         @Option(names = "--json", description = "print one JSON object (with every step time) instead of one line")
         boolean json;
 
+        @Mixin
+        DeviceOption device;
+
         @Spec
         CommandSpec spec;
 
@@ -87,7 +91,7 @@ public final class BenchCommand implements Callable<Integer> {
             try {
                 TrainStepSpec s = new TrainStepSpec(backbone, method, new LinkedHashMap<>(options), batch, seq, layers,
                         dropout, Pooling.fromName(pooling), steps, warmup, evalBatches, seed);
-                r = TrainStepBench.run(s, profile);
+                r = TrainStepBench.run(s, profile, device.resolve("cpu"));
             } catch (IllegalArgumentException
                      | WeightLoadException e) {
                 spec.commandLine().getErr().println(e.getMessage());

@@ -279,16 +279,6 @@ public final class ActivationCache {
         }
     }
 
-    /** Entries held in memory now (for tests). */
-    synchronized int held() {
-        return memory.size();
-    }
-
-    /** Drops every entry held in memory (files stay). */
-    synchronized void clearMemory() {
-        memory.clear();
-    }
-
     /** The entry's files on disk, if any (for tests). */
     List<Path> files() throws IOException {
         List<Path> out = new ArrayList<>();

@@ -115,8 +115,8 @@ public final class PretrainCache {
         log.printf("pretrain %s (%s): ViT %d layers, width %d, patch %d on %s — %d training, %d test images, %d epochs%n",
                 stage.name(), stage.hash(), stage.vit().numHiddenLayers(), stage.vit().hiddenSize(), stage.vit().patchSize(),
                 stage.dataset(), data.train().size(), data.eval().size(), stage.epochs());
-        TrainingConfig config = new TrainingConfig(stage.epochs(), stage.learningRate(), stage.weightDecay(),
-                stage.warmupRatio(), stage.maxGradNorm(), 0.9, 0.999, 1e-8);
+        TrainingConfig config = TrainingConfig.adamW(stage.epochs(), stage.learningRate(), stage.weightDecay(),
+                stage.warmupRatio(), stage.maxGradNorm());
         Files.createDirectories(root);
         Path tmp = Files.createTempDirectory(root, ".tmp-" + stage.hash() + "-");
         try (ClassificationModel model = Backbones.random(stage.vit(), data.numClasses(), Seeds.derive(stage.seed(), "init"),

@@ -5,17 +5,9 @@ import dev.surmbench.artifact.ModelRecipe;
 import dev.surmbench.data.TaskDomain;
 import dev.surmbench.device.EngineFacts;
 import dev.surmbench.device.HostFacts;
-import dev.surmbench.model.BackboneConfig;
 import dev.surmbench.model.BackboneSource;
-import dev.surmbench.model.Backbones;
-import dev.surmbench.model.ModelOptions;
-import dev.surmbench.model.Pooling;
 import dev.surmbench.model.ClassificationModel;
-import dev.surmbench.model.LayerSelection;
 import dev.surmbench.peft.InjectionReport;
-import dev.surmbench.peft.MethodConfig;
-import dev.surmbench.peft.MethodRegistry;
-import dev.surmbench.peft.PeftInjector;
 import dev.surmbench.results.ResultsLayout;
 import dev.surmbench.results.RunDocument;
 import dev.surmbench.results.RunJson;
@@ -37,7 +29,6 @@ import dev.surmbench.train.Trainer;
 import dev.surmbench.train.TrainingConfig;
 import dev.surmbench.train.TrainingOutcome;
 import dev.surmbench.train.TrivialPredictor;
-import dev.surmbench.util.Seeds;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -102,11 +93,6 @@ public final class TrainingRunExecutor implements RunExecutor {
     public void prepare(List<RunSpec> pending) {
         devices.check(pending);
         new Preflight(this::runner).check(pending);
-    }
-
-    /** The cache of pretrained checkpoints this executor uses. */
-    public PretrainCache pretrainCache() {
-        return pretrained;
     }
 
     @Override
@@ -197,8 +183,8 @@ public final class TrainingRunExecutor implements RunExecutor {
             try (TaskRunner.Prepared task = runner.prepare(spec, model)) {
                 requireExamples(spec, task);
                 ResolvedSettings settings = spec.config();
-                TrainingConfig config = new TrainingConfig(settings.epochs(), settings.learningRate(),
-                        settings.weightDecay(), settings.warmupRatio(), settings.maxGradNorm(), 0.9, 0.999, 1e-8);
+                TrainingConfig config = TrainingConfig.adamW(settings.epochs(), settings.learningRate(),
+                        settings.weightDecay(), settings.warmupRatio(), settings.maxGradNorm());
                 Map<String, Double> trivial = TrivialPredictor.score(task.data());
                 ProgressListener progress = ProgressListener.both(console, gpuMemory);
                 RunArtifacts.BestEpoch best = save == RunSettings.Save.NONE ? null : new RunArtifacts.BestEpoch(model.block());
