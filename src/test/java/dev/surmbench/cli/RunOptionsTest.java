@@ -71,7 +71,9 @@ class RunOptionsTest {
         cli.setErr(new PrintWriter(err, true));
         PrintStream console = System.out;
         ByteArrayOutputStream log = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(log, true, StandardCharsets.UTF_8));
+        if (args[0].equals("run")) { // run logs on System.out; the other commands write to the CLI's writers
+            System.setOut(new PrintStream(log, true, StandardCharsets.UTF_8));
+        }
         try {
             int code = cli.execute(args);
             return new Result(code, out + log.toString(StandardCharsets.UTF_8), err.toString());
@@ -145,8 +147,9 @@ class RunOptionsTest {
     void filtersKeepRunIdsAndUnknownNamesAreRefused() throws Exception {
         copyRte("train.tsv", 41);
         copyRte("dev.tsv", 41);
-        Result all = cli("validate", dir.resolve("tiny.yaml").toString());
-        assertEquals(0, all.code(), all.err());
+        Result listed = cli("validate", dir.resolve("tiny.yaml").toString(), "--method", "bitfit");
+        assertEquals(0, listed.code(), listed.err());
+        assertTrue(listed.out().contains("method bitfit keeps 2 runs, recorded as suite tiny:"), listed.out());
 
         Result one = run("--task", "RTE", "--method=bitfit", "--seed", "2");
         assertEquals(0, one.code(), one.err() + one.out());
@@ -158,6 +161,7 @@ class RunOptionsTest {
         assertEquals(4, rows.size());
         RunRecord same = rows.stream().filter(r -> r.method().equals("bitfit") && r.seed() == 2).findFirst().orElseThrow();
         assertEquals(filteredId, same.runId(), "a filter never changes a run id");
+        assertTrue(listed.out().contains("  " + filteredId + " rte bitfit seed 2"), listed.out());
 
         Result unknown = run("--task", "cola");
         assertEquals(Main.EXIT_BAD_INPUT, unknown.code());
@@ -183,8 +187,10 @@ class RunOptionsTest {
 
     @Test
     void versionNamesTheBuildsCommit() {
-        Result r = cli("--version");
-        assertEquals(0, r.code());
-        assertTrue(r.out().matches("(?s)surm-bench \\S+ \\(commit [0-9a-f]{40}\\)\\s*"), r.out());
+        CommandLine cli = Main.commandLine();
+        StringWriter out = new StringWriter();
+        cli.setOut(new PrintWriter(out, true));
+        assertEquals(0, cli.execute("--version"));
+        assertTrue(out.toString().matches("(?s)surm-bench \\S+ \\(commit [0-9a-f]{40}\\)\\s*"), "[" + out + "]");
     }
 }
