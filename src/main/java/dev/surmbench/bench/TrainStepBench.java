@@ -31,7 +31,7 @@ import java.util.SplittableRandom;
  * host-to-tensor conversion, forward, backward, clipping and the AdamW update.
  */
 public final class TrainStepBench {
-    private static final TrainingConfig SUITE_DEFAULTS = new TrainingConfig(1, 5e-4, 0.0, 0.06, 1.0, 0.9, 0.999, 1e-8);
+    private static final TrainingConfig SUITE_DEFAULTS = TrainingConfig.adamW(1, 5e-4, 0.0, 0.06, 1.0);
 
     private TrainStepBench() {}
 
@@ -44,9 +44,14 @@ public final class TrainStepBench {
      * steps (with shapes) and writes its Chrome trace there when training ends.
      */
     public static TrainStepResult run(TrainStepSpec spec, java.nio.file.Path profile) {
+        return run(spec, profile, ai.djl.Device.cpu());
+    }
+
+    /** As {@link #run(TrainStepSpec, java.nio.file.Path)}, on {@code device}. */
+    public static TrainStepResult run(TrainStepSpec spec, java.nio.file.Path profile, ai.djl.Device device) {
         ModelOptions options = new ModelOptions(spec.layers(), spec.dropout(), spec.pooling());
         try (ClassificationModel model = Backbones.classification(BackboneSource.parse(spec.backbone()), 2,
-                Seeds.derive(spec.seed(), "head"), options)) {
+                Seeds.derive(spec.seed(), "head"), options, device)) {
             PeftInjector.inject(model.block(), MethodRegistry.parse(spec.method(), spec.options()), model.headPrefixes(),
                     Seeds.derive(spec.seed(), "peft-init"));
             SplittableRandom random = new SplittableRandom(Seeds.derive(spec.seed(), "bench-tokens"));

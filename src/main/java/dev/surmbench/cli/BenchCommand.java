@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -78,8 +79,11 @@ public final class BenchCommand implements Callable<Integer> {
         @Option(names = "--json", description = "print one JSON object (with every step time) instead of one line")
         boolean json;
 
-        @picocli.CommandLine.Mixin
+        @Mixin
         ThreadsOption threads;
+
+        @Mixin
+        DeviceOption device;
 
         @Spec
         CommandSpec spec;
@@ -92,7 +96,7 @@ public final class BenchCommand implements Callable<Integer> {
                 EngineThreads.use(EngineThreads.choose(threads.requested(), 1).perRun());
                 TrainStepSpec s = new TrainStepSpec(backbone, method, new LinkedHashMap<>(options), batch, seq, layers,
                         dropout, Pooling.fromName(pooling), steps, warmup, evalBatches, seed);
-                r = TrainStepBench.run(s, profile);
+                r = TrainStepBench.run(s, profile, device.resolve("cpu"));
             } catch (IllegalArgumentException
                      | WeightLoadException e) {
                 spec.commandLine().getErr().println(e.getMessage());

@@ -28,8 +28,9 @@ import picocli.CommandLine.Spec;
  * reference baseline.
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = {"Compare a suite's task × method means with a baseline file; exit 1 on a regression,",
-            "a failed/diverged run, a changed trainable-parameter count, a missing run or a throughput drop."})
+        description = {"Compare a suite's task × method means with a baseline file; exit 1 on a regression.",
+            "A regression is a lower mean, a failed/diverged run, a changed trainable-parameter count, a missing run"
+                    + " or a throughput drop."})
 public final class CheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code --device auto|cpu|cuda|cuda:N}: where a command computes. A picocli mixin for every command
- * that builds a model ({@code @Mixin DeviceOption device;} — {@code run}, {@code replay}, {@code
+ * that builds a model ({@code @Mixin DeviceOption device;} — {@code run}, {@code replay}, {@code bench train-step}, {@code
  * encode}); the value is checked and resolved by {@code suite}'s {@link DeviceChoice} against this
  * machine's engine, so a device the machine lacks is a one-line error (exit code 2) before anything
  * computes. The device never changes a run id.

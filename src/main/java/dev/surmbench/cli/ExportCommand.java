@@ -5,7 +5,7 @@ import dev.surmbench.artifact.ExportFormat;
 import dev.surmbench.artifact.MergedExport;
 import dev.surmbench.artifact.PeftExport;
 import dev.surmbench.model.WeightLoadException;
-import dev.surmbench.results.ResultsLayout;
+import dev.surmbench.results.RunFolder;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -26,13 +26,14 @@ import picocli.CommandLine.Spec;
  * express — the message names the formats it supports —, an occupied --out).
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Export a run's saved adapter as a Hugging Face PEFT folder (lora, circulant) or as a merged",
-            "Hugging Face checkpoint (every method without adapter branches)."})
+        description = {"Export a run's saved adapter as a Hugging Face PEFT folder or a merged checkpoint.",
+            "PEFT folders hold lora and circulant; merged checkpoints hold every method without adapter branches."})
 public final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "RUN_DIR", description = "a run folder results/<suite>/runs/<id>, or an adapter folder")
+    @Parameters(index = "0", paramLabel = "RUN",
+            description = "a run: its folder results/<suite>/runs/<id> or its run.json; or an adapter folder")
     Path source;
 
     @Option(names = "--format", required = true, paramLabel = "FORMAT", description = "peft or merged")
@@ -46,11 +47,12 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        QuietNatives.quietEngine();
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
             ExportFormat kind = ExportFormat.fromName(format);
-            Path dir = Files.isRegularFile(source.resolve(AdapterFiles.MANIFEST)) ? source : source.resolve(ResultsLayout.ADAPTER_DIR);
+            Path dir = Files.isRegularFile(source.resolve(AdapterFiles.MANIFEST)) ? source : RunFolder.resolve(source).adapterDir();
             AdapterFiles.Saved adapter = AdapterFiles.read(dir);
             if (kind == ExportFormat.PEFT) {
                 PeftExport.write(adapter, out);

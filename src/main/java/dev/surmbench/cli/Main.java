@@ -10,6 +10,8 @@ import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /**
  * Entry point of {@code java -jar target/surm-bench.jar}. Commands only: every command delegates to a
@@ -99,7 +101,13 @@ public final class Main {
         return badInput ? EXIT_BAD_INPUT : 1;
     }
 
+    /** {@code --verbose}: read by {@link QuietNatives} before anything loads; declared so every command accepts it. */
+    @Option(names = QuietNatives.VERBOSE, scope = ScopeType.INHERIT,
+            description = "Show the engine's own warnings (GPU probe, PyTorch deprecations), hidden by default")
+    boolean verbose;
+
     public static void main(String[] args) {
+        QuietNatives.apply(args); // before the engine or a logger loads
         // first, before anything loads libtorch: its OpenMP runtime reads the wait policy once, at load
         try {
             OpenMpWaitPolicy.apply();

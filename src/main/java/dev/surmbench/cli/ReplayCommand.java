@@ -1,6 +1,7 @@
 package dev.surmbench.cli;
 
 import dev.surmbench.results.ResultsLayout;
+import dev.surmbench.results.RunFolder;
 import dev.surmbench.results.RunRecord;
 import dev.surmbench.suite.RunSpec;
 import dev.surmbench.suite.Suite;
@@ -21,24 +22,31 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code surm-bench replay results/<suite>/runs/<id>/run.json}: re-runs exactly that run (same
+ * {@code surm-bench replay results/<suite>/runs/<id>} (or its run.json): re-runs exactly that run (same
  * resolved configuration and seed) in a scratch folder and prints the metric differences; exit 0
  * when every recorded metric is reproduced bit for bit, 1 otherwise. It runs on the device the run
  * used unless {@code --device} says otherwise (another device class gives close, not identical, numbers).
  */
-@Command(name = "replay", mixinStandardHelpOptions = true, description = "Re-run one run from its run.json and diff the metrics.")
+@Command(name = "replay", mixinStandardHelpOptions = true, description = "Re-run one recorded run (its folder or run.json) and diff the metrics.")
 public final class ReplayCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", description = "A run.json written by 'run'")
-    Path runJson;
+    @Parameters(index = "0", paramLabel = "RUN", description = "a run: its folder results/<suite>/runs/<id> or its run.json")
+    Path run;
 
     @Mixin
     DeviceOption device;
 
     @Override
     public Integer call() throws Exception {
+        QuietNatives.quietEngine();
+        Path runJson;
+        try {
+            runJson = RunFolder.resolve(run).runJson();
+        } catch (IllegalArgumentException e) {
+            return Main.badInput(spec, "replay", e);
+        }
         RecordedRun recorded = RecordedRun.read(runJson);
         RunSpec run = recorded.spec();
         Path scratch = Files.createTempDirectory("surm-replay");

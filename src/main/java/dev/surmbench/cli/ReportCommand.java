@@ -2,10 +2,12 @@ package dev.surmbench.cli;
 
 import dev.surmbench.report.Report;
 import dev.surmbench.report.baseline.BaselineCsv;
+import dev.surmbench.report.baseline.BaselineDirs;
 import dev.surmbench.report.baseline.BaselineRow;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,8 +36,9 @@ public final class ReportCommand implements Callable<Integer> {
             description = "baseline file(s) to show; replaces the --baselines-dir default when given")
     List<Path> baselineFiles = new ArrayList<>();
 
-    @Option(names = "--baselines-dir", paramLabel = "DIR", defaultValue = "baselines",
-            description = "every *.csv here is shown (default: ${DEFAULT-VALUE}; skipped when absent)")
+    @Option(names = "--baselines-dir", paramLabel = "DIR",
+            description = "every *.csv here is shown (default: the project's baselines/, found from SUITE_DIR or "
+                    + "the program's checkout, whatever the working directory)")
     Path baselinesDir;
 
     @Option(names = "--no-baselines", description = "show our rows only")
@@ -53,7 +56,15 @@ public final class ReportCommand implements Callable<Integer> {
             List<BaselineRow> baselines = new ArrayList<>();
             if (!noBaselines) {
                 if (baselineFiles.isEmpty()) {
-                    baselines.addAll(BaselineCsv.readDirectory(baselinesDir));
+                    Path dir = baselinesDir != null ? baselinesDir : BaselineDirs.find(suiteDir).orElse(null);
+                    if (dir == null || !Files.isDirectory(dir)) {
+                        out.println("report: no baselines shown: " + (dir != null ? dir + " is not a folder"
+                                : "no baselines/ folder in " + BaselineDirs.candidates(suiteDir))
+                                + " (--baselines-dir DIR or --baseline CSV to show some)");
+                    } else {
+                        baselines.addAll(BaselineCsv.readDirectory(dir));
+                        out.println("report: baselines from " + dir);
+                    }
                 } else {
                     baselineFiles.forEach(f -> baselines.addAll(BaselineCsv.read(f)));
                 }

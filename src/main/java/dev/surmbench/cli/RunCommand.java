@@ -2,6 +2,7 @@ package dev.surmbench.cli;
 
 import dev.surmbench.device.OpenMpWaitPolicy;
 import dev.surmbench.suite.DefaultCatalog;
+import dev.surmbench.suite.RunFilter;
 import dev.surmbench.suite.Suite;
 import dev.surmbench.suite.SuiteParser;
 import dev.surmbench.suite.run.ConsoleProgress;
@@ -34,11 +35,19 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--shard", description = "Run only share i of n (1-based), e.g. 2/4; default from JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID")
     String shard;
 
-    @Option(names = "--retry-failed", description = "Run again the runs recorded as failed or diverged")
+    @Option(names = "--keep-failures", arity = "0..1", fallbackValue = "true",
+            description = "Keep the runs recorded as failed (default: train them again)")
+    boolean keepFailures;
+
+    @Option(names = "--retry-failed",
+            description = "Also train again the runs recorded as diverged (failed runs are retried by default)")
     boolean retryFailed;
 
     @Mixin
     DeviceOption device;
+
+    @Mixin
+    FilterOptions filters;
 
     @Spec
     CommandSpec spec;
@@ -57,23 +66,40 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Suite suite = SuiteParser.parse(suiteFile, new DefaultCatalog());
+        if (keepFailures && retryFailed) {
+            throw new IllegalArgumentException("run: --keep-failures and --retry-failed contradict each other; give one");
+        }
+        RunFilter filter = filters.filter();
+        Suite whole = SuiteParser.parse(suiteFile, new DefaultCatalog());
+        Suite suite = filter.apply(whole);
         ShardOption share = ShardOption.resolve(shard, System.getenv());
         EngineThreads.Choice cpu = EngineThreads.choose(threads.requested(), jobs);
         PrintStream log = System.out;
-        log.printf("suite %s v%d: %d runs%s%n", suite.name(), suite.version(), suite.runs().size(),
+        log.printf("suite %s v%d: %d runs%s%s%n", whole.name(), whole.version(), suite.runs().size(),
+                filter.isEmpty() ? "" : " of " + whole.runs().size() + " (" + filter.describe() + ")",
                 share.count() > 1 ? ", shard " + share.index() + "/" + share.count() : "");
         OpenMpWaitPolicy.Setting wait = OpenMpWaitPolicy.inEffect();
         log.println(cpu.describe() + (wait == null ? "" : "; " + wait.describe()));
-        SuiteRunner.Options options = new SuiteRunner.Options(out, share.index(), share.count(), retryFailed, log,
+        if (filter.limit() > 0) {
+            log.printf("--limit %d: at most %d training and %d evaluation examples per run — these are other runs than "
+                    + "the suite's (new ids), recorded under %s, apart from its results%n", filter.limit(), filter.limit(),
+                    filter.limit(), out.resolve(suite.name()));
+        }
+        SuiteRunner.Retry retry = keepFailures ? SuiteRunner.Retry.NONE
+                : retryFailed ? SuiteRunner.Retry.FAILED_AND_DIVERGED : SuiteRunner.Retry.FAILED;
+        SuiteRunner.Options options = new SuiteRunner.Options(out, share.index(), share.count(), retry, log,
                 ConsoleProgress.isInteractive(), rerunChangedData);
+        // Bad input (a --device of no known form or one this machine lacks, missing data or backbone found by
+        // the preflight, changed data, a damaged runs.csv) is an IllegalArgumentException: Main prints its one
+        // line and exits 2, before anything trains.
+        Path project = suiteFile.toAbsolutePath().getParent(); // its checkout gives the runs' git commit
+        TrainingRunExecutor executor = new TrainingRunExecutor(project, null, device.value());
         if (jobs > 1) {
+            executor.prepare(suite.runs()); // the preflight once, here, before any worker starts
             return runJobs(suite, share, cpu.perRun(), options);
         }
         EngineThreads.use(cpu.perRun());
-        // Bad input (a --device of no known form or one this machine lacks, changed data, a damaged runs.csv)
-        // is an IllegalArgumentException: Main prints its one line and exits 2.
-        SuiteRunner.Summary summary = new SuiteRunner(options, new TrainingRunExecutor(Path.of("."), null, device.value()))
+        SuiteRunner.Summary summary = new SuiteRunner(options, executor)
                 .run(suite);
         if (summary.stoppedBy() != null) {
             log.printf("stopped: %s. The run is recorded as failed; the JVM is not trusted with more runs after "
@@ -97,6 +123,10 @@ public final class RunCommand implements Callable<Integer> {
         if (retryFailed) {
             args.add("--retry-failed");
         }
+        if (keepFailures) {
+            args.add("--keep-failures");
+        }
+        args.addAll(filters.arguments());
         if (rerunChangedData) {
             args.add("--rerun-changed-data");
         }

@@ -1,6 +1,7 @@
 package dev.surmbench.cli;
 
 import dev.surmbench.suite.DefaultCatalog;
+import dev.surmbench.suite.RunFilter;
 import dev.surmbench.suite.Suite;
 import dev.surmbench.suite.SuiteException;
 import dev.surmbench.suite.SuiteParser;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -22,6 +24,9 @@ public final class ValidateCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", description = "Suite files")
     List<Path> files;
 
+    @Mixin
+    FilterOptions filters;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -30,8 +35,14 @@ public final class ValidateCommand implements Callable<Integer> {
         for (Path file : files) {
             try {
                 Suite suite = SuiteParser.parse(file, new DefaultCatalog());
+                RunFilter filter = filters.filter();
                 out.printf("%s: ok (suite %s v%d, %d runs)%n", file, suite.name(), suite.version(), suite.runs().size());
-            } catch (SuiteException e) {
+                if (!filter.isEmpty()) {
+                    Suite kept = filter.apply(suite);
+                    out.printf("%s keeps %d runs, recorded as suite %s:%n", filter.describe(), kept.runs().size(), kept.name());
+                    kept.runs().forEach(r -> out.printf("  %s %s %s seed %d%n", r.runId(), r.task(), r.label(), r.seed()));
+                }
+            } catch (IllegalArgumentException e) { // a SuiteException, or a filter naming what the suite lacks
                 bad++;
                 err.println(e.getMessage());
             }

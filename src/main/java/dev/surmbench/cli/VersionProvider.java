@@ -1,12 +1,12 @@
 package dev.surmbench.cli;
 
+import dev.surmbench.util.BuildInfo;
 import picocli.CommandLine;
 
-/** Reports the project version from the jar manifest (or "dev" when run from classes). */
+/** {@code --version}: the project version and the git commit the classes were built from ({@link BuildInfo}). */
 final class VersionProvider implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-        String version = Main.class.getPackage().getImplementationVersion();
-        return new String[] {"surm-bench " + (version == null ? "dev" : version)};
+        return new String[] {"surm-bench " + BuildInfo.version() + " (commit " + BuildInfo.commit() + ")"};
     }
 }

@@ -31,11 +31,6 @@ public enum Metric {
         return userName;
     }
 
-    /** True for correlation metrics over real-valued predictions (regression tasks). */
-    public boolean isContinuous() {
-        return continuous;
-    }
-
     /** Computes this metric; see {@link Metrics} for the degenerate-input rules. */
     public double compute(double[] predictions, double[] references) {
         return switch (this) {

@@ -44,6 +44,15 @@ public interface BackboneSource {
      */
     Map<String, String> weightsSha256();
 
+    /**
+     * The preflight's question, asked before anything trains: can this source give its weights here?
+     * Empty when it can (or may: a hub repo not yet cached is downloaded when a run reads it), else one
+     * line naming what is missing, where it looked and the fix. Reads no weights.
+     */
+    default Optional<String> unavailable() {
+        return Optional.empty();
+    }
+
     /** Parses a source spec; an unknown one is an {@link IllegalArgumentException} listing the known forms. */
     static BackboneSource parse(String spec) {
         if (spec == null || spec.isBlank()) {

@@ -43,11 +43,6 @@ public final class ClassificationModel implements AutoCloseable {
         this.report = report;
     }
 
-    /** The DJL model (for {@code newTrainer}); its block is {@link #block()}. */
-    public Model djlModel() {
-        return model;
-    }
-
     /** The root block: {@code bert.…}/{@code vit.…} encoder plus {@code classifier}. */
     public Block block() {
         return block;

@@ -46,10 +46,6 @@ public final class AdapterSlot extends AbstractBlock {
         return features;
     }
 
-    public ResidualBranch branch() {
-        return branch;
-    }
-
     @Override
     protected NDList forwardInternal(
             ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {

@@ -28,10 +28,6 @@ public record ParameterCount(long stored, long effective) {
         return new ParameterCount(stored + other.stored, effective + other.effective);
     }
 
-    public ParameterCount times(long factor) {
-        return new ParameterCount(stored * factor, effective * factor);
-    }
-
     @Override
     public String toString() {
         return stored == effective ? Long.toString(stored) : stored + " stored / " + effective + " effective";

@@ -1,6 +1,7 @@
 package dev.surmbench.results;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.surmbench.util.BuildInfo;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -102,10 +103,14 @@ public record RunProvenance(
         return ofRun(gitCommit, gitDirty, null, null, datasetSha256, null, null, null, null, null, env);
     }
 
-    /** The commit of the working tree at {@code dir}, or "unknown" outside a git checkout. */
+    /**
+     * The commit of the git checkout holding {@code dir} (a suite file's folder: the result does not
+     * depend on the working directory); outside a checkout, the commit this program was built from
+     * ({@link BuildInfo}, "unknown" when the build could not tell).
+     */
     public static String gitCommit(Path dir) {
         String out = git(dir, "rev-parse", "HEAD");
-        return out == null || out.isBlank() ? "unknown" : out.trim();
+        return out == null || out.isBlank() ? BuildInfo.commit() : out.trim();
     }
 
     /** True when tracked files differ from the commit; null when unknown. */

@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,7 +80,7 @@ public final class SuiteParser {
         if (!problems.isEmpty()) {
             throw new SuiteException(problems);
         }
-        runs.sort(Comparator.comparing(RunSpec::task).thenComparing(RunSpec::label).thenComparingLong(RunSpec::seed));
+        // runs execute in the file's order: tasks as listed, each task's methods as listed, then seeds
         return new Suite(name, version, file, sha256(read), runs, pretrains);
     }
 

@@ -17,6 +17,22 @@ public record TrainingConfig(
         int epochs, double learningRate, double weightDecay, double warmupRatio, double maxGradNorm,
         double adamBeta1, double adamBeta2, double adamEpsilon) {
 
+    /** AdamW's first-moment decay everywhere in the project (the Hugging Face Trainer's default). */
+    public static final double ADAM_BETA1 = 0.9;
+
+    /** AdamW's second-moment decay everywhere in the project (the Hugging Face Trainer's default). */
+    public static final double ADAM_BETA2 = 0.999;
+
+    /** AdamW's denominator guard everywhere in the project (the Hugging Face Trainer's default). */
+    public static final double ADAM_EPSILON = 1e-8;
+
+    /** The settings a suite controls, with the project's AdamW constants ({@link #ADAM_BETA1} …). */
+    public static TrainingConfig adamW(int epochs, double learningRate, double weightDecay, double warmupRatio,
+                                       double maxGradNorm) {
+        return new TrainingConfig(epochs, learningRate, weightDecay, warmupRatio, maxGradNorm, ADAM_BETA1, ADAM_BETA2,
+                ADAM_EPSILON);
+    }
+
     public TrainingConfig {
         check("epochs", epochs, 1, 10_000);
         check("learning_rate", learningRate, 1e-9, 10);
@@ -26,11 +42,6 @@ public record TrainingConfig(
         check("adam_beta1", adamBeta1, 0, 0.999999);
         check("adam_beta2", adamBeta2, 0, 0.999999);
         check("adam_epsilon", adamEpsilon, 1e-12, 1);
-    }
-
-    /** Hugging Face Trainer defaults for everything but epochs and learning rate. */
-    public static TrainingConfig of(int epochs, double learningRate) {
-        return new TrainingConfig(epochs, learningRate, 0.0, 0.0, 1.0, 0.9, 0.999, 1e-8);
     }
 
     private static void check(String field, double value, double min, double max) {

@@ -52,13 +52,16 @@ class SuiteParserTest {
     }
 
     @Test
-    void expandsTasksTimesMethodsTimesSeedsInStableOrder() throws IOException {
+    void expandsTasksTimesMethodsTimesSeedsInTheFilesOrder() throws IOException {
         Suite suite = parse(VALID);
         assertEquals("demo", suite.name());
         assertEquals(2, suite.version());
         assertEquals(2 * 3 * 2, suite.runs().size());
         RunSpec first = suite.runs().get(0);
-        assertEquals(List.of("mrpc", "circulant", 1L), List.of(first.task(), first.label(), first.seed()));
+        assertEquals(List.of("rte", "lora", 1L), List.of(first.task(), first.label(), first.seed()));
+        assertEquals(List.of("rte lora 1", "rte lora 2", "rte circulant 1", "rte circulant 2", "rte lora-r4 1"),
+                suite.runs().subList(0, 5).stream().map(r -> r.task() + " " + r.label() + " " + r.seed()).toList(),
+                "tasks as listed, each task's methods as listed, then seeds");
         RunSpec mrpcLora4 = suite.runs().stream().filter(r -> r.task().equals("mrpc") && r.label().equals("lora-r4")).findFirst().orElseThrow();
         assertEquals(1, mrpcLora4.config().epochs(), "task override beats defaults");
         assertEquals(0.001, mrpcLora4.config().learningRate(), "method override");
@@ -144,9 +147,9 @@ class SuiteParserTest {
         assertNotEquals(plain.runs().get(0).runId(), listed.runs().get(0).runId(), "a selection is part of the id");
         assertEquals("4,5", listed.runs().get(0).settings().get("adapt_layers"));
         assertEquals("top-2", top.runs().get(0).settings().get("adapt_layers"));
-        assertEquals(List.of("full (layers 4–5)", "lora (layers 4–5)"), listed.runs().stream().map(RunSpec::label).toList());
-        assertEquals(List.of("full (top 2 layers)", "lora (top 2 layers)"), top.runs().stream().map(RunSpec::label).toList());
-        assertEquals(List.of("full", "lora"), plain.runs().stream().map(RunSpec::label).toList());
+        assertEquals(List.of("lora (layers 4–5)", "full (layers 4–5)"), listed.runs().stream().map(RunSpec::label).toList());
+        assertEquals(List.of("lora (top 2 layers)", "full (top 2 layers)"), top.runs().stream().map(RunSpec::label).toList());
+        assertEquals(List.of("lora", "full"), plain.runs().stream().map(RunSpec::label).toList());
     }
 
     static Stream<Arguments> malformed() {

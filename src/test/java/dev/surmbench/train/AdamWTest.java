@@ -32,7 +32,7 @@ class AdamWTest {
             Map<String, Parameter> params = new LinkedHashMap<>();
             params.put("layer.weight", w);
             params.put("layer.bias", b);
-            TrainingConfig config = new TrainingConfig(1, 0.1, 0.5, 0, 0, 0.9, 0.999, 1e-8);
+            TrainingConfig config = TrainingConfig.adamW(1, 0.1, 0.5, 0, 0);
             try (AdamW adam = new AdamW(config, params, manager)) {
                 // loss = 3w + 3b: gradient 3 for both, every step.
                 double expectedW = 1.0;

@@ -132,7 +132,7 @@ class TrainerTest {
                     .add(Dropout.builder().optRate(0.1f).build())
                     .add(Linear.builder().setUnits(2).build());
             model.initialize(manager, DataType.FLOAT32, new Shape(1, 4));
-            TrainingConfig config = new TrainingConfig(4, lr, 0.01, 0.1, 1.0, 0.9, 0.999, 1e-8);
+            TrainingConfig config = TrainingConfig.adamW(4, lr, 0.01, 0.1, 1.0);
             return new Trainer(config, ProgressListener.NONE).train(model, manager, data, seed);
         }
     }
@@ -167,7 +167,7 @@ class TrainerTest {
                     .add(Linear.builder().setUnits(16).build()).add(Activation::relu)
                     .add(Linear.builder().setUnits(2).build());
             model.initialize(manager, DataType.FLOAT32, new Shape(1, 4));
-            TrainingConfig config = new TrainingConfig(epochs, 0.01, 0.01, 0.1, 1.0, 0.9, 0.999, 1e-8);
+            TrainingConfig config = TrainingConfig.adamW(epochs, 0.01, 0.01, 0.1, 1.0);
             new Trainer(config, ProgressListener.NONE).train(model, manager, new Synthetic(1), 1);
             return ((BaseNDManager) manager).getManagedArrays().size();
         }

@@ -31,10 +31,6 @@ public final class LayerNorm extends ModelBlock {
                 .optShape(new Shape(features)).optInitializer(Initializer.ZEROS).build());
     }
 
-    public float eps() {
-        return eps;
-    }
-
     @Override
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();

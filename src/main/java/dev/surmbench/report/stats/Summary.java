@@ -57,15 +57,4 @@ public record Summary(int n, double mean, double std, double ciLow, double ciHig
     public boolean hasSpread() {
         return n >= 2;
     }
-
-    /** Half-width of the confidence interval, NaN when undefined. */
-    public double ciHalfWidth() {
-        return hasSpread() ? (ciHigh - ciLow) / 2 : Double.NaN;
-    }
-
-    /** The same summary with every value multiplied by {@code factor} (a unit change). */
-    public Summary scaled(double factor) {
-        return new Summary(n, mean * factor, std * Math.abs(factor),
-                factor >= 0 ? ciLow * factor : ciHigh * factor, factor >= 0 ? ciHigh * factor : ciLow * factor);
-    }
 }

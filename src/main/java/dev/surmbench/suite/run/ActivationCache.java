@@ -124,7 +124,12 @@ public final class ActivationCache {
     private PrefixStates build(String id, ClassificationModel model, int entryLayer, List<EncodedText> examples) {
         log.printf("activation cache: computing layers 0-%d for %d examples…%n", entryLayer - 1, examples.size());
         long start = System.nanoTime();
-        PrefixStates states = compute(model, entryLayer, examples);
+        PrefixStates states;
+        try (ConsoleProgress progress = ConsoleProgress.ofExamples(log, "activation cache",
+                log == System.out && ConsoleProgress.isInteractive())) {
+            progress.started(examples.size());
+            states = compute(model, entryLayer, examples, progress);
+        }
         log.printf("activation cache: %d examples through layers 0-%d in %.0f s (%s)%n", examples.size(),
                 entryLayer - 1, (System.nanoTime() - start) / 1e9, persist ? root.resolve(id + ".safetensors") : "memory only");
         return states;
@@ -195,7 +200,8 @@ public final class ActivationCache {
     }
 
     /** Runs the prefix on groups of equal-length examples and lays the results out example by example. */
-    private static PrefixStates compute(ClassificationModel model, int entryLayer, List<EncodedText> examples) {
+    private static PrefixStates compute(ClassificationModel model, int entryLayer, List<EncodedText> examples,
+                                        ConsoleProgress progress) {
         int dim = model.config().hiddenSize();
         int[] lengths = examples.stream().mapToInt(EncodedText::length).toArray();
         int[] offsets = PrefixStates.offsetsOf(lengths);
@@ -230,6 +236,7 @@ public final class ActivationCache {
                 }
             }
             start = end;
+            progress.step(end, Double.NaN, Double.NaN);
         }
         return new PrefixStates(dim, offsets, lengths, data);
     }
@@ -298,16 +305,6 @@ public final class ActivationCache {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** Entries held in memory now (for tests). */
-    synchronized int held() {
-        return memory.size();
-    }
-
-    /** Drops every entry held in memory (files stay). */
-    synchronized void clearMemory() {
-        memory.clear();
     }
 
     /** The entry's files on disk, if any (for tests). */

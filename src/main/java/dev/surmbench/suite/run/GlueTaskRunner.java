@@ -1,6 +1,7 @@
 package dev.surmbench.suite.run;
 
 import dev.surmbench.data.glue.GlueData;
+import dev.surmbench.data.glue.GlueDownloader;
 import dev.surmbench.data.glue.GlueLocation;
 import dev.surmbench.data.glue.GlueSplit;
 import dev.surmbench.data.glue.GlueTask;
@@ -10,6 +11,7 @@ import dev.surmbench.model.ClassificationModel;
 import dev.surmbench.model.LayerSelection;
 import dev.surmbench.suite.ResolvedSettings;
 import dev.surmbench.suite.RunSpec;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -25,10 +27,11 @@ final class GlueTaskRunner implements TaskRunner {
     private final Map<String, TaskData> cache = new HashMap<>();
     private final ActivationCache activations;
 
+    private final FileHashes hashes = new FileHashes();
+
     GlueTaskRunner(ActivationCache activations) {
         this.activations = activations;
     }
-    private final FileHashes hashes = new FileHashes();
 
     @Override
     public int numLabels(RunSpec spec) {
@@ -39,8 +42,7 @@ final class GlueTaskRunner implements TaskRunner {
     public Prepared prepare(RunSpec spec, ClassificationModel model) {
         GlueTask task = GlueTask.fromName(spec.task());
         ResolvedSettings settings = spec.config();
-        TaskData data = cache.computeIfAbsent(spec.task() + "|" + settings.glueDir(),
-                k -> GlueData.fromSettings(settings.glueDir()).load(task));
+        TaskData data = data(task, settings.glueDir());
         TextTokenizer tokenizer = TextTokenizer.fromTokenizerJson(
                 model.tokenizerPath().orElseThrow(() -> new IllegalArgumentException(
                         "backbone " + settings.backbone() + " has no tokenizer.json; GLUE needs a text encoder")),
@@ -59,6 +61,40 @@ final class GlueTaskRunner implements TaskRunner {
             tokenizer.close();
             throw e;
         }
+    }
+
+    @Override
+    public void checkAvailable(RunSpec spec) {
+        GlueTask task = GlueTask.fromName(spec.task());
+        String setting = spec.config().glueDir();
+        GlueLocation location = GlueLocation.resolve(setting);
+        if (location.isConfigured()) {
+            for (GlueSplit split : GlueSplit.values()) {
+                if (!Files.isRegularFile(location.dir().resolve(task.relativePath(split)))) {
+                    throw new EnvironmentUnavailableException("GLUE task " + task.userName() + ": no "
+                            + task.relativePath(split) + " under " + location.dir() + " (from "
+                            + location.source().description() + "); set " + GlueLocation.ENV
+                            + "=/path/to/glue (or the suite's glue_dir) to a folder laid out by the GLUE download "
+                            + "script (" + task.relativePath(GlueSplit.TRAIN) + ", " + task.relativePath(GlueSplit.DEV)
+                            + "; see docs/cli.md#data), or unset it to download into the cache");
+                }
+            }
+        }
+        try {
+            data(task, setting);
+        } catch (UncheckedIOException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new EnvironmentUnavailableException("GLUE task " + task.userName() + ": no "
+                    + task.relativePath(GlueSplit.TRAIN) + " under " + GlueLocation.ENV + " (unset) nor the download cache "
+                    + location.dir() + ", and downloading it failed (" + cause.getMessage() + "); set "
+                    + GlueLocation.ENV + "=/path/to/glue (a folder laid out by the GLUE download script, see "
+                    + "docs/cli.md#data) or allow the download (network access to " + GlueDownloader.DEFAULT_BASE + ")", e);
+        }
+    }
+
+    /** The task's files, read once per GLUE folder setting (downloaded into the cache first where that is the folder). */
+    private TaskData data(GlueTask task, String glueDir) {
+        return cache.computeIfAbsent(task.userName() + "|" + glueDir, k -> GlueData.fromSettings(glueDir).load(task));
     }
 
     /** The lowest adapted layer (0 = the whole encoder trains from the embeddings up). */

@@ -39,6 +39,20 @@ final class ImageTaskRunner implements TaskRunner {
     }
 
     @Override
+    public void checkAvailable(RunSpec spec) {
+        ImageSource source = ImageSource.fromName(spec.task());
+        try {
+            data(spec);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            EnvironmentUnavailableException network = EnvironmentUnavailableException.of(e);
+            throw new EnvironmentUnavailableException("image task " + spec.task() + ": not present under "
+                    + source.location(root(spec.config().dataDir())) + (network != null ? " and its download failed" : "")
+                    + " (" + e.getMessage() + "); set " + ImageSource.ENV + "=/path/to/images (or the suite's data_dir) "
+                    + "to a folder holding it (see docs/cli.md#data)" + (network != null ? ", or allow the download" : ""), e);
+        }
+    }
+
+    @Override
     public Prepared prepare(RunSpec spec, ClassificationModel model) throws IOException {
         if (!(model.config() instanceof VitConfig vit)) {
             throw new IllegalArgumentException("image task " + spec.task() + " needs a ViT backbone; "

@@ -118,8 +118,8 @@ public final class PretrainCache {
         log.printf("pretrain %s (%s): ViT %d layers, width %d, patch %d on %s — %d training, %d test images, %d epochs%n",
                 stage.name(), stage.hash(), stage.vit().numHiddenLayers(), stage.vit().hiddenSize(), stage.vit().patchSize(),
                 stage.dataset(), data.train().size(), data.eval().size(), stage.epochs());
-        TrainingConfig config = new TrainingConfig(stage.epochs(), stage.learningRate(), stage.weightDecay(),
-                stage.warmupRatio(), stage.maxGradNorm(), 0.9, 0.999, 1e-8);
+        TrainingConfig config = TrainingConfig.adamW(stage.epochs(), stage.learningRate(), stage.weightDecay(),
+                stage.warmupRatio(), stage.maxGradNorm());
         Files.createDirectories(root);
         Path tmp = Files.createTempDirectory(root, ".tmp-" + stage.hash() + "-");
         try (ClassificationModel model = Backbones.random(stage.vit(), data.numClasses(), Seeds.derive(stage.seed(), "init"),
@@ -127,7 +127,7 @@ public final class PretrainCache {
             ImageTrainingData training = new ImageTrainingData(data, ImageTaskRunner.transform(stage.vit()), -1,
                     stage.batchSize(), Math.max(stage.batchSize(), 256), stage.seed(), stage.vit().patchSize());
             TrainingOutcome outcome = new Trainer(config, new ConsoleProgress(log, "pretrain " + stage.name(),
-                    ConsoleProgress.isInteractive(), 100)).train(model.block(), model.manager(), training, stage.seed());
+                    ConsoleProgress.isInteractive(), stage.batchSize())).train(model.block(), model.manager(), training, stage.seed());
             if (outcome.status() != TrainingOutcome.Status.COMPLETED) {
                 throw new IllegalStateException("pretrain stage '" + stage.name() + "' diverged: " + outcome.detail());
             }

@@ -33,14 +33,44 @@ import java.util.Map;
 public final class SuiteRunner {
 
     /**
-     * How to run: output root, shard, whether failed/diverged runs are retried, where to log, and
-     * whether recorded runs trained on other data than the present files are trained again.
+     * How to run: output root, shard, which recorded runs are trained again ({@link Retry}), where to
+     * log, and whether recorded runs trained on other data than the present files are trained again.
      */
-    public record Options(Path outRoot, int shardIndex, int shardCount, boolean retryFailed, PrintStream log,
+    public record Options(Path outRoot, int shardIndex, int shardCount, Retry retry, PrintStream log,
                           boolean interactive, boolean rerunChangedData) {
-        public Options(Path outRoot, int shardIndex, int shardCount, boolean retryFailed, PrintStream log,
+        /** {@code retryDiverged}: also train again the runs recorded as diverged (the old {@code --retry-failed}). */
+        public Options(Path outRoot, int shardIndex, int shardCount, boolean retryDiverged, PrintStream log,
+                       boolean interactive, boolean rerunChangedData) {
+            this(outRoot, shardIndex, shardCount, retryDiverged ? Retry.FAILED_AND_DIVERGED : Retry.FAILED, log,
+                    interactive, rerunChangedData);
+        }
+
+        public Options(Path outRoot, int shardIndex, int shardCount, boolean retryDiverged, PrintStream log,
                        boolean interactive) {
-            this(outRoot, shardIndex, shardCount, retryFailed, log, interactive, false);
+            this(outRoot, shardIndex, shardCount, retryDiverged, log, interactive, false);
+        }
+    }
+
+    /**
+     * Which recorded runs a new invocation trains again. A failed run is retried by default (a failure
+     * says nothing about the method); a diverged run is a result (the method's loss blew up at these
+     * settings) and is kept unless asked.
+     */
+    public enum Retry {
+        /** Keep every recorded run ({@code --keep-failures}). */
+        NONE,
+        /** Train again the runs recorded as failed (the default). */
+        FAILED,
+        /** Train again failed and diverged runs ({@code --retry-failed}). */
+        FAILED_AND_DIVERGED;
+
+        /** Whether a run recorded with {@code status} trains again. */
+        public boolean retries(RunStatus status) {
+            return switch (status) {
+                case COMPLETED -> false;
+                case FAILED -> this != NONE;
+                case DIVERGED -> this == FAILED_AND_DIVERGED;
+            };
         }
     }
 
@@ -75,7 +105,10 @@ public final class SuiteRunner {
         Map<String, RunRecord> recorded = new HashMap<>();
         layout.allRuns().forEach(r -> recorded.put(r.runId(), r));
         refuseChangedData(layout, mine, recorded);
-        executor.prepare(mine.stream().filter(spec -> pending(recorded.get(spec.runId()))).toList());
+        List<RunSpec> pending = mine.stream().filter(spec -> pending(recorded.get(spec.runId()))).toList();
+        executor.prepare(pending);
+        logRetries(mine, recorded);
+        SuiteEta eta = new SuiteEta(pending.size());
         int skipped = 0;
         int completed = 0;
         int diverged = 0;
@@ -102,7 +135,8 @@ public final class SuiteRunner {
                 options.log().printf("%s: being trained by %s, left to it%n", run, decision.heldBy());
                 continue;
             }
-            options.log().printf("%s%s%n", run, decision.why() == null ? "" : ": " + decision.why());
+            options.log().printf("%s%s%s%n", run, decision.why() == null ? "" : ": " + decision.why(), eta.describe());
+            long startNanos = System.nanoTime();
             RunRecord record = null;
             String stoppedBy = null;
             try {
@@ -124,6 +158,7 @@ public final class SuiteRunner {
                 case DIVERGED -> diverged++;
                 case FAILED -> failed++;
             }
+            eta.ran((System.nanoTime() - startNanos) / 1e9);
             options.log().printf("[%d/%d] %s: %s %s best %.4f (epoch %d) last %.4f, %.0fs%s%n", k, mine.size(),
                     spec.runId(), record.status().csvName(), record.headlineMetric(), record.bestValue(),
                     record.bestEpoch() + 1, record.lastValue(), record.wallSeconds(),
@@ -210,7 +245,7 @@ public final class SuiteRunner {
      * the same {@code run --jobs}) recorded meanwhile is its fresh result, not one to retry again.
      */
     private boolean pending(RunRecord previous) {
-        return previous == null || (!previous.completed() && options.retryFailed() && recordedBefore(previous, started));
+        return previous == null || (options.retry().retries(previous.status()) && recordedBefore(previous, started));
     }
 
     private static boolean recordedBefore(RunRecord row, Instant instant) {
@@ -219,5 +254,25 @@ public final class SuiteRunner {
         } catch (RuntimeException unparsable) {
             return true;
         }
+    }
+
+    /** One line on what happens to this share's runs recorded as failed or diverged (nothing when none). */
+    private void logRetries(List<RunSpec> mine, Map<String, RunRecord> recorded) {
+        long failed = count(mine, recorded, RunStatus.FAILED);
+        long diverged = count(mine, recorded, RunStatus.DIVERGED);
+        if (failed > 0) {
+            options.log().println(options.retry() == Retry.NONE
+                    ? "keeping " + failed + " run(s) recorded as failed (--keep-failures); run without it to retry them"
+                    : "retrying " + failed + " run(s) recorded as failed; --keep-failures to keep them");
+        }
+        if (diverged > 0) {
+            options.log().println(options.retry() == Retry.FAILED_AND_DIVERGED
+                    ? "retrying " + diverged + " run(s) recorded as diverged (--retry-failed)"
+                    : "keeping " + diverged + " run(s) recorded as diverged (a result); --retry-failed trains them again");
+        }
+    }
+
+    private static long count(List<RunSpec> mine, Map<String, RunRecord> recorded, RunStatus status) {
+        return mine.stream().map(spec -> recorded.get(spec.runId())).filter(r -> r != null && r.status() == status).count();
     }
 }

@@ -20,6 +20,16 @@ interface TaskRunner {
     /** Output classes of the head (1 = regression). */
     int numLabels(RunSpec spec) throws IOException;
 
+    /**
+     * The preflight's question, asked before anything trains: are every split of the run's task
+     * present and readable here? Loads (and caches) the task's data — downloading it first where this
+     * task domain downloads — so a malformed file is refused now, with its file and line.
+     *
+     * @throws EnvironmentUnavailableException naming what is missing, where it looked and the fix
+     * @throws IllegalArgumentException for a malformed data file (file:line)
+     */
+    void checkAvailable(RunSpec spec);
+
     /** The run's training data for {@code model}. */
     Prepared prepare(RunSpec spec, ClassificationModel model) throws IOException;
 

@@ -5,17 +5,9 @@ import dev.surmbench.artifact.ModelRecipe;
 import dev.surmbench.data.TaskDomain;
 import dev.surmbench.device.EngineFacts;
 import dev.surmbench.device.HostFacts;
-import dev.surmbench.model.BackboneConfig;
 import dev.surmbench.model.BackboneSource;
-import dev.surmbench.model.Backbones;
-import dev.surmbench.model.ModelOptions;
-import dev.surmbench.model.Pooling;
 import dev.surmbench.model.ClassificationModel;
-import dev.surmbench.model.LayerSelection;
 import dev.surmbench.peft.InjectionReport;
-import dev.surmbench.peft.MethodConfig;
-import dev.surmbench.peft.MethodRegistry;
-import dev.surmbench.peft.PeftInjector;
 import dev.surmbench.results.ResultsLayout;
 import dev.surmbench.results.RunDocument;
 import dev.surmbench.results.RunJson;
@@ -37,7 +29,6 @@ import dev.surmbench.train.Trainer;
 import dev.surmbench.train.TrainingConfig;
 import dev.surmbench.train.TrainingOutcome;
 import dev.surmbench.train.TrivialPredictor;
-import dev.surmbench.util.Seeds;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -53,7 +44,8 @@ import java.util.TreeMap;
  * backbone_init: random}, the same shape with seeded random weights — injects the method with a
  * seeded init, prepares the task through its domain's {@link TaskRunner} (GLUE text or images),
  * trains, and writes run.json. Any exception becomes a {@code failed} row with its message (run.json
- * keeps the stack trace); an empty training or evaluation split fails the run; a non-finite loss is a
+ * keeps the stack trace) — except an environment failure (missing data or backbone, network, disk: {@link
+ * EnvironmentUnavailableException}), which is thrown and never recorded; an empty training or evaluation split fails the run; a non-finite loss is a
  * {@code diverged} row; an {@link OutOfMemoryError} is recorded and then stops the suite.
  */
 public final class TrainingRunExecutor implements RunExecutor {
@@ -93,15 +85,14 @@ public final class TrainingRunExecutor implements RunExecutor {
         this.glue = new GlueTaskRunner(activations);
     }
 
-    /** Resolves the devices of the runs about to execute: one this machine lacks stops the suite here. */
+    /**
+     * The preflight of the runs about to execute: their devices, data and backbones ({@link Preflight});
+     * anything this machine lacks stops the suite here, before anything trains or is recorded.
+     */
     @Override
     public void prepare(List<RunSpec> pending) {
         devices.check(pending);
-    }
-
-    /** The cache of pretrained checkpoints this executor uses. */
-    public PretrainCache pretrainCache() {
-        return pretrained;
+        new Preflight(this::runner).check(pending);
     }
 
     @Override
@@ -134,9 +125,14 @@ public final class TrainingRunExecutor implements RunExecutor {
         Outcome outcome;
         Device device = deviceOrCpu(spec);
         String title = spec.task() + " " + spec.label() + " seed " + spec.seed();
-        try (ConsoleProgress progress = new ConsoleProgress(options.log(), title, options.interactive(), 50)) {
+        try (ConsoleProgress progress = new ConsoleProgress(options.log(), title, options.interactive(),
+                spec.config().batchSize())) {
             outcome = attempt.run(progress);
         } catch (Exception | OutOfMemoryError e) {
+            EnvironmentUnavailableException environment = EnvironmentUnavailableException.of(e);
+            if (environment != null) {
+                throw environment; // the machine's failure, not the run's: not recorded, the next invocation runs it
+            }
             outcome = Outcome.failed(e, device == null ? Device.cpu() : device);
         }
         RunRecord record = outcome.toRecord(suite, spec, started, Instant.now().toString(),
@@ -187,8 +183,8 @@ public final class TrainingRunExecutor implements RunExecutor {
             try (TaskRunner.Prepared task = runner.prepare(spec, model)) {
                 requireExamples(spec, task);
                 ResolvedSettings settings = spec.config();
-                TrainingConfig config = new TrainingConfig(settings.epochs(), settings.learningRate(),
-                        settings.weightDecay(), settings.warmupRatio(), settings.maxGradNorm(), 0.9, 0.999, 1e-8);
+                TrainingConfig config = TrainingConfig.adamW(settings.epochs(), settings.learningRate(),
+                        settings.weightDecay(), settings.warmupRatio(), settings.maxGradNorm());
                 Map<String, Double> trivial = TrivialPredictor.score(task.data());
                 ProgressListener progress = ProgressListener.both(console, gpuMemory);
                 RunArtifacts.BestEpoch best = save == RunSettings.Save.NONE ? null : new RunArtifacts.BestEpoch(model.block());
