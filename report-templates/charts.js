@@ -75,8 +75,8 @@
           renderItem: function (params, api) { return bar(api, api.value(0), api.value(1), api.value(2)); }
         },
         {
-          type: 'scatter', name: 'seeds', symbolSize: 5, z: 3,
-          itemStyle: { color: 'rgba(36, 87, 166, 0.35)' },
+          type: 'scatter', name: 'seeds', symbolSize: 6, z: 3,
+          itemStyle: { color: 'rgba(36, 87, 166, 0.45)' },
           data: seeds
         },
         {
