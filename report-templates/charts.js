@@ -1,4 +1,5 @@
-/* surm-bench report figures: reads the JSON in #chart-data and draws two ECharts charts.
+/* surm-bench report figures: reads the JSON in #chart-data and draws the ECharts charts (quality vs
+   parameters, learning curves per task, throughput).
    Every name shown in HTML (tooltips, lists) goes through echarts.format.encodeHTML or textContent. */
 (function () {
   'use strict';
@@ -37,17 +38,24 @@
       empty(el, 'No method row has a complete average and a positive parameter count to plot.');
       return;
     }
+    var front = q.points.filter(function (p) { return q.front.indexOf(p.name) >= 0; })
+      .sort(function (a, b) { return a.x - b.x; });
+    var seeds = [];
+    q.points.forEach(function (p) { p.seeds.forEach(function (y) { seeds.push([p.x, y, p.name]); }); });
     var chart = echarts.init(el, null, { renderer: 'canvas' });
     chart.setOption({
       animation: false,
       title: { text: q.title, left: 'center', textStyle: { fontSize: 14 } },
-      grid: { left: 80, right: 170, top: 50, bottom: 60 },
+      grid: { left: 80, right: 60, top: 50, bottom: 60 },
       tooltip: {
         trigger: 'item',
         formatter: function (p) {
-          if (p.seriesType !== 'scatter') { return ''; }
+          if (p.seriesName === 'seeds') {
+            return esc(p.value[2]) + '<br>one seed: ' + p.value[1].toFixed(2);
+          }
+          if (p.seriesName !== 'methods') { return ''; }
           var pt = q.points[p.dataIndex];
-          var spread = pt.low == null ? '' : ' (±' + ((pt.high - pt.low) / 2).toFixed(2) + ')';
+          var spread = pt.low == null ? '' : ' (±' + ((pt.high - pt.low) / 2).toFixed(2) + ' over seeds)';
           return esc(pt.name) + '<br>' + esc(q.yName) + ': ' + pt.y.toFixed(2) + spread +
             '<br>trainable parameters: ' + Math.round(pt.x).toLocaleString('en-US');
         }
@@ -56,20 +64,67 @@
       yAxis: { type: 'value', scale: true, name: q.yName, nameLocation: 'middle', nameGap: 52 },
       series: [
         {
-          type: 'custom', name: 'std', silent: true, z: 1,
+          type: 'line', name: 'Pareto front', silent: true, z: 1, symbol: 'none',
+          lineStyle: { color: '#9aa5b4', type: 'dashed', width: 1.5 },
+          data: front.map(function (p) { return [p.x, p.y]; })
+        },
+        {
+          type: 'custom', name: 'std', silent: true, z: 2,
           encode: { x: 0, y: [1, 2] },
           data: q.points.filter(function (p) { return p.low != null; }).map(function (p) { return [p.x, p.low, p.high]; }),
           renderItem: function (params, api) { return bar(api, api.value(0), api.value(1), api.value(2)); }
         },
         {
-          type: 'scatter', name: 'methods', symbolSize: 11, z: 2,
+          type: 'scatter', name: 'seeds', symbolSize: 6, z: 3,
+          itemStyle: { color: 'rgba(36, 87, 166, 0.45)' },
+          data: seeds
+        },
+        {
+          type: 'scatter', name: 'methods', symbolSize: 11, z: 4,
           itemStyle: { color: '#2457a6' },
-          label: { show: true, position: 'right', formatter: function (p) { return p.name; } },
+          label: {
+            show: true, position: 'right', fontSize: 11, color: '#1d2433',
+            backgroundColor: 'rgba(255, 255, 255, 0.8)', padding: [1, 3],
+            formatter: function (p) { return p.name; }
+          },
+          labelLayout: { moveOverlap: 'shiftY' },
+          labelLine: { show: true, lineStyle: { color: '#9aa5b4' } },
           data: q.points.map(function (p) { return { name: p.name, value: [p.x, p.y] }; })
         }
       ]
     });
     charts.push(chart);
+  }
+
+  function curves(container, c) {
+    if (!c.tasks.length) {
+      empty(container, 'No run.json with per-epoch metrics was found.');
+      return;
+    }
+    c.tasks.forEach(function (t) {
+      var el = document.createElement('div');
+      el.className = 'chart';
+      el.setAttribute('role', 'img');
+      el.setAttribute('aria-label', 'learning curves on ' + t.task);
+      container.appendChild(el);
+      var chart = echarts.init(el, null, { renderer: 'canvas' });
+      chart.setOption({
+        animation: false,
+        title: { text: t.task + ': dev ' + t.metric + ' per epoch', left: 'center', textStyle: { fontSize: 13 } },
+        grid: { left: 60, right: 20, top: 40, bottom: 80 },
+        legend: { type: 'scroll', bottom: 0, textStyle: { fontSize: 11 } },
+        tooltip: {
+          trigger: 'axis',
+          valueFormatter: function (v) { return v == null ? '–' : v.toFixed(2); }
+        },
+        xAxis: { type: 'category', data: t.epochs, name: 'epoch', nameLocation: 'middle', nameGap: 24 },
+        yAxis: { type: 'value', scale: true, name: t.metric + ' (points)', nameLocation: 'middle', nameGap: 40 },
+        series: t.series.map(function (s) {
+          return { type: 'line', name: s.name, data: s.mean, connectNulls: false, symbolSize: 6 };
+        })
+      });
+      charts.push(chart);
+    });
   }
 
   function throughput(el, t) {
@@ -107,6 +162,7 @@
   }
 
   quality(document.getElementById('chart-quality'), data.quality);
+  curves(document.getElementById('chart-curves'), data.curves);
   throughput(document.getElementById('chart-throughput'), data.throughput);
   window.addEventListener('resize', function () { charts.forEach(function (c) { c.resize(); }); });
   document.documentElement.setAttribute('data-charts', 'ready');

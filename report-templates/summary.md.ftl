@@ -4,19 +4,27 @@
 
 ${view.runs} runs: ${view.completed} completed, ${view.diverged} diverged, ${view.failed} failed. ${view.scaleNote}
 
-| Method | Source |<#list view.columns as c> ${c.task} (${c.metric}) |</#list><#if view.averageLabel?has_content> ${view.averageLabel} |</#if>
-|---|---|<#list view.columns as c>---:|</#list><#if view.averageLabel?has_content>---:|</#if>
-<#list view.ours as r>
-| ${r.label} | ours |<#list r.cells as c> <@cell c/> |</#list><#if r.average??> <@cell r.average/> |</#if>
-</#list>
-<#list view.floors as r>
-| ${r.label} | ${r.source} |<#list r.cells as c> <@cell c/> |</#list><#if r.average??> <@cell r.average/> |</#if>
-</#list>
-<#list view.baselines as r>
-| ${r.label} | ${r.source} [${r.note}] |<#list r.cells as c> <@cell c/> |</#list><#if r.average??> <@cell r.average/> |</#if>
+## Claim verdicts
+
+<#list view.claims as c>
+- **${c.title}: ${c.verdict}.** ${c.summary}
 </#list>
 
-Mean ± std over seeds in points; ★ best of our rows per column.
+## Main table
+
+| Method | Source |<#list view.columns as c> ${c.task} (${c.metric}) |</#list><#if view.averageLabel?has_content> ${view.averageLabel} |</#if> Trainable params |
+|---|---|<#list view.columns as c>---:|</#list><#if view.averageLabel?has_content>---:|</#if>---:|
+<#list view.ours as r>
+| ${r.label} | ours |<#list r.cells as c> <@cell c/> |</#list><#if r.average??> <@cell r.average/> |</#if> ${r.trainable} |
+</#list>
+<#list view.floors as r>
+| ${r.label} | ${r.source} |<#list r.cells as c> <@cell c/> |</#list><#if r.average??> <@cell r.average/> |</#if> ${r.trainable} |
+</#list>
+<#list view.baselines as r>
+| ${r.label} | ${r.source} [${r.note}] |<#list r.cells as c> <@cell c/> |</#list><#if r.average??> <@cell r.average/> |</#if> ${r.trainable} |
+</#list>
+
+Mean ± std over seeds in points; ★ best of our rows per column; trainable parameters stored, head excluded.
 <#if view.floorNote?has_content>
 ${view.floorNote}
 </#if>
@@ -27,11 +35,6 @@ ${c?counter}. ${c}
 </#list>
 </#if>
 
-## Claim verdicts
-
-<#list view.claims as c>
-- **${c.title}: ${c.verdict}.** ${c.summary}
-</#list>
 <#if view.failures?has_content>
 
 ## Diverged and failed runs

@@ -53,7 +53,7 @@ final class ExportFolder {
         if (m.recipe().pooling() == Pooling.MEAN) {
             notes.add("the head reads the attention-masked mean of the last hidden state (then pooler.dense + tanh, then "
                     + "classifier); transformers' BertForSequenceClassification reads the first token instead, so compute "
-                    + "the head from BertModel's last_hidden_state as described in the surm-bench README");
+                    + "the head from BertModel's last_hidden_state as described in surm-bench's docs/adapters-and-export.md");
         }
         if (m.recipe().numLabels() == 1) {
             notes.add("regression head: one output (num_labels=1)");

@@ -76,16 +76,28 @@ public final class Claims {
             + "replacing low-rank matrices in LoRA.";
     static final String QUOTE_2 = "It also results in up to 12x reduction of the number of parameters in adapters "
             + "(with virtually no loss in quality) on the GLUE benchmark.";
-    static final String RULE_1 = "Read as 5–7 absolute accuracy points. Per image task, each SURM-LoRA variant "
-            + "(circulant, toeplitz, kronecker, ldr) vs lora, paired by seed: supported if the gain is ≥ 5 points "
-            + "and significant (p < 0.05, ≥ 2 seeds); not supported if the gain is significantly below 5 points; "
+    // Every number in the texts below comes from the constants above, so changing one cannot make them wrong.
+    private static final String BAND = Fmt.plain(BAND_LOW) + "–" + Fmt.plain(BAND_HIGH);
+    private static final String LOW = Fmt.plain(BAND_LOW);
+    private static final String P = "p < " + Fmt.plain(ALPHA);
+    private static final String CONFIDENCE = Fmt.plain(Math.round(100 * (1 - ALPHA) * 1e6) / 1e6) + "%";
+    private static final String MARGIN = Fmt.plain(QUALITY_MARGIN);
+    private static final String MINUS_MARGIN = "−" + MARGIN;
+    private static final String FEWER = Fmt.plain(MIN_RATIO) + "×";
+    static final String TITLE_1 = "SURM-LoRA beats LoRA by " + BAND + " points on image classification";
+    static final String TITLE_2 = "SURM adapters reach adapter quality with up to " + Fmt.plain(CLAIMED_RATIO)
+            + "× fewer parameters on GLUE";
+    static final String RULE_1 = "Read as " + BAND + " absolute accuracy points. Per image task, each SURM-LoRA variant "
+            + "(circulant, toeplitz, kronecker, ldr) vs lora, paired by seed: supported if the gain is ≥ " + LOW + " points "
+            + "and significant (" + P + ", ≥ 2 seeds); not supported if the gain is significantly below " + LOW + " points; "
             + "else inconclusive. A task counts as supported if any variant is; the claim is supported if every "
             + "image task is, not supported if none is.";
     static final String RULE_2 = "On the GLUE average over this suite's GLUE tasks, each SURM adapter vs adapter, "
-            + "paired by seed: supported if it trains ≥ 2× fewer parameters and a non-inferiority test with a "
-            + "1-point margin shows it within 1 point of adapter (the one-sided 95% lower confidence bound of the "
-            + "difference is above −1 point; ≥ 2 seeds); not supported if it trains < 2× fewer parameters or "
-            + "the one-sided 95% upper bound is below −1 point; else inconclusive. A supported comparison counts "
+            + "paired by seed: supported if it trains ≥ " + FEWER + " fewer parameters and a non-inferiority test with a "
+            + MARGIN + "-point margin shows it within " + MARGIN + " point of adapter (the one-sided " + CONFIDENCE
+            + " lower confidence bound of the difference is above " + MINUS_MARGIN + " point; ≥ 2 seeds); not supported "
+            + "if it trains < " + FEWER + " fewer parameters or the one-sided " + CONFIDENCE + " upper bound is below "
+            + MINUS_MARGIN + " point; else inconclusive. A supported comparison counts "
             + "as inconclusive when adapter "
             + "itself does not clearly beat the trivial predictor (majority class / mean) on every GLUE task. The "
             + "claim is supported if any SURM adapter is.";
@@ -98,7 +110,7 @@ public final class Claims {
     }
 
     static ClaimVerdict imageClaim(SuiteAggregate agg) {
-        String title = "SURM-LoRA beats LoRA by 5–7 points on image classification";
+        String title = TITLE_1;
         if (agg.imageTasks().isEmpty()) {
             return notTested("claim-1", title, QUOTE_1, RULE_1, "no image-classification task in this suite (tasks: "
                     + String.join(", ", agg.tasks()) + ")");
@@ -145,19 +157,19 @@ public final class Claims {
             return new ComparisonVerdict(p, Verdict.INCONCLUSIVE, numbers + "; " + untestedWhy(p));
         }
         if (gain >= BAND_LOW && p.diff().p() < ALPHA) {
-            return new ComparisonVerdict(p, Verdict.SUPPORTED, numbers + "; ≥ 5 points and significant");
+            return new ComparisonVerdict(p, Verdict.SUPPORTED, numbers + "; ≥ " + LOW + " points and significant");
         }
         double pBand = p.diff().pAgainst(BAND_LOW);
         if (gain < BAND_LOW && Double.isFinite(pBand) && pBand < ALPHA) {
             return new ComparisonVerdict(p, Verdict.NOT_SUPPORTED,
-                    numbers + "; significantly below 5 points (p vs 5: " + Fmt.p(pBand) + ")");
+                    numbers + "; significantly below " + LOW + " points (p vs " + LOW + ": " + Fmt.p(pBand) + ")");
         }
-        return new ComparisonVerdict(p, Verdict.INCONCLUSIVE, numbers + "; neither ≥ 5 and significant nor "
-                + "significantly below 5 (p vs 5: " + Fmt.p(pBand) + ")");
+        return new ComparisonVerdict(p, Verdict.INCONCLUSIVE, numbers + "; neither ≥ " + LOW + " and significant nor "
+                + "significantly below " + LOW + " (p vs " + LOW + ": " + Fmt.p(pBand) + ")");
     }
 
     static ClaimVerdict glueAdapterClaim(SuiteAggregate agg) {
-        String title = "SURM adapters reach adapter quality with up to 12× fewer parameters on GLUE";
+        String title = TITLE_2;
         if (agg.glueTasks().isEmpty()) {
             return notTested("claim-2", title, QUOTE_2, RULE_2, "no GLUE task in this suite (tasks: "
                     + String.join(", ", agg.tasks()) + ")");
@@ -191,15 +203,15 @@ public final class Claims {
         double ratio = p.parameterRatio();
         double lower = p.diff().bound(1 - ALPHA, true);
         double upper = p.diff().bound(1 - ALPHA, false);
-        String numbers = "difference " + Fmt.signed(d) + " points, one-sided 95% bounds [" + Fmt.signed(lower) + ", "
+        String numbers = "difference " + Fmt.signed(d) + " points, one-sided " + CONFIDENCE + " bounds [" + Fmt.signed(lower) + ", "
                 + Fmt.signed(upper) + "] (" + p.diff().kind().label() + "), " + Fmt.ratio(ratio) + " fewer parameters";
         if (Double.isFinite(ratio) && ratio < MIN_RATIO) {
-            return new ComparisonVerdict(p, Verdict.NOT_SUPPORTED, numbers + "; fewer than 2× fewer parameters");
+            return new ComparisonVerdict(p, Verdict.NOT_SUPPORTED, numbers + "; fewer than " + FEWER + " fewer parameters");
         }
         double pWorse = p.diff().pBelow(-QUALITY_MARGIN);
         if (Double.isFinite(pWorse) && pWorse < ALPHA) {
-            return new ComparisonVerdict(p, Verdict.NOT_SUPPORTED, numbers + "; worse than the 1-point margin: the "
-                    + "upper bound is below −1 (one-sided p " + Fmt.p(pWorse) + ")");
+            return new ComparisonVerdict(p, Verdict.NOT_SUPPORTED, numbers + "; worse than the " + MARGIN + "-point margin: "
+                    + "the upper bound is below " + MINUS_MARGIN + " (one-sided p " + Fmt.p(pWorse) + ")");
         }
         if (p.diff().kind() == TestKind.NONE || !Double.isFinite(ratio)) {
             return new ComparisonVerdict(p, Verdict.INCONCLUSIVE, numbers
@@ -207,11 +219,13 @@ public final class Claims {
         }
         double pWithin = p.diff().pAbove(-QUALITY_MARGIN);
         if (Double.isFinite(pWithin) && pWithin < ALPHA) {
-            return new ComparisonVerdict(p, Verdict.SUPPORTED, numbers + "; within the 1-point margin (non-inferiority: "
-                    + "lower bound above −1, one-sided p " + Fmt.p(pWithin) + ") with ≥ 2× fewer parameters");
+            return new ComparisonVerdict(p, Verdict.SUPPORTED, numbers + "; within the " + MARGIN + "-point margin "
+                    + "(non-inferiority: lower bound above " + MINUS_MARGIN + ", one-sided p " + Fmt.p(pWithin) + ") with ≥ "
+                    + FEWER + " fewer parameters");
         }
         return new ComparisonVerdict(p, Verdict.INCONCLUSIVE, numbers + "; "
-                + (Double.isFinite(pWithin) ? "the bounds straddle −1: not shown within the 1-point margin (one-sided p "
+                + (Double.isFinite(pWithin) ? "the bounds straddle " + MINUS_MARGIN + ": not shown within the " + MARGIN
+                        + "-point margin (one-sided p "
                         + Fmt.p(pWithin) + ")" : "no bound: every seed's difference is identical"));
     }
 

@@ -46,6 +46,11 @@ public final class Fmt {
         return p < 0.001 ? "<0.001" : String.format(Locale.ROOT, "%.3f", p);
     }
 
+    /** A constant as written in prose: "5", "0.05", "12.5" (no trailing zeros), or "–". */
+    public static String plain(double v) {
+        return Double.isFinite(v) ? java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString() : NONE;
+    }
+
     /** "12.0×" or "–". */
     public static String ratio(double r) {
         return Double.isFinite(r) ? String.format(Locale.ROOT, "%.1f×", r) : NONE;

@@ -3,11 +3,11 @@ package dev.surmbench.report;
 import dev.surmbench.report.baseline.BaselineRow;
 import dev.surmbench.report.render.ChartData;
 import dev.surmbench.report.render.EChartsAsset;
+import dev.surmbench.report.render.LearningCurves;
 import dev.surmbench.report.render.ProvenanceSummary;
 import dev.surmbench.report.render.ReportView;
 import dev.surmbench.report.render.ReportViewBuilder;
 import dev.surmbench.report.render.ReportWriter;
-import dev.surmbench.report.render.SafeJson;
 import dev.surmbench.results.ResultsLayout;
 import dev.surmbench.results.RunRecord;
 import java.io.IOException;
@@ -54,7 +54,8 @@ public final class Report {
         ResultsLayout layout = new ResultsLayout(suiteDir);
         List<ClaimVerdict> claims = Claims.judge(agg);
         ReportView view = ReportViewBuilder.build(agg, suiteDir.toString(), ProvenanceSummary.collect(layout, agg.runs()),
-                claims, Pairwise.all(agg), baselines, SafeJson.write(ChartData.of(agg)), EChartsAsset.script());
+                claims, Pairwise.all(agg), baselines, ChartData.of(agg, LearningCurves.collect(layout, agg)),
+                EChartsAsset.script());
         String summary = new ReportWriter(templatesDir).write(view, layout.reportDir());
         return new Result(layout.reportDir().resolve("index.html"), layout.reportDir().resolve("summary.md"), summary,
                 claims);

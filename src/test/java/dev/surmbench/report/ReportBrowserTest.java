@@ -109,7 +109,9 @@ class ReportBrowserTest {
             f.ok("cifar10", "kronecker", s, 0.83 + noise[s - 1] * 1.2, 36_864, 10);
         }
         f.add("cifar10", "ldr", "ldr", 1, dev.surmbench.results.RunStatus.DIVERGED, "loss NaN at step 12", 0.1, 73_728, 9);
-        return f.write(root);
+        Path dir = f.write(root);
+        f.writeEpochs(dir);
+        return dir;
     }
 
     private static void waitForCharts(Duration limit) throws InterruptedException {
@@ -153,14 +155,15 @@ class ReportBrowserTest {
                 .map(WebElement::getText).toList();
         assertEquals(List.of("lora", "adapter", "circulant", "kronecker", "ldr", "circulant-adapter"), rows);
         List<WebElement> header = driver.findElements(By.cssSelector("#main-table thead th"));
-        assertEquals(List.of("Method", "Source", "cifar10", "cola", "sst2", "GLUE average"),
+        assertEquals(List.of("Method", "Source", "cifar10", "cola", "sst2", "GLUE average", "Trainable params"),
                 header.stream().map(h -> h.getText().split("\n")[0]).toList());
         assertTrue(driver.findElements(By.cssSelector("#main-table tbody.baselines tr[data-source='peer']")).size() >= 16,
                 "peer baseline rows are shown, marked by source");
         assertEquals(1, driver.findElements(By.cssSelector("#failures li")).size(), "the diverged run is listed");
         assertEquals("supported", driver.findElement(By.cssSelector("#claim-1 h3 .verdict")).getText());
 
-        for (String chart : List.of("chart-quality", "chart-throughput")) {
+        assertEquals(3, driver.findElements(By.cssSelector("#chart-curves canvas")).size(), "one learning-curve chart per task");
+        for (String chart : List.of("chart-quality", "chart-throughput", "chart-curves")) {
             Map<?, ?> px = (Map<?, ?>) ((JavascriptExecutor) driver).executeScript(
                     "var c = document.querySelector('#' + arguments[0] + ' canvas');"
                             + "if (!c) { return {canvas: false}; }"
@@ -184,5 +187,46 @@ class ReportBrowserTest {
                 "clip", Map.of("x", 0, "y", 0, "width", 1400, "height", height.intValue(), "scale", 1)));
         Files.write(ARTIFACTS.resolve("report.png"), java.util.Base64.getDecoder().decode((String) shot.get("data")));
         assertTrue(Files.size(ARTIFACTS.resolve("report.png")) > 10_000, "screenshot written");
+    }
+
+    /** The top of the page at 1280×800: the verdicts and our rows of the main table are on the first screen. */
+    @Test
+    void theAnswerIsOnTheFirstScreen() throws Exception {
+        Path dir = fabricatedSuite(tmp.resolve("first-screen"));
+        Report.Result result = Report.generate(dir, BaselineCsv.readDirectory(Path.of("baselines")), null);
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 1280, "height", 800, "deviceScaleFactor", 1, "mobile", false));
+        try {
+            driver.get(result.html().toUri().toString());
+            waitForCharts(Duration.ofSeconds(30));
+            JavascriptExecutor js = driver;
+            assertEquals(800L, ((Number) js.executeScript("return window.innerHeight")).longValue(), "viewport height");
+            Files.createDirectories(ARTIFACTS);
+            Files.write(ARTIFACTS.resolve("top.png"), driver.getScreenshotAs(OutputType.BYTES));
+
+            double verdictsBottom = box("#verdicts", "bottom");
+            double oursBottom = box("#main-table tbody.ours", "bottom");
+            assertTrue(box("#summary", "top") < 200, "the summary starts the page");
+            assertEquals(2, driver.findElements(By.cssSelector("#verdicts li")).size(), "one line per claim");
+            for (WebElement li : driver.findElements(By.cssSelector("#verdicts li"))) {
+                assertTrue(li.getSize().getHeight() < 30, "a verdict is one line: " + li.getText());
+            }
+            assertTrue(verdictsBottom <= 800, "the verdicts are on the first screen: bottom at " + verdictsBottom);
+            assertTrue(oursBottom <= 800, "our rows of the main table are on the first screen: bottom at " + oursBottom);
+            double figures = box("#figures", "top");
+            double runs = box("#runs", "top");
+            double provenance = box("#provenance", "top");
+            assertTrue(box("#main-table", "bottom") < figures && figures < box("#claims", "top") && runs < provenance,
+                    "summary, figures, details, runs, provenance last: " + figures + ", " + runs + ", " + provenance);
+        } finally {
+            driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
+    }
+
+    /** A side of the bounding box of the element {@code selector} selects, in CSS pixels from the top of the page. */
+    private static double box(String selector, String side) {
+        Object v = driver.executeScript("var r = document.querySelector(arguments[0]).getBoundingClientRect();"
+                + "return r[arguments[1]] + window.scrollY;", selector, side);
+        return ((Number) v).doubleValue();
     }
 }

