@@ -50,8 +50,8 @@ public final class ExportCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             ExportFormat kind = ExportFormat.fromName(format);
-            Path dir = Files.isRegularFile(source.resolve(AdapterFiles.MANIFEST)) ? source : source.resolve(ResultsLayout.ADAPTER_DIR);
-            AdapterFiles.Saved adapter = AdapterFiles.read(dir);
+            AdapterFiles.Saved adapter = Files.isRegularFile(source.resolve(AdapterFiles.MANIFEST)) ? AdapterFiles.read(source)
+                    : AdapterFiles.readOfRun(source); // a run folder: its adapter must be its own
             if (kind == ExportFormat.PEFT) {
                 PeftExport.write(adapter, out);
             } else {

@@ -123,6 +123,7 @@ public record ResultsLayout(Path suiteDir) {
             throw new IllegalArgumentException(suiteDir + ": no shard files (runs.shard-I-of-N.csv) to merge; "
                     + "give the folder that 'run --shard I/N' wrote");
         }
+        allRuns(); // rows that disagree are refused before anything (the lock file included) is written
         try (FolderLock lock = FolderLock.acquire(suiteDir)) {
             List<RunRecord> all = allRuns();
             RunsCsv.write(runsCsv(), all);

@@ -104,7 +104,7 @@ public final class SuiteRunner {
                 record = executor.execute(suite, spec, layout, options);
             } catch (RunStoppedException stop) {
                 record = stop.record();
-                stoppedBy = record.runId() + ": " + stop.getCause();
+                stoppedBy = record.runId() + ": " + stop.getCause() + ". The run is recorded as failed; " + stop.advice();
             } finally {
                 // the row before the claim goes, in one hold of the lock: others see one or the other
                 try (FolderLock lock = FolderLock.acquire(layout.suiteDir())) {

@@ -85,6 +85,21 @@ class RunFailureTest {
         assertEquals(RunStatus.FAILED.csvName(), runJson().path("result").path("status").asText().toLowerCase());
     }
 
+    /** A full disk (ENOSPC) fails every later run the same way: recorded, then the suite stops, naming the path. */
+    @Test
+    void aFullDiskIsRecordedThenStopsTheSuiteNamingThePath() throws Exception {
+        Path adapter = layout().adapterDir(spec.runId()).resolve("adapter.safetensors");
+        RunStoppedException stop = assertThrows(RunStoppedException.class,
+                () -> executor.execute(suite, spec, layout(), options(System.out, false), progress -> {
+                    throw new java.io.IOException("cannot write " + adapter + ": No space left on device");
+                }));
+        assertEquals(RunStatus.FAILED, stop.record().status());
+        assertTrue(stop.record().statusDetail().contains(adapter + ": No space left on device"), stop.record().statusDetail());
+        assertTrue(stop.advice().startsWith("the next runs would fail the same way: free space on that disk"), stop.advice());
+        assertTrue(RunStoppedException.isDiskFull(new java.io.UncheckedIOException(new java.io.IOException("Disk quota exceeded"))));
+        assertTrue(!RunStoppedException.isDiskFull(new java.io.IOException("Permission denied")), "only a full disk stops");
+    }
+
     @Test
     void theProgressBarIsClosedWhenTrainingThrows() throws Exception {
         ByteArrayOutputStream terminal = new ByteArrayOutputStream();
