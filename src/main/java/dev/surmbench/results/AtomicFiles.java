@@ -139,6 +139,8 @@ public final class AtomicFiles {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
             throw new IOException("the file system of " + dir + " cannot rename atomically; results need one", e);
+        } catch (IOException e) {
+            throw named(target, e);
         } finally {
             Installer.deleteRecursively(temp);
             if (old != null) {

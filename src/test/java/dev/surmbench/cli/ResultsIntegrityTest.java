@@ -108,6 +108,9 @@ class ResultsIntegrityTest {
                 // 6. a second YAML document
                 new Case("6 suite with a second YAML document", file("s.yaml", SUITE + "---\nname: t\n"), "validate {w}/s.yaml",
                         List.of("{w}/s.yaml:6:1: a second YAML document"), none),
+                // a YAML parser's complaint: its reason and the offending line once, not its context block
+                new Case("targets: a YAML syntax error is one line", file("s.yaml", "name: s\ntasks: [rte\nmethods: [lora]\n"
+                        + "seeds: [1]\n"), "validate {w}/s.yaml", List.of("{w}/s.yaml:", "not valid YAML: "), List.of("^")),
                 // 7. merge with nothing to merge, --baselines-dir naming a file
                 new Case("7 merge on an empty folder", w -> Files.createDirectories(w.resolve("res/s")), "merge {w}/res/s",
                         List.of("{w}/res/s: no shard files"), none),
