@@ -79,10 +79,18 @@ public final class BaselineCsv {
 
     /**
      * Reference rows name the runs behind them ({@code run_ids}); two different rows that name one run
-     * disagree about it, by {@link DuplicateRunIds}' rule (the one runs.csv follows): an error naming
-     * the file, the lines, the run id and the differing columns.
+     * on one device class disagree about it, by {@link DuplicateRunIds}' rule (the one runs.csv
+     * follows): an error naming the file, the lines, the run id and the differing columns. (A run id
+     * names the settings, not the machine: the same suite run on a CPU and on a GPU gives one id on
+     * each device class, and a file may hold both groups.)
      */
     private static void checkRunIds(Path file, List<BaselineRow> rows) {
+        Map<String, List<BaselineRow>> byDevice = new LinkedHashMap<>();
+        rows.forEach(row -> byDevice.computeIfAbsent(row.device(), d -> new ArrayList<>()).add(row));
+        byDevice.values().forEach(group -> checkRunIdsOnOneDevice(file, group));
+    }
+
+    private static void checkRunIdsOnOneDevice(Path file, List<BaselineRow> rows) {
         List<DuplicateRunIds.Row<BaselineRow>> byRun = new ArrayList<>();
         for (BaselineRow row : rows) {
             Map<String, String> cells = new LinkedHashMap<>();
