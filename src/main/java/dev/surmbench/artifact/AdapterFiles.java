@@ -4,7 +4,11 @@ import dev.surmbench.model.WeightTensor;
 import dev.surmbench.model.TensorSet;
 import dev.surmbench.model.WeightLoadException;
 import dev.surmbench.model.safetensors.SafeTensors;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.surmbench.results.AtomicFiles;
+import dev.surmbench.results.ResultsLayout;
+import dev.surmbench.results.RunDocument;
+import dev.surmbench.results.RunJson;
 import dev.surmbench.util.Sha256;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -67,6 +71,42 @@ public final class AdapterFiles {
             SafeTensors.write(file, tensors, Map.of("format", "pt", "surm_bench_run", manifest.runId()));
             Files.writeString(folder.resolve(MANIFEST), manifest.withTensorsSha256(Sha256.of(file)).toJson());
         });
+    }
+
+    /**
+     * Reads the adapter of the run folder {@code runDir} and checks that it belongs to that run: the
+     * manifest's run id and method must be the ones the run's {@code run.json} records (an adapter
+     * folder copied in from another run is refused, naming both). The tensors file is bound to the
+     * manifest by its checksum ({@link #read}), and its shapes are checked against the model the
+     * manifest describes whenever one is restored ({@link Saved#restore}). The one check behind
+     * {@code export} and {@code eval --run}.
+     */
+    public static Saved readOfRun(Path runDir) {
+        Path runJson = runDir.resolve(ResultsLayout.RUN_JSON);
+        if (!Files.isRegularFile(runJson)) {
+            throw new AdapterFormatException(runJson + ": not found; give a run folder results/<suite>/runs/<id> "
+                    + "(or an adapter folder)");
+        }
+        RunDocument.Config config;
+        try {
+            RunDocument doc = RunJson.read(runJson);
+            config = doc == null ? null : doc.config();
+        } catch (JsonProcessingException e) {
+            throw new AdapterFormatException(RunJson.problem(runJson, e, "a run.json"));
+        } catch (IOException e) {
+            throw new AdapterFormatException(runJson + ": cannot read it (" + e.getMessage() + ")");
+        }
+        if (config == null || config.runId() == null) {
+            throw new AdapterFormatException(runJson + ": field 'config.run_id' is missing; not a run.json written by 'run'");
+        }
+        Saved saved = read(runDir.resolve(ResultsLayout.ADAPTER_DIR));
+        AdapterManifest m = saved.manifest();
+        if (!m.runId().equals(config.runId()) || !m.recipe().method().equals(config.method())) {
+            throw new AdapterFormatException(saved.dir().resolve(MANIFEST) + ": belongs to run " + m.runId() + " ("
+                    + m.recipe().method() + "), not to run " + config.runId() + " (" + config.method() + ") of " + runJson
+                    + "; restore the run's own adapter folder");
+        }
+        return saved;
     }
 
     /** Reads and checks the adapter folder {@code dir}. */

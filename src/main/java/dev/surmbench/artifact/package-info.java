@@ -15,7 +15,8 @@
  *       with every update merged into the base weights.</li>
  * </ul>
  *
- * <p>Uses {@code peft} and {@code model} (and {@code results.AtomicFiles} to write). It knows
+ * <p>Uses {@code peft} and {@code model} (and {@code results}: {@code AtomicFiles} to write, a run
+ * folder's {@code run.json} to check that its adapter is its own). It knows
  * nothing of suites, task data, metrics or training: callers hand it the run's facts as a
  * manifest, and {@code results} only points at the folders it writes.
  */

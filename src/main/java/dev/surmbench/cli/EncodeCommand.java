@@ -12,6 +12,7 @@ import dev.surmbench.suite.DeviceChoice;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import dev.surmbench.util.Utf8;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -65,6 +66,11 @@ public final class EncodeCommand implements Callable<Integer> {
         List<String> lines;
         try {
             lines = Files.readAllLines(textFile, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            Utf8.Position at = Utf8.firstMalformed(textFile).orElse(new Utf8.Position(1, 1));
+            err.println(textFile + ":" + at.line() + ":" + at.column() + ": not UTF-8 text; --text-file takes UTF-8 "
+                    + "text, one sentence per line");
+            return Main.EXIT_BAD_INPUT;
         } catch (IOException e) {
             err.println("cannot read " + textFile + ": " + e.getMessage());
             return Main.EXIT_BAD_INPUT;

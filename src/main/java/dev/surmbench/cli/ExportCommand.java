@@ -52,8 +52,8 @@ public final class ExportCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             ExportFormat kind = ExportFormat.fromName(format);
-            Path dir = Files.isRegularFile(source.resolve(AdapterFiles.MANIFEST)) ? source : RunFolder.resolve(source).adapterDir();
-            AdapterFiles.Saved adapter = AdapterFiles.read(dir);
+            AdapterFiles.Saved adapter = Files.isRegularFile(source.resolve(AdapterFiles.MANIFEST)) ? AdapterFiles.read(source)
+                    : AdapterFiles.readOfRun(RunFolder.resolve(source).dir()); // a run: its adapter must be its own
             if (kind == ExportFormat.PEFT) {
                 PeftExport.write(adapter, out);
             } else {

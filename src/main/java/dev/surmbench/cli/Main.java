@@ -46,9 +46,13 @@ public final class Main {
         CommandLine cli = new CommandLine(new Main());
         cli.setExitCodeExceptionMapper(t -> t instanceof IllegalArgumentException ? EXIT_BAD_INPUT : 1);
         cli.setExecutionExceptionHandler(Main::handle);
+        cli.registerConverter(Double.class, new FiniteNumber()).registerConverter(double.class, new FiniteNumber());
         cli.setParameterExceptionHandler(
                 (ex, args) -> {
                     ex.getCommandLine().getErr().println(ex.getMessage());
+                    if (ex.getCause() instanceof CommandLine.TypeConversionException) {
+                        return EXIT_BAD_INPUT; // the message names the option, the value and the fix: one line
+                    }
                     CommandLine.UnmatchedArgumentException.printSuggestions(ex, ex.getCommandLine().getErr());
                     ex.getCommandLine().usage(ex.getCommandLine().getErr());
                     return EXIT_BAD_INPUT;

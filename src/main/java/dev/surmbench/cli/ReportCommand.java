@@ -56,6 +56,11 @@ public final class ReportCommand implements Callable<Integer> {
             List<BaselineRow> baselines = new ArrayList<>();
             if (!noBaselines) {
                 if (baselineFiles.isEmpty()) {
+                    if (baselinesDir != null && !Files.isDirectory(baselinesDir)) {
+                        throw new IllegalArgumentException(baselinesDir + (Files.exists(baselinesDir) ? " is a file, not a folder"
+                                : " does not exist") + "; --baselines-dir takes the folder of baseline CSV files (e.g. "
+                                + "baselines), --baseline FILE.csv one file");
+                    }
                     Path dir = baselinesDir != null ? baselinesDir : BaselineDirs.find(suiteDir).orElse(null);
                     if (dir == null || !Files.isDirectory(dir)) {
                         out.println("report: no baselines shown: " + (dir != null ? dir + " is not a folder"

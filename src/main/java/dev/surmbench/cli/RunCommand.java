@@ -102,9 +102,7 @@ public final class RunCommand implements Callable<Integer> {
         SuiteRunner.Summary summary = new SuiteRunner(options, executor)
                 .run(suite);
         if (summary.stoppedBy() != null) {
-            log.printf("stopped: %s. The run is recorded as failed; the JVM is not trusted with more runs after "
-                    + "this error. Run the suite again to go on (with more memory: -Xmx, or a smaller batch_size)%n",
-                    summary.stoppedBy());
+            log.printf("stopped: %s%n", summary.stoppedBy()); // names the run, the cause and what to do
         }
         log.printf("done: %d runs, %d skipped as already recorded, %d completed, %d diverged, %d failed, "
                 + "%d being trained by other processes%s%n", summary.total(), summary.skipped(), summary.completed(),

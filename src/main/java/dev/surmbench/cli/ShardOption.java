@@ -27,14 +27,25 @@ record ShardOption(int index, int count) {
             if (count == null) {
                 throw new IllegalArgumentException("JOB_COMPLETION_INDEX is set but SURM_SHARD_COUNT (the Job's completions) is not");
             }
-            return checked(Integer.parseInt(env.get("JOB_COMPLETION_INDEX")) + 1, Integer.parseInt(count), "JOB_COMPLETION_INDEX");
+            return checked(number(env, "JOB_COMPLETION_INDEX") + 1, number(env, "SURM_SHARD_COUNT"), "JOB_COMPLETION_INDEX");
         }
         if (env.containsKey("SLURM_ARRAY_TASK_ID") && env.containsKey("SLURM_ARRAY_TASK_COUNT")) {
-            int min = Integer.parseInt(env.getOrDefault("SLURM_ARRAY_TASK_MIN", "0"));
-            return checked(Integer.parseInt(env.get("SLURM_ARRAY_TASK_ID")) - min + 1,
-                    Integer.parseInt(env.get("SLURM_ARRAY_TASK_COUNT")), "SLURM_ARRAY_TASK_ID");
+            int min = env.containsKey("SLURM_ARRAY_TASK_MIN") ? number(env, "SLURM_ARRAY_TASK_MIN") : 0;
+            return checked(number(env, "SLURM_ARRAY_TASK_ID") - min + 1, number(env, "SLURM_ARRAY_TASK_COUNT"),
+                    "SLURM_ARRAY_TASK_ID");
         }
         return new ShardOption(1, 1);
+    }
+
+    /** The whole number in environment variable {@code name}; anything else is one line naming it. */
+    private static int number(Map<String, String> env, String name) {
+        String value = env.get(name);
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("environment variable " + name + "='" + value + "' is not a whole number; "
+                    + "the scheduler sets it to one — unset it or pass --shard i/n");
+        }
     }
 
     private static ShardOption checked(int index, int count, String from) {

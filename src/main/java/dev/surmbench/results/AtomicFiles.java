@@ -38,23 +38,59 @@ public final class AtomicFiles {
         Files.createDirectories(dir);
         Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
         try {
-            if (Files.getFileStore(temp).supportsFileAttributeView(PosixFileAttributeView.class)) {
-                Files.setPosixFilePermissions(temp, READABLE_BY_ALL);
-            }
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
-                 OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
-                out.write(content);
-                out.flush();
-                channel.force(true);
-            }
+            writeTemporary(temp, content);
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 throw new IOException("the file system of " + dir + " cannot rename atomically; results need one", e);
             }
+        } catch (IOException e) {
+            throw named(target, e);
         } finally {
             Files.deleteIfExists(temp);
         }
+    }
+
+    /** {@code e} naming {@code target} when its message does not (a full disk's "No space left on device" names none). */
+    private static IOException named(Path target, IOException e) {
+        String message = String.valueOf(e.getMessage());
+        if (message.contains(target.toString()) || message.contains(target.toAbsolutePath().getParent().toString())) {
+            return e;
+        }
+        return new IOException("cannot write " + target + ": " + message, e);
+    }
+
+    private static void writeTemporary(Path temp, byte[] content) throws IOException {
+        if (Files.getFileStore(temp).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            Files.setPosixFilePermissions(temp, READABLE_BY_ALL);
+        }
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
+             OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
+            out.write(content);
+            out.flush();
+            channel.force(true);
+        }
+    }
+
+    /**
+     * Deletes the temporary files {@link #write} leaves in {@code dir} when its process is killed
+     * between creating and renaming one ({@code .<name>…tmp}); the caller must own the folder (a run's
+     * folder under its claim), since a live writer's temporary file looks the same. Nothing when
+     * {@code dir} does not exist.
+     */
+    public static void removeLeftovers(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path stale : files.filter(p -> Files.isRegularFile(p) && isTemporary(p.getFileName().toString())).toList()) {
+                Files.deleteIfExists(stale);
+            }
+        }
+    }
+
+    private static boolean isTemporary(String name) {
+        return name.startsWith(".") && name.endsWith(".tmp");
     }
 
     /** Writes the files of a folder under construction. */
@@ -103,6 +139,8 @@ public final class AtomicFiles {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
             throw new IOException("the file system of " + dir + " cannot rename atomically; results need one", e);
+        } catch (IOException e) {
+            throw named(target, e);
         } finally {
             Installer.deleteRecursively(temp);
             if (old != null) {

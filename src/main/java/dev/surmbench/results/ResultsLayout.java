@@ -6,9 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -81,33 +79,55 @@ public record ResultsLayout(Path suiteDir) {
         }
     }
 
-    /** Every recorded run across runs.csv and shard files; per run id a completed row wins, then the latest. */
+    /**
+     * Every recorded run across runs.csv and shard files, one per run id by {@link DuplicateRunIds}'
+     * rule (identical copies are one row, a completed row supersedes a failed one, rows that otherwise
+     * differ are an error naming both).
+     */
     public List<RunRecord> allRuns() {
-        Map<String, RunRecord> byId = new LinkedHashMap<>();
+        List<DuplicateRunIds.Row<RunRecord>> rows = new ArrayList<>();
         for (Path file : rowFiles()) {
-            for (RunRecord r : RunsCsv.read(file)) {
-                byId.merge(r.runId(), r, ResultsLayout::preferred);
-            }
+            rows.addAll(RunsCsv.rows(file));
         }
-        List<RunRecord> out = new ArrayList<>(byId.values());
+        List<RunRecord> out = new ArrayList<>(DuplicateRunIds.resolve(rows));
         out.sort(Comparator.comparing(RunRecord::task).thenComparing(RunRecord::label).thenComparingLong(RunRecord::seed)
                 .thenComparing(RunRecord::runId));
         return out;
     }
 
-    /** Writes the union of all rows files to runs.csv (atomically, under the folder's lock) and returns it. */
+    /**
+     * Records {@code record} (a run's new row, or a relabelled one) in {@code own}, this process's rows
+     * file, and in place of its row in every other rows file that holds its id (a merged runs.csv), so
+     * that no two files disagree about a run ({@link DuplicateRunIds}). Atomic per file; call it under
+     * the folder's {@link FolderLock}.
+     */
+    public void record(Path own, RunRecord record) throws IOException {
+        for (Path file : rowFiles()) {
+            if (!file.equals(own)) {
+                List<RunRecord> rows = RunsCsv.read(file);
+                if (rows.stream().anyMatch(r -> r.runId().equals(record.runId()) && !r.equals(record))) {
+                    RunsCsv.write(file, rows.stream().map(r -> r.runId().equals(record.runId()) ? record : r).toList());
+                }
+            }
+        }
+        RunsCsv.upsert(own, record);
+    }
+
+    /**
+     * Writes the union of all rows files to runs.csv (atomically, under the folder's lock) and returns
+     * it. A folder without shard files is an error (nothing to merge; nothing is written), and so are
+     * rows that disagree ({@link DuplicateRunIds}).
+     */
     public List<RunRecord> merge() throws IOException {
+        if (rowFiles().stream().noneMatch(f -> !f.equals(runsCsv()))) {
+            throw new IllegalArgumentException(suiteDir + ": no shard files (runs.shard-I-of-N.csv) to merge; "
+                    + "give the folder that 'run --shard I/N' wrote");
+        }
+        allRuns(); // rows that disagree are refused before anything (the lock file included) is written
         try (FolderLock lock = FolderLock.acquire(suiteDir)) {
             List<RunRecord> all = allRuns();
             RunsCsv.write(runsCsv(), all);
             return all;
         }
-    }
-
-    private static RunRecord preferred(RunRecord a, RunRecord b) {
-        if (a.completed() != b.completed()) {
-            return a.completed() ? a : b;
-        }
-        return a.finishedAt().compareTo(b.finishedAt()) >= 0 ? a : b;
     }
 }

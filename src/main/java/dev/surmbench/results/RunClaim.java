@@ -95,6 +95,7 @@ public final class RunClaim implements AutoCloseable {
             }
             takenOver = holder.map(Holder::toString).orElse("unknown process") + ": " + stale;
         }
+        AtomicFiles.removeLeftovers(file.getParent()); // the run folder is ours now: a killed writer's temporary files go
         AtomicFiles.write(file, JSON.writeValueAsBytes(Holder.current()));
         return new Attempt(new RunClaim(file), null, takenOver);
     }

@@ -1,6 +1,10 @@
 package dev.surmbench.results;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -35,6 +39,49 @@ public final class RunJson {
     public static RunProvenance readProvenance(Path file) throws IOException {
         JsonNode provenance = readTree(file).path("provenance");
         return provenance.isObject() ? JSON.treeToValue(provenance, RunProvenance.class) : RunProvenance.NONE;
+    }
+
+    /**
+     * One line saying why {@code file} could not be read as {@code what} (e.g. "a run.json"): where
+     * the JSON is broken, or which field has the wrong type and what it must be — never the parser's
+     * class names.
+     */
+    public static String problem(Path file, JsonProcessingException e, String what) {
+        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+            StringBuilder field = new StringBuilder();
+            for (JsonMappingException.Reference r : m.getPath()) {
+                if (r.getFieldName() != null) {
+                    field.append(field.length() == 0 ? "" : ".").append(r.getFieldName());
+                } else if (r.getIndex() >= 0) {
+                    field.append('[').append(r.getIndex()).append(']');
+                }
+            }
+            Class<?> target = m instanceof MismatchedInputException mi ? mi.getTargetType() : null;
+            return file + ": field '" + field + "' has the wrong type" + (target == null ? "" : " (expected " + kind(target) + ")")
+                    + "; not " + what + " written by surm-bench — restore it or delete the run's folder to train it again";
+        }
+        JsonLocation at = e.getLocation();
+        return file + (at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr()) + ": not valid JSON; not " + what
+                + " written by surm-bench — restore it or delete the run's folder to train it again";
+    }
+
+    private static String kind(Class<?> type) {
+        if (type == String.class) {
+            return "text";
+        }
+        if (type == Long.class || type == Integer.class || type == long.class || type == int.class) {
+            return "a whole number";
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "a list";
+        }
+        return "an object";
     }
 
     /** Writes any value as run.json is written (indented), atomically. */

@@ -35,8 +35,16 @@ public final class RunsCsv {
 
     private RunsCsv() {}
 
-    /** All rows of {@code file}, or none when it does not exist. */
+    /**
+     * All rows of {@code file}, one per run id ({@link DuplicateRunIds}: identical repeats are read once,
+     * two different rows for one id are an error), or none when it does not exist.
+     */
     public static List<RunRecord> read(Path file) {
+        return DuplicateRunIds.resolve(rows(file));
+    }
+
+    /** Every row of {@code file} as written, with its line and cells, before {@link DuplicateRunIds} applies. */
+    static List<DuplicateRunIds.Row<RunRecord>> rows(Path file) {
         if (!Files.exists(file)) {
             return new ArrayList<>();
         }
@@ -48,9 +56,12 @@ public final class RunsCsv {
             throw new ResultsFormatException(file, 1, "header",
                     "columns " + header + " differ from the expected " + RunRecord.COLUMNS);
         }
-        List<RunRecord> out = new ArrayList<>();
+        List<DuplicateRunIds.Row<RunRecord>> out = new ArrayList<>();
         for (CsvTables.Row row : table.rows()) {
-            out.add(RunColumn.parse(file, row.line(), row.cells()));
+            RunRecord record = RunColumn.parse(file, row.line(), row.cells());
+            Map<String, String> cells = new LinkedHashMap<>();
+            header.forEach(column -> cells.put(column, row.cells().isSet(column) ? row.cells().get(column) : ""));
+            out.add(new DuplicateRunIds.Row<>(record, record.runId(), file, row.line(), cells, record.completed()));
         }
         return out;
     }

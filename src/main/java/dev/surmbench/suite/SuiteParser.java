@@ -36,6 +36,9 @@ public final class SuiteParser {
     private Map<String, PretrainSpec> pretrains = Map.of();
     private Set<String> invalidStages = Set.of();
 
+    /** The longest suite name: it names the results folder (file systems allow 255 bytes). */
+    public static final int MAX_NAME_CHARS = 100;
+
     public SuiteParser(SuiteCatalog catalog) {
         this.catalog = catalog;
     }
@@ -46,7 +49,7 @@ public final class SuiteParser {
     }
 
     private Suite run(Path file) {
-        Layered doc = load(file, new HashSet<>());
+        Layered doc = load(file, new HashSet<>(), null, null);
         String name = requireText(doc, "name");
         int version = doc.values.containsKey("version") ? (int) integer(doc.values.get("version"), "version", 1, 1_000_000) : 1;
         PretrainSection section = new PretrainSection(catalog, this::problem);
@@ -87,16 +90,34 @@ public final class SuiteParser {
     /** A document after includes: top-level values by key (this file's win) and merged defaults. */
     private record Layered(Path file, YamlNode root, Map<String, YamlNode> values, Map<String, YamlNode> defaults) {}
 
-    private Layered load(Path file, Set<Path> seen) {
+    /**
+     * Reads {@code file} and what it includes. A file with none of a suite's keys is refused as "not a
+     * suite" without a word of its content (an {@code include:} may point anywhere, e.g. at
+     * {@code /etc/shadow}); an included file's parse errors are reported at the {@code include} line
+     * the same way.
+     */
+    private Layered load(Path file, Set<Path> seen, Path includer, YamlNode includedBy) {
         Path normalized = file.toAbsolutePath().normalize();
         if (!Files.isRegularFile(normalized)) {
             throw new SuiteException(file, 1, 1, "no such suite file");
         }
-        YamlNode root = YamlReader.read(normalized);
+        YamlNode root;
+        try {
+            root = YamlReader.read(normalized);
+        } catch (SuiteException e) {
+            if (includedBy == null) {
+                throw e;
+            }
+            throw notASuite(includer, includedBy, file, "it is not a valid suite file (line " + e.problems().get(0).line() + ")");
+        }
         read.add(normalized);
         tag(file, root);
-        if (!root.isMap()) {
-            throw new SuiteException(file, root.line(), root.column(), "a suite is a mapping with keys " + sorted(TOP_LEVEL));
+        if (!root.isMap() || root.map().keySet().stream().noneMatch(TOP_LEVEL::contains)) {
+            String why = "it has none of a suite's keys " + sorted(TOP_LEVEL);
+            if (includedBy != null) {
+                throw notASuite(includer, includedBy, file, why);
+            }
+            throw new SuiteException(file, root.line(), root.column(), "not a suite: " + why + "; is this the right file?");
         }
         Map<String, YamlNode> values = new LinkedHashMap<>();
         Map<String, YamlNode> defaults = new LinkedHashMap<>();
@@ -111,7 +132,7 @@ public final class SuiteParser {
                 if (!Files.isRegularFile(included)) {
                     problem(file, include, "included file " + included + " does not exist");
                 } else {
-                    Layered base = load(included, seen);
+                    Layered base = load(included, seen, file, include);
                     values.putAll(base.values);
                     defaults.putAll(base.defaults);
                 }
@@ -131,6 +152,11 @@ public final class SuiteParser {
             }
         }
         return new Layered(normalized, root, values, defaults);
+    }
+
+    private static SuiteException notASuite(Path includer, YamlNode include, Path included, String why) {
+        return new SuiteException(includer, include.line(), include.column(), "included file " + included
+                + " is not a suite: " + why + "; include a suite file");
     }
 
     // Every node remembers the file it came from (an included file reports its own path), and
@@ -172,6 +198,15 @@ public final class SuiteParser {
         }
         if (!(node.value() instanceof String s) || s.isBlank() || !s.matches("[A-Za-z0-9._-]+")) {
             problem(node, "'" + key + "' must be a name of letters, digits, '.', '_' or '-', got " + node.describeType());
+            return "?";
+        }
+        if (s.length() > MAX_NAME_CHARS) {
+            problem(node, "'" + key + "' is " + s.length() + " characters long; it names the results folder and may be "
+                    + "at most " + MAX_NAME_CHARS);
+            return "?";
+        }
+        if (s.matches("\\.+")) {
+            problem(node, "'" + key + "' '" + s + "' is not a usable folder name; use letters or digits");
             return "?";
         }
         return s;

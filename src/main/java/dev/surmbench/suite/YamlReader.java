@@ -23,7 +23,8 @@ import java.util.Map;
  * anything is parsed the file must be at most {@link #MAX_FILE_BYTES}, valid UTF-8 and without a line
  * longer than {@link #MAX_LINE_CHARS} (the YAML parser needs seconds and gigabytes for a value of
  * tens of megabytes). Anchors and aliases ({@code &a}, {@code *a}) are refused: the parser would hand
- * an alias over as the plain text of its name.
+ * an alias over as the plain text of its name. So is a second document ({@code ---}): it would be
+ * ignored silently. A parser error quotes no parser context: its first line only.
  */
 public final class YamlReader {
     /** The largest suite file read: shipped suites are a few kilobytes. */
@@ -36,20 +37,48 @@ public final class YamlReader {
 
     public static YamlNode read(Path file) {
         String text = checkedText(file);
+        return parse(file, text);
+    }
+
+    private static YamlNode parse(Path file, String text) {
         try (Reader reader = new StringReader(text);
              JsonParser parser = FACTORY.createParser(reader)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
                 throw new SuiteException(file, 1, 1, "the file is empty; a suite needs at least 'name', 'tasks', 'methods' and 'seeds'");
             }
-            return node(parser, file);
+            YamlNode root = node(parser, file);
+            if (parser.nextToken() != null) {
+                JsonLocation second = parser.currentTokenLocation();
+                throw new SuiteException(file, second.getLineNr(), second.getColumnNr(), "a second YAML document "
+                        + "(after '---'); a suite file holds one document: move it to its own file");
+            }
+            return root;
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            throw new SuiteException(file, at == null ? 1 : at.getLineNr(), at == null ? 1 : at.getColumnNr(),
-                    "not valid YAML: " + e.getOriginalMessage());
+            int line = at == null ? 1 : at.getLineNr();
+            throw new SuiteException(file, line, at == null ? 1 : at.getColumnNr(),
+                    "not valid YAML: " + problem(e.getOriginalMessage()) + quoted(text, line));
         } catch (IOException e) {
             throw new SuiteException(file, 1, 1, "cannot read the file: " + e.getMessage());
         }
+    }
+
+    /** The parser's reason without its context lines (where it was, the line again, a caret): one line. */
+    static String problem(String message) {
+        String reason = String.valueOf(message).lines().filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
+                .collect(java.util.stream.Collectors.joining("; "));
+        return reason.isEmpty() ? String.valueOf(message).strip() : reason;
+    }
+
+    /** Line {@code line} of {@code text}, quoted once (shortened to 80 characters); "" when there is none. */
+    private static String quoted(String text, int line) {
+        List<String> lines = text.lines().toList();
+        if (line < 1 || line > lines.size() || lines.get(line - 1).isBlank()) {
+            return "";
+        }
+        String l = lines.get(line - 1).strip();
+        return " in: " + (l.length() > 80 ? l.substring(0, 80) + "…" : l);
     }
 
     /** The file's text, once it is known to be small enough, UTF-8 and without an overlong line. */

@@ -82,6 +82,33 @@ class AdapterCommandsTest {
         assertBadInput(CommandsTest.run("eval", "--run", missing.toString()), missing.resolve("adapter").resolve(AdapterFiles.MANIFEST));
     }
 
+    /** Sweep case 4: another run's adapter folder copied into a run folder is refused by export and eval alike. */
+    @Test
+    void anotherRunsAdapterInARunFolderIsRefusedByExportAndEval() throws IOException {
+        Path foreign = copyOf(lora, "foreign", files -> {
+            Installer.deleteRecursively(files);
+            try (Stream<Path> walk = Files.walk(toeplitz.resolve(ResultsLayout.ADAPTER_DIR))) {
+                for (Path source : walk.toList()) {
+                    Path target = files.resolve(toeplitz.resolve(ResultsLayout.ADAPTER_DIR).relativize(source).toString());
+                    if (Files.isDirectory(source)) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.copy(source, target);
+                    }
+                }
+            }
+        });
+        Path manifest = foreign.resolve(ResultsLayout.ADAPTER_DIR).resolve(AdapterFiles.MANIFEST);
+        Path out = dir.resolve("foreign-export");
+        CommandsTest.Result export = CommandsTest.run("export", foreign.toString(), "--format", "merged", "--out", out.toString());
+        assertBadInput(export, manifest);
+        assertTrue(export.err().contains("(toeplitz), not to run " + lora.getFileName() + " (lora)"), export.err());
+        assertFalse(Files.exists(out), "nothing exported");
+        CommandsTest.Result eval = CommandsTest.run("eval", "--run", foreign.toString());
+        assertBadInput(eval, manifest);
+        assertTrue(eval.err().contains("(toeplitz), not to run " + lora.getFileName() + " (lora)"), eval.err());
+    }
+
     @Test
     void aMethodAFormatCannotExpressIsBadInputNamingTheFormatsItSupports() {
         CommandsTest.Result peft = CommandsTest.run("export", toeplitz.toString(), "--format", "peft", "--out",

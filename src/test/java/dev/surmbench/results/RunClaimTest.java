@@ -44,6 +44,19 @@ class RunClaimTest {
         return java.net.InetAddress.getLocalHost().getHostName();
     }
 
+    /** Sweep case 13: a temporary file a killed writer left in a run folder goes when the run is next claimed. */
+    @Test
+    void claimingARunRemovesTheTemporaryFilesAKilledWriterLeft() throws Exception {
+        Path runDir = Files.createDirectories(layout().runDir("bbbb"));
+        Path stray = Files.writeString(runDir.resolve(".run.json1234567890.tmp"), "{\"half");
+        Path kept = Files.writeString(runDir.resolve("run.json"), "{}");
+        RunClaim.Attempt attempt = RunClaim.tryClaim(layout(), "bbbb");
+        assertTrue(attempt.claimed());
+        assertFalse(Files.exists(stray), "the stray temporary file is cleaned");
+        assertTrue(Files.exists(kept), "the run's files stay");
+        attempt.claim().close();
+    }
+
     @Test
     void aClaimIsExclusiveUntilReleased() throws Exception {
         RunClaim.Attempt first = RunClaim.tryClaim(layout(), "aaaa");

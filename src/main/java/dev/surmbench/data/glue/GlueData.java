@@ -46,9 +46,22 @@ public final class GlueData {
             try {
                 dir = downloader.ensure(task);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot download GLUE task " + task.userName(), e);
+                throw new UncheckedIOException(downloadFailed(task, dir, e, System.getenv(GlueLocation.ENV)), e);
             }
         }
         return TaskData.read(task, dir);
+    }
+
+    /**
+     * The one line for a download that failed: the task, where it went, the cause, and the fix —
+     * naming {@code GLUE_DIR} (and saying so when it is set but empty, which means "not set").
+     */
+    static String downloadFailed(GlueTask task, Path cache, IOException cause, String glueDirEnv) {
+        String reason = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        String empty = glueDirEnv != null && glueDirEnv.isBlank() ? " (" + GlueLocation.ENV + " is set but empty, so "
+                + "the download cache was used)" : "";
+        return "cannot download GLUE task " + task.userName() + " into " + cache + ": " + reason + empty + "; set "
+                + GlueLocation.ENV + " to a folder holding the GLUE files (" + task.relativePath(GlueSplit.TRAIN)
+                + ", …), or run where the download can reach the network";
     }
 }

@@ -3,6 +3,7 @@ package dev.surmbench.report.baseline;
 import dev.surmbench.results.AtomicFiles;
 import dev.surmbench.results.DeviceUsage;
 import dev.surmbench.results.CsvTables;
+import dev.surmbench.results.DuplicateRunIds;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -71,11 +73,44 @@ public final class BaselineCsv {
             }
             rows.add(row);
         }
+        checkRunIds(file, rows);
         return rows;
     }
 
-    /** Every row of every {@code *.csv} in {@code dir}, files in name order. */
+    /**
+     * Reference rows name the runs behind them ({@code run_ids}); two different rows that name one run
+     * on one device class disagree about it, by {@link DuplicateRunIds}' rule (the one runs.csv
+     * follows): an error naming the file, the lines, the run id and the differing columns. (A run id
+     * names the settings, not the machine: the same suite run on a CPU and on a GPU gives one id on
+     * each device class, and a file may hold both groups.)
+     */
+    private static void checkRunIds(Path file, List<BaselineRow> rows) {
+        Map<String, List<BaselineRow>> byDevice = new LinkedHashMap<>();
+        rows.forEach(row -> byDevice.computeIfAbsent(row.device(), d -> new ArrayList<>()).add(row));
+        byDevice.values().forEach(group -> checkRunIdsOnOneDevice(file, group));
+    }
+
+    private static void checkRunIdsOnOneDevice(Path file, List<BaselineRow> rows) {
+        List<DuplicateRunIds.Row<BaselineRow>> byRun = new ArrayList<>();
+        for (BaselineRow row : rows) {
+            Map<String, String> cells = new LinkedHashMap<>();
+            List<Object> values = cells(row);
+            for (int i = 0; i < COLUMNS.size(); i++) {
+                if (!COLUMNS.get(i).equals("run_ids")) {
+                    cells.put(COLUMNS.get(i), String.valueOf(values.get(i)));
+                }
+            }
+            row.runIds().forEach(id -> byRun.add(new DuplicateRunIds.Row<>(row, id, file, row.line(), cells, true)));
+        }
+        DuplicateRunIds.resolve(byRun);
+    }
+
+    /** Every row of every {@code *.csv} in {@code dir}, files in name order; none when it does not exist. */
     public static List<BaselineRow> readDirectory(Path dir) {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new IllegalArgumentException(dir + " is a file, not a folder of baseline *.csv files; give the "
+                    + "folder (or the file alone as a baseline)");
+        }
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
@@ -93,15 +128,20 @@ public final class BaselineCsv {
         StringWriter text = new StringWriter();
         try (CSVPrinter printer = new CSVPrinter(text, WRITE)) {
             for (BaselineRow r : rows) {
-                printer.printRecord(r.source().csvName(), r.backbone(), r.task(), r.method(),
-                        r.label().equals(r.method()) ? "" : r.label(), r.metric(), r.statistic(), number(r.value()),
-                        number(r.std()), r.n() < 0 ? "" : Integer.toString(r.n()),
-                        r.trainableParams() < 0 ? "" : Long.toString(r.trainableParams()),
-                        number(r.trainExamplesPerSecond()), number(r.tolerance()), number(r.minThroughputRatio()),
-                        r.citation(), r.table(), String.join(" ", r.runIds()), r.gitCommit(), r.notes(), r.device());
+                printer.printRecord(cells(r));
             }
         }
         AtomicFiles.write(file, text.toString());
+    }
+
+    /** {@code r}'s cells as written, in {@link #COLUMNS} order. */
+    private static List<Object> cells(BaselineRow r) {
+        return List.of(r.source().csvName(), r.backbone(), r.task(), r.method(),
+                r.label().equals(r.method()) ? "" : r.label(), r.metric(), r.statistic(), number(r.value()),
+                number(r.std()), r.n() < 0 ? "" : Integer.toString(r.n()),
+                r.trainableParams() < 0 ? "" : Long.toString(r.trainableParams()),
+                number(r.trainExamplesPerSecond()), number(r.tolerance()), number(r.minThroughputRatio()),
+                r.citation(), r.table(), String.join(" ", r.runIds()), r.gitCommit(), r.notes(), r.device());
     }
 
     private static String number(double v) {

@@ -56,9 +56,13 @@ import java.util.TreeMap;
  * shapes, float bits: embeddings and layers below the entry), the entry layer, PyTorch's thread
  * count and version (their reductions round differently), and every example's token ids and types in
  * order. <b>Files</b> are written under a temporary name and renamed; a sidecar {@code <key>.json}
- * written after it records what the key covers and the file's SHA-256, checked on every load (a
- * mismatch is reported, the file deleted and rebuilt). An entry is built under its own lock file
- * ({@code <key>.lock}): processes that need it at once wait for the first and read its file.
+ * written after it records what the key covers and the file's SHA-256, both checked on every load (a
+ * sidecar of another key or a file of another hash is reported, deleted and rebuilt). The check
+ * catches damage and misplaced files, not a deliberate forgery (the cache is as trusted as the results
+ * folder: see docs/results-integrity.md). A cache folder that cannot be written (full, read-only, a
+ * file) is reported once and the process goes on without saving entries: the numbers do not depend on it.
+ * An entry is built under its own lock file ({@code <key>.lock}): processes that need it at once wait
+ * for the first and read its file.
  *
  * <p><b>Memory.</b> An entry holds real lengths only (tokens × d × 4 bytes; RTE on MiniLM ≈ 0.3 GB,
  * on BERT-base ≈ 0.6 GB). Entries stay in memory, least recently used first out, while they fit the
@@ -77,6 +81,8 @@ public final class ActivationCache {
     private final PrintStream log;
     private final LinkedHashMap<String, PrefixStates> memory = new LinkedHashMap<>(16, 0.75f, true);
     private final Map<String, String> weightHashes = new java.util.HashMap<>();
+    /** Set when a write failed (a full disk, a file in the folder's place, a read-only folder): no more tries. */
+    private boolean unwritable;
 
     /**
      * @param root folder of the cache files ({@code null}: the default above)
@@ -102,9 +108,10 @@ public final class ActivationCache {
         if (held != null) {
             return held;
         }
-        PrefixStates states = persist ? load(id) : null;
+        PrefixStates states = persist ? load(id, key) : null;
         if (states == null) {
-            states = persist ? buildOnce(id, key, model, entryLayer, examples) : build(id, model, entryLayer, examples);
+            states = persist && !unwritable ? buildOnce(id, key, model, entryLayer, examples)
+                    : build(id, model, entryLayer, examples);
         }
         if (states.bytes() <= budgetBytes) {
             memory.put(id, states);
@@ -144,7 +151,7 @@ public final class ActivationCache {
                                    List<EncodedText> examples) {
         long start = System.nanoTime();
         try (FolderLock lock = FolderLock.acquire(root, id + ".lock")) {
-            PrefixStates built = load(id);
+            PrefixStates built = load(id, key);
             if (built != null) {
                 log.printf("activation cache: %s built by another process meanwhile (waited %.0f s)%n",
                         root.resolve(id + ".safetensors"), (System.nanoTime() - start) / 1e9);
@@ -154,7 +161,11 @@ public final class ActivationCache {
             store(id, key, built);
             return built;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot lock the activation cache entry " + root.resolve(id + ".lock"), e);
+            unwritable = true;
+            log.printf("activation cache: cannot lock %s (%s); going on without saving activations in this process "
+                    + "(results are the same, only slower); fix or move it with SURM_CACHE_DIR%n", root.resolve(id + ".lock"),
+                    cause(e));
+            return build(id, model, entryLayer, examples);
         }
     }
 
@@ -241,7 +252,7 @@ public final class ActivationCache {
         return new PrefixStates(dim, offsets, lengths, data);
     }
 
-    private PrefixStates load(String id) {
+    private PrefixStates load(String id, Map<String, Object> key) {
         Path file = root.resolve(id + ".safetensors");
         Path sidecar = root.resolve(id + ".json");
         if (!Files.isRegularFile(file) || !Files.isRegularFile(sidecar)) {
@@ -249,6 +260,16 @@ public final class ActivationCache {
         }
         try {
             Map<?, ?> meta = JSON.readValue(sidecar.toFile(), Map.class);
+            List<String> otherKey = key.entrySet().stream()
+                    .filter(e -> !String.valueOf(e.getValue()).equals(String.valueOf(meta.get(e.getKey())))).map(Map.Entry::getKey)
+                    .toList();
+            if (!otherKey.isEmpty()) {
+                log.printf("activation cache: %s records another entry (%s differ); rebuilding it%n", sidecar,
+                        String.join(", ", otherKey));
+                Files.deleteIfExists(sidecar);
+                Files.deleteIfExists(file);
+                return null;
+            }
             String actual = Sha256.of(file);
             if (!actual.equals(meta.get("file_sha256"))) {
                 log.printf("activation cache: %s has sha256 %s, its record says %s; rebuilding it%n", file, actual,
@@ -295,8 +316,22 @@ public final class ActivationCache {
             Files.move(tmp, root.resolve(id + ".json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the activation cache under " + root, e);
+            unwritable = true;
+            log.printf("activation cache: cannot write under %s (%s); going on without saving activations in this "
+                    + "process (results are the same, only slower); fix or move it with SURM_CACHE_DIR%n", root, cause(e));
         }
+    }
+
+    /** Why the cache folder cannot be written, in words. */
+    private String cause(IOException e) {
+        if (Files.exists(root) && !Files.isDirectory(root)) {
+            return "it is a file, not a folder";
+        }
+        if (Files.isDirectory(root) && !Files.isWritable(root)) {
+            return "the folder is read-only";
+        }
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason() : message;
     }
 
     private static String hash(Map<String, Object> key) {

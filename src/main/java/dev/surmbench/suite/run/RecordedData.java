@@ -1,8 +1,9 @@
 package dev.surmbench.suite.run;
 
-import dev.surmbench.results.ResultsFormatException;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.surmbench.results.ResultsLayout;
 import dev.surmbench.results.RunJson;
+import dev.surmbench.results.RunRecord;
 import dev.surmbench.suite.RunSpec;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,11 +15,12 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Whether a recorded run was trained on the data files present now. A run id covers the settings,
- * not the bytes of the data, so before a recorded run is skipped its run.json's {@code
- * provenance.dataset_sha256} is compared with the files now: a file whose hash differs is a change
- * (files absent now, "unknown" hashes and image folders are not compared). Resume refuses to skip a
- * changed run unless told to train it again.
+ * Whether a recorded run may be skipped on resume. It may only when its run folder, its run.json and
+ * the run.json's {@code provenance.dataset_sha256} are present ({@link #missing}: otherwise it is
+ * trained again and the log says why) and it was trained on the data files present now. A run id
+ * covers the settings, not the bytes of the data, so its recorded hashes are compared with the files
+ * now: a file whose hash differs is a change (files absent now, "unknown" hashes and image folders are
+ * not compared). Resume refuses to skip a changed run unless told to train it again.
  */
 final class RecordedData {
 
@@ -36,7 +38,38 @@ final class RecordedData {
 
     private RecordedData() {}
 
-    /** The dataset files of {@code spec}'s recorded run that differ now; empty when none (or no run.json). */
+    /**
+     * Why {@code previous}, a recorded row of {@code spec}, cannot be skipped because what resume checks
+     * is missing — its run folder, its run.json (or a readable one), or the run.json's dataset hashes
+     * (a completed run that read data files records at least one) — as the log's reason for training it
+     * again; null when all are present.
+     */
+    static String missing(ResultsLayout layout, RunSpec spec, RunRecord previous, RunExecutor executor) {
+        Path json = layout.runJson(spec.runId());
+        String where = "runs/" + spec.runId() + "/";
+        if (!Files.isDirectory(layout.runDir(spec.runId()))) {
+            return "training again: its run folder " + where + " is missing";
+        }
+        if (!Files.isRegularFile(json)) {
+            return "training again: its " + where + ResultsLayout.RUN_JSON + " is missing";
+        }
+        JsonNode hashes;
+        try {
+            hashes = RunJson.readTree(json).path("provenance").path("dataset_sha256");
+        } catch (IOException e) {
+            return "training again: its " + where + ResultsLayout.RUN_JSON + " is not readable JSON";
+        }
+        if (!hashes.isObject() || previous.completed() && hashes.isEmpty() && !executor.currentDatasetSha(spec).isEmpty()) {
+            return "training again: its " + where + ResultsLayout.RUN_JSON + " records no dataset hashes "
+                    + "(provenance.dataset_sha256), so the data it read cannot be checked";
+        }
+        return null;
+    }
+
+    /**
+     * The dataset files of {@code spec}'s recorded run that differ now; empty when none (or no readable
+     * run.json: {@link #missing} says so).
+     */
     static List<Change> changes(ResultsLayout layout, RunSpec spec, RunExecutor executor) {
         Path json = layout.runJson(spec.runId());
         if (!Files.isRegularFile(json)) {
@@ -46,8 +79,7 @@ final class RecordedData {
         try {
             recorded = RunJson.readProvenance(json).datasetSha256();
         } catch (IOException e) {
-            throw new ResultsFormatException(json, 1, "provenance.dataset_sha256", "not readable JSON (" + e.getMessage()
-                    + ")");
+            return List.of();
         }
         Map<String, String> now = executor.currentDatasetSha(spec);
         List<Change> changes = new ArrayList<>();

@@ -1,7 +1,6 @@
 package dev.surmbench.suite.run;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import dev.surmbench.device.DeviceNames;
 import dev.surmbench.results.RunDocument;
 import dev.surmbench.results.RunJson;
@@ -29,12 +28,8 @@ public record RecordedRun(Path file, RunSpec spec, int suiteVersion, Map<String,
         RunDocument doc;
         try {
             doc = RunJson.read(runJson);
-        } catch (JsonMappingException e) {
-            throw new IllegalArgumentException(runJson + ": " + e.getOriginalMessage() + " at " + e.getPathReference()
-                    + "; not a run.json written by 'run'");
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(runJson + ":" + e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr()
-                    + ": not valid JSON (" + e.getOriginalMessage() + "); not a run.json written by 'run'");
+            throw new IllegalArgumentException(RunJson.problem(runJson, e, "a run.json"));
         } catch (IOException e) {
             throw new IllegalArgumentException(runJson + ": not readable (" + e.getMessage() + ")");
         }

@@ -56,11 +56,7 @@ public final class RunEvaluator {
     /** {@code eval --run DIR}: the adapter of the run folder {@code runDir}, compared with its run.json. */
     public Evaluation evaluateRun(Path runDir) {
         RecordedRun run = RecordedRun.read(runDir.resolve(ResultsLayout.RUN_JSON));
-        AdapterFiles.Saved saved = AdapterFiles.read(runDir.resolve(ResultsLayout.ADAPTER_DIR));
-        if (!saved.manifest().runId().equals(run.spec().runId())) {
-            throw new IllegalArgumentException(saved.dir().resolve(AdapterFiles.MANIFEST) + ": belongs to run "
-                    + saved.manifest().runId() + ", not to " + run.spec().runId() + " of " + run.file());
-        }
+        AdapterFiles.Saved saved = AdapterFiles.readOfRun(runDir);
         return evaluate(saved, null, null, run.metricsBest());
     }
 

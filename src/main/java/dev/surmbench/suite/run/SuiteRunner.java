@@ -5,12 +5,10 @@ import dev.surmbench.results.ResultsLayout;
 import dev.surmbench.results.RunClaim;
 import dev.surmbench.results.RunRecord;
 import dev.surmbench.results.RunStatus;
-import dev.surmbench.results.RunsCsv;
 import dev.surmbench.suite.RunSpec;
 import dev.surmbench.suite.Suite;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
@@ -143,12 +141,12 @@ public final class SuiteRunner {
                 record = executor.execute(suite, spec, layout, options);
             } catch (RunStoppedException stop) {
                 record = stop.record();
-                stoppedBy = record.runId() + ": " + stop.getCause();
+                stoppedBy = record.runId() + ": " + stop.getCause() + ". The run is recorded as failed; " + stop.advice();
             } finally {
                 // the row before the claim goes, in one hold of the lock: others see one or the other
                 try (FolderLock lock = FolderLock.acquire(layout.suiteDir())) {
                     if (record != null) {
-                        RunsCsv.upsert(rows, record);
+                        layout.record(rows, record);
                     }
                     decision.claim().close();
                 }
@@ -178,8 +176,8 @@ public final class SuiteRunner {
         try (FolderLock lock = FolderLock.acquire(layout.suiteDir())) {
             RunRecord previous = layout.allRuns().stream().filter(r -> r.runId().equals(spec.runId())).findFirst()
                     .orElse(null);
-            String why = null;
-            if (!pending(previous)) {
+            String why = pending(previous) ? null : RecordedData.missing(layout, spec, previous, executor);
+            if (!pending(previous) && why == null) {
                 List<RecordedData.Change> changes = RecordedData.changes(layout, spec, executor);
                 if (changes.isEmpty()) {
                     return new Decision(previous, null, null, null);
@@ -203,18 +201,15 @@ public final class SuiteRunner {
     /**
      * A recorded row whose report label differs from the suite's (the label is not part of the run id:
      * a suite may rename a method entry, or label its layers differently) takes the suite's label, so
-     * that a report never shows one method under two names; only rows in this share's own file are
-     * rewritten. Returns the note for the log ("" when nothing changed).
+     * that a report never shows one method under two names; every rows file holding it is rewritten
+     * ({@link ResultsLayout#record}), so no two files disagree. Returns the note for the log ("" when nothing changed).
      */
     private static String relabel(ResultsLayout layout, Path rows, RunRecord previous, String label) throws IOException {
         if (previous.label().equals(label)) {
             return "";
         }
         try (FolderLock lock = FolderLock.acquire(layout.suiteDir())) {
-            if (!Files.exists(rows) || RunsCsv.read(rows).stream().noneMatch(r -> r.runId().equals(previous.runId()))) {
-                return " (recorded in another shard's file as '" + previous.label() + "', left as it is)";
-            }
-            RunsCsv.upsert(rows, previous.withLabel(label));
+            layout.record(rows, previous.withLabel(label));
         }
         return " (label '" + previous.label() + "' now '" + label + "')";
     }

@@ -115,8 +115,8 @@ public final class TrainingRunExecutor implements RunExecutor {
     /**
      * Runs {@code attempt} and records it in run.json: its peak memory is measured from its own start,
      * its progress bar is closed however it ends, and an exception becomes a failed row with the stack
-     * trace in run.json. An {@link OutOfMemoryError} is recorded the same way, then stops the suite
-     * ({@link RunStoppedException}): the JVM that threw it is not trusted with the next run.
+     * trace in run.json. An {@link OutOfMemoryError} or a full disk is recorded the same way, then stops
+     * the suite ({@link RunStoppedException}): the next run would not fare better.
      */
     RunRecord execute(Suite suite, RunSpec spec, ResultsLayout layout, SuiteRunner.Options options, Attempt attempt) {
         String started = Instant.now().toString();
@@ -141,7 +141,7 @@ public final class TrainingRunExecutor implements RunExecutor {
         try {
             RunJson.write(layout.runJson(spec.runId()), runJson(suite, spec, outcome, record));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + layout.runJson(spec.runId()), e);
+            throw new UncheckedIOException("run " + spec.runId() + " is not recorded", e); // e names the file
         }
         if (outcome.error instanceof OutOfMemoryError) {
             throw new RunStoppedException(record, outcome.error);

@@ -30,4 +30,16 @@ class GlueLocationTest {
         assertEquals(GlueLocation.Source.CACHE,
                 resolve(null, Map.of("glue.dir", "${env.GLUE_DIR}"), Map.of()).source());
     }
+
+    /** Sweep case 10: a failed download names the task, the folder, the cause and the fix, and an empty GLUE_DIR. */
+    @Test
+    void aFailedDownloadNamesItsCauseAndGlueDir() {
+        String message = GlueData.downloadFailed(GlueTask.RTE, CACHE, new java.net.UnknownHostException("dl.fbaipublicfiles.com"), "");
+        assertEquals("cannot download GLUE task rte into " + CACHE + ": dl.fbaipublicfiles.com (GLUE_DIR is set but empty, "
+                + "so the download cache was used); set GLUE_DIR to a folder holding the GLUE files (RTE/train.tsv, …), or "
+                + "run where the download can reach the network", message);
+        String unset = GlueData.downloadFailed(GlueTask.RTE, CACHE, new java.io.IOException("connection refused"), null);
+        assertEquals("cannot download GLUE task rte into " + CACHE + ": connection refused; set GLUE_DIR to a folder holding "
+                + "the GLUE files (RTE/train.tsv, …), or run where the download can reach the network", unset);
+    }
 }

@@ -28,6 +28,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
@@ -131,6 +132,43 @@ class ActivationCacheTest {
         assertTrue(log.toString().contains(entry + " has sha256"), log.toString());
         assertTrue(log.toString().contains("rebuilding it"), log.toString());
         assertSameNumbers(first, again, "after the rebuild");
+    }
+
+    private RunSpec lora() {
+        return suite.runs().stream().filter(r -> r.method().equals("lora")).findFirst().orElseThrow();
+    }
+
+    /** An entry's files copied over another entry's names (sidecar hash and file agree) is another key's: rebuilt. */
+    @Test
+    void anEntryUnderAnotherKeysNameIsDetectedAndRebuilt() throws IOException {
+        RunSpec spec = lora();
+        Path files = dir.resolve("swapped");
+        Outcome first = run(new ActivationCache(files, true, QUIET), spec, "swap-first");
+        List<Path> entries = Files.list(files).filter(p -> p.toString().endsWith(".safetensors")).sorted().toList();
+        assertEquals(2, entries.size());
+        String a = entries.get(0).getFileName().toString().replace(".safetensors", "");
+        String b = entries.get(1).getFileName().toString().replace(".safetensors", "");
+        Files.copy(files.resolve(a + ".safetensors"), files.resolve(b + ".safetensors"), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(files.resolve(a + ".json"), files.resolve(b + ".json"), StandardCopyOption.REPLACE_EXISTING);
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        Outcome again = run(new ActivationCache(files, true, new PrintStream(log, true)), spec, "swap-again");
+        assertTrue(log.toString().contains(files.resolve(b + ".json") + " records another entry ("), log.toString());
+        assertSameNumbers(first, again, "after the rebuild");
+    }
+
+    /** SURM_CACHE_DIR naming a file (or a full or read-only folder): one line, and the run goes on without the cache. */
+    @Test
+    void anUnwritableCacheFolderIsReportedOnceAndTheRunGoesOnWithoutIt() throws IOException {
+        RunSpec spec = lora();
+        Path notAFolder = Files.writeString(dir.resolve("cache-is-a-file"), "x");
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        Outcome without = run(new ActivationCache(notAFolder, true, new PrintStream(log, true)), spec, "unwritable");
+        Outcome memoryOnly = run(new ActivationCache(dir.resolve("unused-2"), false, QUIET), spec, "unwritable-memory");
+        assertSameNumbers(memoryOnly, without, "a run without a writable cache");
+        String expected = "activation cache: cannot write under " + notAFolder + " (it is a file, not a folder); going on "
+                + "without saving activations";
+        assertTrue(log.toString().contains(expected), log.toString());
+        assertEquals(1, log.toString().lines().filter(l -> l.contains("cannot write under")).count(), "said once:\n" + log);
     }
 
     @Test

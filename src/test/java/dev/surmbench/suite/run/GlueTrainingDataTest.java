@@ -52,16 +52,50 @@ class GlueTrainingDataTest {
         assertTrue(java.util.Arrays.stream(back).allMatch(v -> v > -1e-9 && v < 5 + 1e-9), "scores map back into 0..5");
         assertTrue(java.util.Arrays.stream(back).min().orElseThrow() < 1 && java.util.Arrays.stream(back).max().orElseThrow() > 4);
 
-        // A perfect model in standardised units, mapped back: correlations 1 on the raw dev scores.
+        // Predictions that are not the targets (a fixed, arbitrary pattern in standardised units), scored
+        // against the raw dev scores: the correlations this test computes itself, from the definitions.
         double[] dev = targets(data.evalBatches()).stream().mapToDouble(Double::doubleValue).toArray();
         assertTrue(dev.length == 64 && java.util.Arrays.stream(dev).max().orElseThrow() > 1.5, "dev keeps the 0..5 scale");
-        double[] perfect = new double[dev.length];
+        double[] predictions = new double[dev.length];
         for (int i = 0; i < dev.length; i++) {
-            perfect[i] = dev[i] * 0.5 - 1; // any increasing affine map keeps the correlations at 1
+            predictions[i] = (i * 7 % 11) / 3.0 - 1 + dev[i] / 4; // partly follows the targets
         }
-        Map<String, Double> scores = data.evaluate(perfect, dev);
-        assertEquals(1.0, scores.get("pearson"), 1e-9);
-        assertEquals(1.0, scores.get("spearman"), 1e-9);
+        double expectedPearson = pearson(predictions, dev); // affine maps (back to 0..5) leave it unchanged
+        double expectedSpearman = pearson(ranks(predictions), ranks(dev));
+        assertTrue(expectedPearson > 0.1 && expectedPearson < 0.9, "a case that is neither perfect nor null: " + expectedPearson);
+        Map<String, Double> scores = data.evaluate(predictions, dev);
+        assertEquals(expectedPearson, scores.get("pearson"), 1e-9);
+        assertEquals(expectedSpearman, scores.get("spearman"), 1e-9);
+    }
+
+    /** Pearson's r from its definition. */
+    private static double pearson(double[] x, double[] y) {
+        double mx = java.util.Arrays.stream(x).average().orElseThrow();
+        double my = java.util.Arrays.stream(y).average().orElseThrow();
+        double sxy = 0;
+        double sxx = 0;
+        double syy = 0;
+        for (int i = 0; i < x.length; i++) {
+            sxy += (x[i] - mx) * (y[i] - my);
+            sxx += (x[i] - mx) * (x[i] - mx);
+            syy += (y[i] - my) * (y[i] - my);
+        }
+        return sxy / Math.sqrt(sxx * syy);
+    }
+
+    /** 1-based ranks, ties sharing their average rank (Spearman's ρ is Pearson's r of these). */
+    private static double[] ranks(double[] v) {
+        double[] out = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            int below = 0;
+            int equal = 0;
+            for (double w : v) {
+                below += w < v[i] ? 1 : 0;
+                equal += w == v[i] ? 1 : 0;
+            }
+            out[i] = below + (equal + 1) / 2.0;
+        }
+        return out;
     }
 
     @Test
@@ -70,7 +104,17 @@ class GlueTrainingDataTest {
         List<Double> train = targets(data.trainEpoch(0));
         assertEquals(Set.of(0.0, 1.0), Set.copyOf(train));
         double[] dev = targets(data.evalBatches()).stream().mapToDouble(Double::doubleValue).toArray();
-        assertEquals(1.0, data.evaluate(dev, dev).get("accuracy"), 0.0);
+        // Scored against the dev targets, counted here: always "1", and the first 10 answers flipped.
+        double ones = java.util.Arrays.stream(dev).filter(t -> t == 1.0).count();
+        assertTrue(ones > 0 && ones < dev.length, "both classes in the dev subset");
+        double[] allOnes = new double[dev.length];
+        java.util.Arrays.fill(allOnes, 1.0);
+        assertEquals(ones / dev.length, data.evaluate(allOnes, dev).get("accuracy"), 1e-12);
+        double[] tenWrong = dev.clone();
+        for (int i = 0; i < 10; i++) {
+            tenWrong[i] = 1 - tenWrong[i];
+        }
+        assertEquals((dev.length - 10) / (double) dev.length, data.evaluate(tenWrong, dev).get("accuracy"), 1e-12);
     }
 
     @Test

@@ -85,6 +85,27 @@ class RunFailureTest {
         assertEquals(RunStatus.FAILED.csvName(), runJson().path("result").path("status").asText().toLowerCase());
     }
 
+    /**
+     * A full disk (ENOSPC, EDQUOT) is the machine's failure: the suite stops at the first write that fails,
+     * naming the path, and nothing is recorded (the next invocation trains the run); a refused permission is
+     * the run's own failure.
+     */
+    @Test
+    void aFullDiskStopsTheSuiteNamingThePathAndIsNotRecorded() throws Exception {
+        Path adapter = layout().adapterDir(spec.runId()).resolve("adapter.safetensors");
+        EnvironmentUnavailableException stop = assertThrows(EnvironmentUnavailableException.class,
+                () -> executor.execute(suite, spec, layout(), options(System.out, false), progress -> {
+                    throw new java.io.IOException("cannot write " + adapter + ": No space left on device");
+                }));
+        assertTrue(stop.getMessage().contains(adapter + ": No space left on device"), stop.getMessage());
+        assertTrue(stop.getMessage().contains("the run is not recorded"), stop.getMessage());
+        assertTrue(!Files.exists(layout().runJson(spec.runId())), "nothing recorded");
+        assertTrue(EnvironmentUnavailableException.of(
+                new java.io.UncheckedIOException(new java.io.IOException("Disk quota exceeded"))) != null);
+        assertTrue(EnvironmentUnavailableException.of(new java.io.IOException("Permission denied")) == null,
+                "only a full disk is the machine's");
+    }
+
     @Test
     void theProgressBarIsClosedWhenTrainingThrows() throws Exception {
         ByteArrayOutputStream terminal = new ByteArrayOutputStream();

@@ -125,7 +125,9 @@ class SuiteRunnerTest {
         assertEquals(List.of(first.runId()), executor.executed, "nothing runs after it");
         assertEquals(1, summary.failed());
         assertFalse(summary.allCompleted());
-        assertEquals(first.runId() + ": java.lang.OutOfMemoryError: Java heap space", summary.stoppedBy());
+        assertEquals(first.runId() + ": java.lang.OutOfMemoryError: Java heap space. The run is recorded as failed; the JVM "
+                + "is not trusted with more runs after this error. Run the suite again to go on (with more memory: -Xmx, or a "
+                + "smaller batch_size)", summary.stoppedBy());
         List<RunRecord> rows = RunsCsv.read(layout().runsCsv());
         assertEquals(1, rows.size());
         assertEquals(RunStatus.FAILED, rows.get(0).status());
@@ -192,5 +194,55 @@ class SuiteRunnerTest {
         assertEquals(3, resumed.skipped());
         assertEquals(List.of(), unchanged.executed);
         assertNull(resumed.stoppedBy());
+    }
+
+    /**
+     * Sweep case 3: a recorded row is skipped only with its run folder, its run.json and the run.json's
+     * dataset hashes present; without any of them the run trains again, the log says why, and its row
+     * is replaced (one row per id).
+     */
+    @Test
+    void aRecordedRunWithoutItsFolderRunJsonOrDatasetHashesIsTrainedAgain() throws Exception {
+        Recording first = new Recording(Map.of("RTE/train.tsv", "a".repeat(64)));
+        new SuiteRunner(options(false), first).run(suite);
+        RunSpec noFolder = suite.runs().get(0);
+        RunSpec noJson = suite.runs().get(1);
+        RunSpec noHashes = suite.runs().get(2);
+        dev.surmbench.data.download.Installer.deleteRecursively(layout().runDir(noFolder.runId()));
+        Files.delete(layout().runJson(noJson.runId()));
+        RunJson.writeValue(layout().runJson(noHashes.runId()), Map.of("provenance", Map.of("git_commit", "abc")));
+
+        Recording again = new Recording(first.data);
+        SuiteRunner.Summary summary = new SuiteRunner(options(false), again).run(suite);
+        assertEquals(List.of(noFolder.runId(), noJson.runId(), noHashes.runId()), again.executed);
+        assertEquals(0, summary.skipped());
+        assertTrue(log().contains("(run " + noFolder.runId() + "): training again: its run folder runs/" + noFolder.runId()
+                + "/ is missing"), log());
+        assertTrue(log().contains("(run " + noJson.runId() + "): training again: its runs/" + noJson.runId()
+                + "/run.json is missing"), log());
+        assertTrue(log().contains("(run " + noHashes.runId() + "): training again: its runs/" + noHashes.runId()
+                + "/run.json records no dataset hashes"), log());
+        assertEquals(3, RunsCsv.read(layout().runsCsv()).size(), "one row per run id");
+
+        Recording third = new Recording(first.data);
+        assertEquals(3, new SuiteRunner(options(false), third).run(suite).skipped(), "now all is present: skipped");
+        assertEquals(List.of(), third.executed);
+    }
+
+    /** A shard's new row replaces the run's row in a merged runs.csv too, so the two files never disagree. */
+    @Test
+    void aRowWrittenByAShardReplacesTheSameRunsRowInTheMergedFile() throws Exception {
+        Recording first = new Recording(Map.of());
+        new SuiteRunner(options(false), first).run(suite);
+        RunSpec spec = suite.runs().get(0);
+        Path shard = layout().runsCsv(1, 2);
+        RunsCsv.write(shard, List.of(row(spec, RunStatus.FAILED, "boom")));
+        RunsCsv.write(layout().runsCsv(), RunsCsv.read(layout().runsCsv()).stream()
+                .map(r -> r.runId().equals(spec.runId()) ? row(spec, RunStatus.FAILED, "boom") : r).toList());
+        layout().record(shard, row(spec, RunStatus.COMPLETED, ""));
+        assertEquals(RunStatus.COMPLETED, RunsCsv.read(shard).get(0).status());
+        assertEquals(RunStatus.COMPLETED, RunsCsv.read(layout().runsCsv()).stream().filter(r -> r.runId().equals(spec.runId()))
+                .findFirst().orElseThrow().status(), "the merged file follows");
+        assertEquals(3, layout().allRuns().size());
     }
 }

@@ -77,7 +77,10 @@ class VisionSmokeTest {
         }
         JsonNode report = RunJson.readTree(checkpoint.resolve(PretrainCache.REPORT));
         double accuracy = report.path("test_accuracy").asDouble();
-        assertTrue(accuracy > 0 && accuracy <= 1, "test accuracy " + accuracy);
+        // Fashion-MNIST has 10 classes: chance is 0.1 (± 0.019, one standard error on the 256 test images).
+        // The stage reaches 0.40 on the CPU (deterministic); 0.3 is ten standard errors above chance, so a
+        // stage that learned nothing (or scored its own labels, 1.0) fails here.
+        assertTrue(accuracy > 0.3 && accuracy < 1, "test accuracy " + accuracy + " is not clearly above chance (0.1)");
         assertEquals("test", report.path("test_split").asText());
         assertEquals(stage.hash(), report.path("hash").asText());
         assertEquals(stage.vit(), (VitConfig) BackboneSource.parse("hf:" + checkpoint).config(), "loads through hf:");
