@@ -1,6 +1,7 @@
 package dev.surmbench.suite;
 
 import dev.surmbench.data.TaskDomain;
+import dev.surmbench.data.ValidationSplit;
 import dev.surmbench.data.glue.GlueTask;
 import dev.surmbench.model.LayerSelection;
 import dev.surmbench.peft.InvalidMethodConfigException;
@@ -209,6 +210,14 @@ public final class SuiteParser {
                 if (!(v >= spec.min() && v <= spec.max())) {
                     problem(node, "'" + spec.name() + "' must be in [" + spec.min() + ", " + spec.max() + "], got " + v);
                     return null;
+                }
+                if (spec.name().equals("validation")) {
+                    try {
+                        new ValidationSplit(v, 0);
+                    } catch (IllegalArgumentException e) {
+                        problem(node, e.getMessage());
+                        return null;
+                    }
                 }
                 return v;
             }
