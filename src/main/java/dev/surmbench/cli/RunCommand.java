@@ -45,6 +45,7 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Suite suite = SuiteParser.parse(suiteFile, new DefaultCatalog());
+        suite.tuning().requirePinned(suiteFile); // a tuned suite runs its final stage at pinned rates only
         ShardOption share = ShardOption.resolve(shard, System.getenv());
         PrintStream log = System.out;
         log.printf("suite %s v%d: %d runs%s%n", suite.name(), suite.version(), suite.runs().size(),
