@@ -12,9 +12,10 @@ import java.util.List;
  * stays held out. Drawn from its own seed ({@code Seeds.derive(seed, "validation")}) and never from a
  * run's seed, so every method and every run seed selects on the same examples.
  *
- * <p><b>Size.</b> {@code size} 0 is no split; a fraction in (0, 1) is that share of the training
- * budget (the {@code train_limit} when it is below the training set's size, else the whole set),
- * rounded, at least one; a whole number ≥ 1 is a count. At least one training example must remain.
+ * <p><b>Size.</b> {@code size} 0 is no split; a fraction in (0, 1) is that share of the whole training
+ * set, rounded, at least one; a whole number ≥ 1 is a count (for large sets: SST-2's 67,349). At least
+ * one training example must remain. The size never depends on {@code train_limit}, so runs with other
+ * limits (a tuning's reduced trials, the final runs) select on the very same examples.
  *
  * <p><b>Order of operations.</b> The split is carved from the <em>whole</em> training set first; a
  * {@code train_limit} then subsamples the rest (per run seed). Carving first keeps the validation
@@ -49,17 +50,15 @@ public record ValidationSplit(double size, long seed) {
     }
 
     /**
-     * How many of {@code n} training examples are carved off with a training budget of {@code trainLimit}
-     * (0 = all); 0 without a split.
+     * How many of {@code n} training examples are carved off; 0 without a split.
      *
      * @throws IllegalArgumentException when no training example would remain
      */
-    public int count(int n, int trainLimit) {
+    public int count(int n) {
         if (isNone()) {
             return 0;
         }
-        int budget = trainLimit > 0 ? Math.min(trainLimit, n) : n;
-        int count = size < 1 ? (int) Math.max(1, Math.round(size * budget)) : (int) size;
+        int count = size < 1 ? (int) Math.max(1, Math.round(size * n)) : (int) size;
         if (count >= n) {
             throw new IllegalArgumentException("a validation split of " + count + " leaves none of the " + n
                     + " training examples to train on; make 'validation' smaller");
@@ -68,15 +67,15 @@ public record ValidationSplit(double size, long seed) {
     }
 
     /** The sorted indices of the validation items among items of class (or bin) {@code strata}. */
-    public int[] indices(int[] strata, int trainLimit) {
-        int count = count(strata.length, trainLimit);
+    public int[] indices(int[] strata) {
+        int count = count(strata.length);
         return count == 0 ? new int[0] : Subsample.stratifiedIndices(strata, count, Seeds.derive(seed, "validation"));
     }
 
     /** {@code items} split into training and validation items, each in original order. */
-    public <T> Carved<T> carve(List<T> items, int[] strata, int trainLimit) {
+    public <T> Carved<T> carve(List<T> items, int[] strata) {
         boolean[] held = new boolean[items.size()];
-        for (int i : indices(strata, trainLimit)) {
+        for (int i : indices(strata)) {
             held[i] = true;
         }
         List<T> train = new ArrayList<>();
@@ -88,12 +87,12 @@ public record ValidationSplit(double size, long seed) {
     }
 
     /** Text examples split: stratified by label, or by quantile bins of the score for regression. */
-    public Carved<Example> carve(List<Example> examples, int trainLimit) {
+    public Carved<Example> carve(List<Example> examples) {
         boolean regression = !examples.isEmpty() && examples.get(0).isRegression();
         int[] strata = regression
                 ? quantileBins(examples.stream().mapToDouble(Example::score).toArray(), REGRESSION_BINS)
                 : examples.stream().mapToInt(Example::label).toArray();
-        return carve(examples, strata, trainLimit);
+        return carve(examples, strata);
     }
 
     /** Each value's quantile bin in {@code [0, bins)}: its rank (ties by position) times bins over n. */

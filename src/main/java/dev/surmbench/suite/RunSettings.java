@@ -163,7 +163,8 @@ public final class RunSettings {
             new Key("validation", 0.0, Kind.NUMBER, 0, 1e9, Domain.ALL,
                     "validation split carved from the training set, stratified, never trained on; the best epoch (and"
                             + " the saved adapter) is chosen on it and dev becomes the held-out test: 0 = none (best epoch"
-                            + " on dev, the paper protocol), a fraction below 1 of the training budget, or a whole count")
+                            + " on dev, the paper protocol), a fraction below 1 of the whole training set, or a whole count;"
+                            + " carved before train_limit subsamples the rest")
                     .identity(Identity.WHEN_SET),
             new Key("validation_seed", 0L, Kind.INT, 0, 1e9, Domain.ALL,
                     "seed of the validation split, shared by every method and run seed").identity(Identity.WHEN_SET),

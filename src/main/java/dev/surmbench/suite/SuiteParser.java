@@ -83,6 +83,7 @@ public final class SuiteParser {
             }
         }
         overrides.checkCells(overlay, cells);
+        tuning.checkLabels();
         if (!problems.isEmpty()) {
             throw new SuiteException(problems);
         }

@@ -140,7 +140,7 @@ final class TuneSection {
             YamlNode list = node.map().containsKey("grid") ? node.map().get("grid") : node.map().get("log_range");
             List<Double> values = numbers(list);
             if (values == null) {
-                problem.accept(list, expected + ": a list of numbers, got " + list.describeType());
+                problem.accept(list, "every rate must be a number; " + expected);
                 return null;
             }
             for (String key : node.map().keySet()) {

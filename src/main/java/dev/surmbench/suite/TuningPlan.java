@@ -71,6 +71,19 @@ final class TuningPlan {
         }
     }
 
+    /** Reports {@code tune.methods} entries that name no method entry of the suite (call after every {@link #add}). */
+    void checkLabels() {
+        if (tune != null) {
+            java.util.Set<String> labels = new java.util.HashSet<>();
+            cells.forEach(c -> labels.add(c.method()));
+            tune.methods().forEach((label, own) -> {
+                if (!labels.contains(label)) {
+                    problem.accept(own.node(), "'tune.methods' names '" + label + "', which is no method label of this suite");
+                }
+            });
+        }
+    }
+
     Tuning build() {
         if (tune == null) {
             return Tuning.NONE;

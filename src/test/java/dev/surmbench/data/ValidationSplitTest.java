@@ -25,14 +25,12 @@ class ValidationSplitTest {
     }
 
     @Test
-    void aFractionIsOfTheTrainingBudgetAndACountIsACount() {
-        assertEquals(0, ValidationSplit.NONE.count(100, 0));
-        assertEquals(10, new ValidationSplit(0.1, 0).count(100, 0));
-        assertEquals(5, new ValidationSplit(0.1, 0).count(100, 50), "a tenth of the 50 examples a run trains on");
-        assertEquals(10, new ValidationSplit(0.1, 0).count(100, 500), "a limit above the set is the whole set");
-        assertEquals(1, new ValidationSplit(0.001, 0).count(100, 0), "at least one");
-        assertEquals(37, new ValidationSplit(37, 0).count(100, 0));
-        assertThrows(IllegalArgumentException.class, () -> new ValidationSplit(100, 0).count(100, 0), "none left to train on");
+    void aFractionIsOfTheWholeTrainingSetAndACountIsACount() {
+        assertEquals(0, ValidationSplit.NONE.count(100));
+        assertEquals(10, new ValidationSplit(0.1, 0).count(100));
+        assertEquals(1, new ValidationSplit(0.001, 0).count(100), "at least one");
+        assertEquals(37, new ValidationSplit(37, 0).count(100));
+        assertThrows(IllegalArgumentException.class, () -> new ValidationSplit(100, 0).count(100), "none left to train on");
         assertThrows(IllegalArgumentException.class, () -> new ValidationSplit(1.5, 0));
         assertThrows(IllegalArgumentException.class, () -> new ValidationSplit(-0.1, 0));
     }
@@ -41,7 +39,7 @@ class ValidationSplitTest {
     void classificationSplitsAreStratifiedDisjointAndDeterministic() {
         List<Example> all = classified();
         ValidationSplit split = new ValidationSplit(0.2, 3);
-        ValidationSplit.Carved<Example> a = split.carve(all, 0);
+        ValidationSplit.Carved<Example> a = split.carve(all);
         assertEquals(20, a.validation().size());
         assertEquals(80, a.train().size());
         assertEquals(14, a.validation().stream().filter(e -> e.label() == 0).count(), "70% of 20");
@@ -49,8 +47,8 @@ class ValidationSplitTest {
         a.validation().forEach(e -> held.add(e.line()));
         assertTrue(a.train().stream().noneMatch(e -> held.contains(e.line())), "disjoint");
         assertEquals(100, held.size() + a.train().size());
-        assertEquals(a, split.carve(all, 0), "same seed, same split");
-        assertFalse(a.validation().equals(new ValidationSplit(0.2, 4).carve(all, 0).validation()), "its own seed draws it");
+        assertEquals(a, split.carve(all), "same seed, same split");
+        assertFalse(a.validation().equals(new ValidationSplit(0.2, 4).carve(all).validation()), "its own seed draws it");
     }
 
     @Test
@@ -59,7 +57,7 @@ class ValidationSplitTest {
         for (int i = 0; i < 200; i++) {
             all.add(Example.scored("s" + i, "t" + i, (i * 37 % 200) / 40.0, i + 1)); // scores 0..4.975, shuffled
         }
-        ValidationSplit.Carved<Example> carved = new ValidationSplit(20, 0).carve(all, 0);
+        ValidationSplit.Carved<Example> carved = new ValidationSplit(20, 0).carve(all);
         int[] perBin = new int[10];
         carved.validation().forEach(e -> perBin[(int) (e.score() / 0.5)]++);
         assertArrayEquals(new int[] {2, 2, 2, 2, 2, 2, 2, 2, 2, 2}, perBin, "two from each tenth of the score range");

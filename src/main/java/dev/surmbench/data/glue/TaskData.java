@@ -35,11 +35,11 @@ public record TaskData(GlueTask task, Path glueDir, List<Example> train, List<Ex
 
     /**
      * The training examples split by {@code validation} (stratified, its own seed, carved from the whole
-     * training set before {@code trainLimit} subsamples the rest): this data without the validation
+     * training set, before a {@code train_limit} subsamples the rest): this data without the validation
      * examples, and those examples (empty when none).
      */
-    public WithValidation carve(ValidationSplit validation, int trainLimit) {
-        ValidationSplit.Carved<Example> carved = validation.carve(train, trainLimit);
+    public WithValidation carve(ValidationSplit validation) {
+        ValidationSplit.Carved<Example> carved = validation.carve(train);
         return new WithValidation(new TaskData(task, glueDir, carved.train(), dev), carved.validation());
     }
 

@@ -67,11 +67,11 @@ public record ImageTaskData(ImageSource source, ImageDataset train, ImageDataset
 
     /**
      * The training images split by {@code validation} (stratified by class, its own seed, carved before
-     * {@code trainLimit} subsamples the rest): this data without the validation images, and those images.
+     * a {@code train_limit} subsamples the rest): this data without the validation images, and those images.
      */
-    public WithValidation carve(ValidationSplit validation, int trainLimit) {
+    public WithValidation carve(ValidationSplit validation) {
         int[] labels = train.images().stream().mapToInt(LabeledImage::label).toArray();
-        ValidationSplit.Carved<LabeledImage> carved = validation.carve(train.images(), labels, trainLimit);
+        ValidationSplit.Carved<LabeledImage> carved = validation.carve(train.images(), labels);
         return new WithValidation(new ImageTaskData(source, new ImageDataset(train.name(), train.classNames(), carved.train()),
                 eval, evalSplit), new ImageDataset(train.name(), train.classNames(), carved.validation()));
     }

@@ -63,7 +63,7 @@ public final class GlueTrainingData implements TrainingData {
         // The validation split is the same for every run (its own seed); the training subset varies with
         // the run's seed; the dev subset is the same for every run, so methods and seeds are compared on
         // identical evaluation examples.
-        TaskData.WithValidation carved = data.carve(validation, trainLimit);
+        TaskData.WithValidation carved = data.carve(validation);
         TaskData limited = carved.rest().limited(trainLimit, 0, Seeds.derive(seed, "subsample"))
                 .limited(0, evalLimit, Seeds.derive(0, "eval-subsample"));
         List<Example> trainExamples = limited.split(GlueSplit.TRAIN);

@@ -45,7 +45,7 @@ final class ImageTaskRunner implements TaskRunner {
                     + spec.config().backbone() + " is " + model.family());
         }
         ResolvedSettings settings = spec.config();
-        ImageTaskData.WithValidation carved = data(spec).carve(settings.validation(), settings.trainLimit());
+        ImageTaskData.WithValidation carved = data(spec).carve(settings.validation());
         ImageTaskData data = carved.rest().limited(settings.trainLimit(), settings.evalLimit(),
                 Seeds.derive(spec.seed(), "subsample"));
         ImageTrainingData training = new ImageTrainingData(data, carved.validation(), transform(vit),
