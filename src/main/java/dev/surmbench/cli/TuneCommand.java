@@ -6,6 +6,7 @@ import dev.surmbench.suite.SuiteParser;
 import dev.surmbench.suite.run.ConsoleProgress;
 import dev.surmbench.suite.run.SuiteRunner;
 import dev.surmbench.suite.run.TrainingRunExecutor;
+import dev.surmbench.suite.tune.PinnedFile;
 import dev.surmbench.suite.tune.TuneStage;
 import dev.surmbench.suite.tune.Winners;
 import java.io.PrintStream;
@@ -56,7 +57,7 @@ public final class TuneCommand implements Callable<Integer> {
         TuneStage.Result result = new TuneStage(options, new TrainingRunExecutor(Path.of("."), null, device.value()))
                 .run(suite, suiteFile);
         for (Winners.Winner w : result.decision().winners()) {
-            log.printf("%s: learning_rate %s%s%n", w.cell().name(), w.learningRate(),
+            log.printf("%s: learning_rate %s%s%n", w.cell().name(), PinnedFile.number(w.learningRate()),
                     w.edge() ? " (at the grid's edge: extend the grid)" : "");
         }
         result.decision().undecided().forEach(u -> log.printf("undecided: %s%n", u));

@@ -53,7 +53,7 @@ public final class PinnedFile {
     }
 
     /** The shortest decimal that reads back as the same double; {@code null} for NaN. */
-    static String number(double v) {
+    public static String number(double v) {
         return Double.isNaN(v) ? "null" : Double.isInfinite(v) ? "null" : BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
