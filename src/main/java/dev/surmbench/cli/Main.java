@@ -25,7 +25,7 @@ import picocli.CommandLine.ScopeType;
         versionProvider = VersionProvider.class,
         description = "Reproducibility benchmarks for PEFT with Structured Unrestricted-Rank Matrices.",
         subcommands = {CommandLine.HelpCommand.class, ListCommand.class, ParamsCommand.class, DataCommand.class,
-                EncodeCommand.class, RunCommand.class, ValidateCommand.class, MergeCommand.class, ReplayCommand.class,
+                EncodeCommand.class, RunCommand.class, TuneCommand.class, ValidateCommand.class, MergeCommand.class, ReplayCommand.class,
                 EvalCommand.class, ExportCommand.class, ReportCommand.class, CheckCommand.class, BenchCommand.class})
 public final class Main {
 

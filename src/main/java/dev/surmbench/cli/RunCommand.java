@@ -71,6 +71,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         RunFilter filter = filters.filter();
         Suite whole = SuiteParser.parse(suiteFile, new DefaultCatalog());
+        whole.tuning().requirePinned(suiteFile); // a tuned suite runs its final stage at pinned rates only
         Suite suite = filter.apply(whole);
         ShardOption share = ShardOption.resolve(shard, System.getenv());
         EngineThreads.Choice cpu = EngineThreads.choose(threads.requested(), jobs);

@@ -61,7 +61,17 @@ public enum RunColumn {
     THREADS("threads", CellType.INTEGER, RunRecord::threads, (r, c) -> r.threads = (int) c.integer()),
     STARTED_AT("started_at", CellType.TEXT, RunRecord::startedAt, (r, c) -> r.startedAt = c.text()),
     FINISHED_AT("finished_at", CellType.TEXT, RunRecord::finishedAt, (r, c) -> r.finishedAt = c.text()),
-    GIT_COMMIT("git_commit", CellType.TEXT, RunRecord::gitCommit, (r, c) -> r.gitCommit = c.text());
+    GIT_COMMIT("git_commit", CellType.TEXT, RunRecord::gitCommit, (r, c) -> r.gitCommit = c.text()),
+    /** Without it: unknown (NaN). */
+    LEARNING_RATE("learning_rate", CellType.NUMBER, r -> r.protocol().learningRate(), (r, c) -> r.learningRate = c.number(), true),
+    /** Without it: {@code dev} (rows written before validation splits chose their epoch on dev). */
+    SELECTION("selection", CellType.TEXT, r -> r.protocol().selection().word(), (r, c) -> r.selection = c.selection(), true),
+    VALIDATION_VALUE("validation_value", CellType.NUMBER, r -> r.protocol().validationValue(), (r, c) -> r.validationValue = c.number(), true),
+    METRICS_VALIDATION("metrics_validation", CellType.METRICS, r -> r.protocol().metricsValidation(), (r, c) -> r.metricsValidation = c.metrics(), true),
+    /** Without the dev-best columns: the best epoch's (such a row was selected on dev). */
+    DEV_BEST_VALUE("dev_best_value", CellType.NUMBER, r -> r.protocol().devBestValue(), (r, c) -> r.devBestValue = c.number(), true),
+    DEV_BEST_EPOCH("dev_best_epoch", CellType.INTEGER, r -> r.protocol().devBestEpoch(), (r, c) -> r.devBestEpoch = (int) c.integer(), true),
+    METRICS_DEV_BEST("metrics_dev_best", CellType.METRICS, r -> r.protocol().metricsDevBest(), (r, c) -> r.metricsDevBest = c.metrics(), true);
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -153,6 +163,12 @@ public enum RunColumn {
         double peakHeapMb, peakNativeMb, gpuMemoryTotalMb = Double.NaN, gpuMemoryPeakMb = Double.NaN;
         RunStatus status;
         Map<String, Double> metricsBest, metricsLast, metricsTrivial = Map.of();
+        double learningRate = Double.NaN, validationValue = Double.NaN;
+        RunProtocol.Selection selection = RunProtocol.Selection.DEV;
+        Map<String, Double> metricsValidation = Map.of();
+        Double devBestValue;
+        Integer devBestEpoch;
+        Map<String, Double> metricsDevBest;
 
         private Reading(Path file, long line, CSVRecord row) {
             this.file = file;
@@ -165,7 +181,10 @@ public enum RunColumn {
                     headlineMetric, bestValue, lastValue, bestEpoch, metricsBest, metricsLast, metricsTrivial,
                     trainableStored, trainableEffective, headParameters, totalParameters, epochs, steps,
                     trainExamplesPerSecond, trainTokensPerSecond, evalExamplesPerSecond, wallSeconds, peakHeapMb,
-                    peakNativeMb, deviceUsage(), threads, startedAt, finishedAt, gitCommit);
+                    peakNativeMb, deviceUsage(), threads, startedAt, finishedAt, gitCommit,
+                    new RunProtocol(selection, learningRate, validationValue, metricsValidation,
+                            devBestValue == null ? bestValue : devBestValue, devBestEpoch == null ? bestEpoch : devBestEpoch,
+                            metricsDevBest == null ? metricsBest : metricsDevBest));
         }
 
         /** The device columns, or a file's pre-device-setting {@code device} column. */
@@ -227,6 +246,14 @@ public enum RunColumn {
                 } catch (IllegalArgumentException e) {
                     throw new ResultsFormatException(file, line, name,
                             "'" + text() + "' is not one of completed, diverged, failed");
+                }
+            }
+
+            RunProtocol.Selection selection() {
+                try {
+                    return RunProtocol.Selection.of(text());
+                } catch (IllegalArgumentException e) {
+                    throw new ResultsFormatException(file, line, name, e.getMessage());
                 }
             }
 

@@ -58,7 +58,10 @@ public record RunDocument(
         }
     }
 
-    /** One epoch: its 1-based number, steps so far, mean training loss, dev metrics and times. */
+    /**
+     * One epoch: its 1-based number, steps so far, mean training loss, dev metrics, times, and the
+     * validation metrics of a run with a validation split (absent otherwise).
+     */
     @JsonRecord
     public record Epoch(
             int epoch,
@@ -66,9 +69,17 @@ public record RunDocument(
             double trainLoss,
             Map<String, Double> metrics,
             double trainSeconds,
-            double evalSeconds) {
+            double evalSeconds,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Double> validation) {
         public Epoch {
             metrics = RunRecord.sorted(metrics);
+            validation = RunRecord.sorted(validation);
+        }
+
+        /** An epoch of a run without a validation split. */
+        public Epoch(int epoch, long steps, double trainLoss, Map<String, Double> metrics, double trainSeconds,
+                     double evalSeconds) {
+            this(epoch, steps, trainLoss, metrics, trainSeconds, evalSeconds, Map.of());
         }
     }
 

@@ -9,7 +9,8 @@ import java.util.Objects;
  * its identity, headline and all metrics (best dev epoch and last epoch), the same metrics for the
  * run's trivial predictor ({@code metrics_trivial}: the training subset's majority class or mean,
  * scored on the same evaluation examples — the floor a method must clear), parameter counts, cost and
- * the device it ran on ({@link DeviceUsage}).
+ * the device it ran on ({@link DeviceUsage}), and how its epoch was chosen ({@link RunProtocol}: with a
+ * validation split the best epoch is validation's and {@code best_value} the dev metric there).
  * The column order is {@link #COLUMNS}; the schema is documented in {@code results/README.md}. In run.json
  * ({@link RunDocument#result()}) it is written by its component names; a run.json written before the
  * device columns holds the old device text, read as {@link DeviceUsage} does.
@@ -48,7 +49,8 @@ public record RunRecord(
         int threads,
         String startedAt,
         String finishedAt,
-        String gitCommit) {
+        String gitCommit,
+        RunProtocol protocol) {
 
     /** CSV header, in order: the names of the {@link RunColumn}s, where each column's reading and writing is stated. */
     public static final List<String> COLUMNS = RunColumn.NAMES;
@@ -67,6 +69,23 @@ public record RunRecord(
         label = label == null || label.isBlank() ? method : label;
         statusDetail = statusDetail == null ? "" : statusDetail;
         Objects.requireNonNull(device, "device");
+        protocol = protocol != null ? protocol : RunProtocol.devSelected(Double.NaN, bestValue, bestEpoch, metricsBest);
+    }
+
+    /** A row selected on dev at an unrecorded learning rate (rows and run.json files written before {@link RunProtocol}). */
+    public RunRecord(String runId, String suite, String task, String method, String label, String methodOptions, long seed,
+                     String backbone, RunStatus status, String statusDetail, String headlineMetric, double bestValue,
+                     double lastValue, int bestEpoch, Map<String, Double> metricsBest, Map<String, Double> metricsLast,
+                     Map<String, Double> metricsTrivial, long trainableStored, long trainableEffective, long headParameters,
+                     long totalParameters, int epochs, long steps, double trainExamplesPerSecond,
+                     double trainTokensPerSecond, double evalExamplesPerSecond, double wallSeconds, double peakHeapMb,
+                     double peakNativeMb, DeviceUsage device, int threads, String startedAt, String finishedAt,
+                     String gitCommit) {
+        this(runId, suite, task, method, label, methodOptions, seed, backbone, status, statusDetail, headlineMetric,
+                bestValue, lastValue, bestEpoch, metricsBest, metricsLast, metricsTrivial, trainableStored,
+                trainableEffective, headParameters, totalParameters, epochs, steps, trainExamplesPerSecond,
+                trainTokensPerSecond, evalExamplesPerSecond, wallSeconds, peakHeapMb, peakNativeMb, device, threads,
+                startedAt, finishedAt, gitCommit, null);
     }
 
     /** This row under another report label (the label is not part of the run's identity). */
@@ -75,7 +94,7 @@ public record RunRecord(
                 headlineMetric, bestValue, lastValue, bestEpoch, metricsBest, metricsLast, metricsTrivial, trainableStored,
                 trainableEffective, headParameters, totalParameters, epochs, steps, trainExamplesPerSecond,
                 trainTokensPerSecond, evalExamplesPerSecond, wallSeconds, peakHeapMb, peakNativeMb, device, threads,
-                startedAt, finishedAt, gitCommit);
+                startedAt, finishedAt, gitCommit, protocol);
     }
 
     public boolean completed() {

@@ -1,5 +1,6 @@
 package dev.surmbench.suite;
 
+import dev.surmbench.data.ValidationSplit;
 import dev.surmbench.data.glue.HeadlineConvention;
 import dev.surmbench.model.LayerSelection;
 import dev.surmbench.model.Pooling;
@@ -18,19 +19,22 @@ import java.util.Objects;
  * setting of the other task domain (an image-only setting of a GLUE run is never read by its task
  * runner), or one added after a run.json was written (whose run then ran as the default says).
  *
+ * @param validation the {@code validation} and {@code validation_seed} settings: the split carved from the
+ *     training set that selects the epoch ({@link ValidationSplit#NONE}: dev selects it)
  * @param device the {@code device} text as written (auto, cpu, cuda, cuda:N), parsed and resolved
  *     ({@link DeviceChoice}) where runs are placed on devices
  */
 public record ResolvedSettings(String backbone, int layers, LayerSelection adaptLayers, double dropout, Pooling pooling,
                                int maxLength, int batchSize, int evalBatchSize, int epochs, double learningRate,
                                double weightDecay, double warmupRatio, double maxGradNorm, int trainLimit, int evalLimit,
-                               HeadlineConvention headline, String glueDir, int imageSize, String dataDir, Augment augment,
+                               ValidationSplit validation, HeadlineConvention headline, String glueDir, int imageSize, String dataDir, Augment augment,
                                BackboneInit backboneInit, String device, Save save) {
 
     public ResolvedSettings {
         Objects.requireNonNull(backbone, "backbone");
         Objects.requireNonNull(adaptLayers, "adapt_layers");
         Objects.requireNonNull(pooling, "pooling");
+        Objects.requireNonNull(validation, "validation");
         Objects.requireNonNull(headline, "headline");
         Objects.requireNonNull(glueDir, "glue_dir");
         Objects.requireNonNull(dataDir, "data_dir");
@@ -47,7 +51,7 @@ public record ResolvedSettings(String backbone, int layers, LayerSelection adapt
                 v.number("dropout"), Pooling.fromName(v.text("pooling")), v.integer("max_length"), v.integer("batch_size"),
                 v.integer("eval_batch_size"), v.integer("epochs"), v.number("learning_rate"), v.number("weight_decay"),
                 v.number("warmup_ratio"), v.number("max_grad_norm"), v.integer("train_limit"), v.integer("eval_limit"),
-                v.choice("headline", HeadlineConvention.class), v.text("glue_dir"), v.integer("image_size"),
+                new ValidationSplit(v.number("validation"), v.integer("validation_seed")), v.choice("headline", HeadlineConvention.class), v.text("glue_dir"), v.integer("image_size"),
                 v.text("data_dir"), v.choice("augment", Augment.class), v.choice("backbone_init", BackboneInit.class),
                 v.text("device"), v.choice("save", Save.class));
     }

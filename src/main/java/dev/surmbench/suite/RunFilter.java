@@ -88,11 +88,11 @@ public record RunFilter(List<String> tasks, List<String> methods, List<Long> see
                     + "; `surm-bench validate " + suite.file() + "` lists its runs");
         }
         if (limit == 0) {
-            return new Suite(suite.name(), suite.version(), suite.file(), suite.sha256(), kept, suite.pretrains());
+            return new Suite(suite.name(), suite.version(), suite.file(), suite.sha256(), kept, suite.pretrains(), suite.tuning());
         }
         String name = limitedName(suite.name());
         List<RunSpec> capped = kept.stream().map(r -> capped(r, name)).toList();
-        return new Suite(name, suite.version(), suite.file(), suite.sha256(), capped, suite.pretrains());
+        return new Suite(name, suite.version(), suite.file(), suite.sha256(), capped, suite.pretrains(), suite.tuning());
     }
 
     /** The name a suite's runs are recorded under with this filter's limit: {@code <name>-limit<N>}. */

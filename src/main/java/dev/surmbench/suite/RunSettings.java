@@ -160,6 +160,14 @@ public final class RunSettings {
             new Key("max_grad_norm", 1.0, Kind.NUMBER, 0, 1e6, Domain.ALL, "global gradient-norm clip (0 = none)"),
             new Key("train_limit", 0L, Kind.INT, 0, 1e9, Domain.ALL, "stratified training subset size (0 = all)"),
             new Key("eval_limit", 0L, Kind.INT, 0, 1e9, Domain.ALL, "stratified dev/test subset size (0 = all)"),
+            new Key("validation", 0.0, Kind.NUMBER, 0, 1e9, Domain.ALL,
+                    "validation split carved from the training set, stratified, never trained on; the best epoch (and"
+                            + " the saved adapter) is chosen on it and dev becomes the held-out test: 0 = none (best epoch"
+                            + " on dev, the paper protocol), a fraction below 1 of the whole training set, or a whole count;"
+                            + " carved before train_limit subsamples the rest")
+                    .identity(Identity.WHEN_SET),
+            new Key("validation_seed", 0L, Kind.INT, 0, 1e9, Domain.ALL,
+                    "seed of the validation split, shared by every method and run seed").identity(Identity.WHEN_SET),
             new Key("headline", wordOf(HeadlineConvention.SURM_PAPER), Kind.TEXT, 0, 0, Domain.TEXT,
                     "headline metric convention: surm-paper or glue-leaderboard", words(HeadlineConvention.values())),
             new Key("glue_dir", "", Kind.TEXT, 0, 0, Domain.TEXT, "GLUE folder (empty: -Dglue.dir, then $GLUE_DIR, then the download cache)"),
@@ -209,11 +217,19 @@ public final class RunSettings {
         settings.forEach((k, v) -> {
             Key key = key(k);
             Identity rule = key == null ? Identity.ALWAYS : key.identity();
-            if (rule == Identity.ALWAYS || (rule == Identity.WHEN_SET && !java.util.Objects.equals(v, key.builtIn()))) {
+            if (rule == Identity.ALWAYS || (rule == Identity.WHEN_SET && !isBuiltIn(key, v))) {
                 out.put(k, v);
             }
         });
         return out;
+    }
+
+    /** Whether {@code value} is the key's built-in default; numbers by value (run.json reads 0 back as an Integer). */
+    private static boolean isBuiltIn(Key key, Object value) {
+        if (value instanceof Number n && key.builtIn() instanceof Number b) {
+            return n.doubleValue() == b.doubleValue();
+        }
+        return java.util.Objects.equals(value, key.builtIn());
     }
 
     /** {@code settings} restricted to the keys that apply to tasks of {@code domain}. */

@@ -6,13 +6,21 @@ import java.util.Map;
 
 /**
  * A validated suite: its name and version, the file it came from with its SHA-256 (provenance), the
- * expanded runs in a stable order (task, label, seed), and its {@code pretrain:} stages by name.
+ * expanded runs in a stable order (task, label, seed), its {@code pretrain:} stages by name, and its
+ * {@link Tuning} (whose trials are an earlier stage; {@link #runs} are the final stage).
  */
 public record Suite(String name, int version, Path file, String sha256, List<RunSpec> runs,
-                    Map<String, PretrainSpec> pretrains) {
+                    Map<String, PretrainSpec> pretrains, Tuning tuning) {
     public Suite {
         runs = List.copyOf(runs);
         pretrains = Map.copyOf(pretrains);
+        tuning = tuning == null ? Tuning.NONE : tuning;
+    }
+
+    /** A suite without a tuning. */
+    public Suite(String name, int version, Path file, String sha256, List<RunSpec> runs,
+                 Map<String, PretrainSpec> pretrains) {
+        this(name, version, file, sha256, runs, pretrains, Tuning.NONE);
     }
 
     /** A suite without pretrain stages. */

@@ -1,6 +1,7 @@
 package dev.surmbench.suite;
 
 import dev.surmbench.data.TaskDomain;
+import dev.surmbench.data.ValidationSplit;
 import dev.surmbench.data.glue.GlueTask;
 import dev.surmbench.model.LayerSelection;
 import dev.surmbench.peft.InvalidMethodConfigException;
@@ -26,7 +27,7 @@ import java.util.Set;
  */
 public final class SuiteParser {
     private static final Set<String> TOP_LEVEL = Set.of("name", "version", "include", "defaults", "tasks", "methods", "seeds", "description",
-            "pretrain");
+            "pretrain", "tune", "overrides", "pinned");
     private static final Set<String> METHOD_KEYS = Set.of("method", "label", "options");
 
     private final SuiteCatalog catalog;
@@ -60,12 +61,18 @@ public final class SuiteParser {
         List<TaskEntry> tasks = tasks(doc);
         List<MethodEntry> methods = methods(doc);
         List<Long> seeds = seeds(doc);
+        OverridesSection.Overlay overlay = overlay(doc);
+        TuningPlan tuning = new TuningPlan(new TuneSection(this::problem, m -> resolveSettings(Map.of(), m))
+                .parse(doc.values.get("tune"), seeds), pinned, overlay, this::problem);
         List<RunSpec> runs = new ArrayList<>();
+        Set<String> cells = new HashSet<>();
         for (TaskEntry task : tasks) {
             for (MethodEntry method : methods) {
                 Map<String, Object> merged = new LinkedHashMap<>(defaults);
                 merged.putAll(task.overrides);
                 merged.putAll(method.overrides);
+                merged.putAll(overlay.settings(task.name, method.label));
+                cells.add(task.name + "/" + method.label);
                 TaskDomain domain = catalog.taskDomain(task.name);
                 Map<String, Object> settings = RunSettings.forDomain(merged, domain);
                 ResolvedSettings config = ResolvedSettings.of(settings);
@@ -74,8 +81,11 @@ public final class SuiteParser {
                 for (long seed : seeds) {
                     runs.add(new RunSpec(name, task.name, method.name, label, method.options, seed, settings));
                 }
+                tuning.add(name, task.name, domain, method.name, method.label, label, method.options, merged);
             }
         }
+        overrides.checkCells(overlay, cells);
+        tuning.checkLabels();
         if (!problems.isEmpty()) {
             throw new SuiteException(problems);
         }
@@ -84,7 +94,33 @@ public final class SuiteParser {
             throw new SuiteException(problems);
         }
         // runs execute in the file's order: tasks as listed, each task's methods as listed, then seeds
-        return new Suite(name, version, file, sha256(read), runs, pretrains);
+        return new Suite(name, version, file, sha256(read), runs, pretrains, tuning.build());
+    }
+
+    private OverridesSection overrides;
+    /** The pinned file the suite names (null: none). */
+    private Path pinned;
+
+    /** The suite's {@code overrides:} and, when the file it pins exists, that file's entries. */
+    private OverridesSection.Overlay overlay(Layered doc) {
+        overrides = new OverridesSection(catalog, this::problem, m -> resolveSettings(Map.of(), m));
+        List<OverridesSection.Entry> entries = new ArrayList<>(overrides.overrides(doc.values.get("overrides")));
+        YamlNode node = doc.values.get("pinned");
+        if (node != null) {
+            if (!(node.value() instanceof String target) || target.isBlank()) {
+                problem(node, "'pinned' names the file `surm-bench tune` writes, e.g. pinned/glue.tuned.yaml, got "
+                        + node.describeType());
+            } else {
+                pinned = fileOf(node).resolveSibling(target).normalize();
+                if (Files.isRegularFile(pinned)) {
+                    YamlNode root = YamlReader.read(pinned);
+                    read.add(pinned.toAbsolutePath().normalize());
+                    tag(pinned, root);
+                    entries.addAll(overrides.pinned(root));
+                }
+            }
+        }
+        return new OverridesSection.Overlay(entries);
     }
 
     /** A document after includes: top-level values by key (this file's win) and merged defaults. */
@@ -243,6 +279,14 @@ public final class SuiteParser {
                 if (!(v >= spec.min() && v <= spec.max())) {
                     problem(node, "'" + spec.name() + "' must be in [" + spec.min() + ", " + spec.max() + "], got " + v);
                     return null;
+                }
+                if (spec.name().equals("validation")) {
+                    try {
+                        new ValidationSplit(v, 0);
+                    } catch (IllegalArgumentException e) {
+                        problem(node, e.getMessage());
+                        return null;
+                    }
                 }
                 return v;
             }

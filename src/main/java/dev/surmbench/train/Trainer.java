@@ -19,8 +19,9 @@ import java.util.Map;
 
 /**
  * Trains a classification (cross-entropy) or regression (mean squared error) model: AdamW, linear
- * warm-up and decay, global-norm clipping, dev evaluation after every epoch, best epoch by the
- * headline metric. A non-finite loss stops the run as diverged with its step. All randomness the
+ * warm-up and decay, global-norm clipping, dev (and validation, when the data has a split) evaluation
+ * after every epoch, best epoch by the headline metric on validation — on dev without a split — and
+ * the dev-best epoch beside it (the paper protocol). A non-finite loss stops the run as diverged with its step. All randomness the
  * trainer controls (dropout masks, {@link Dropout}) is seeded from {@code Seeds.derive(seed, "dropout")}; data order is the
  * {@link TrainingData}'s, seeded by the caller.
  */
@@ -51,9 +52,12 @@ public final class Trainer {
         long evalExamples = 0;
         double evalSeconds = 0;
         int best = -1;
+        int devBest = -1;
+        boolean validated = !data.validationBatches().isEmpty();
         progress.started(totalSteps);
         NDArray[] parameterArrays = parameterArrays(model);
-        long evalPerEpoch = data.evalBatches().stream().mapToLong(HostBatch::size).sum();
+        long evalPerEpoch = data.evalBatches().stream().mapToLong(HostBatch::size).sum()
+                + data.validationBatches().stream().mapToLong(HostBatch::size).sum();
         try (AdamW optimizer = new AdamW(config, BlockPaths.parameters(model), manager)) {
             for (int epoch = 0; epoch < config.epochs(); epoch++) {
                 long start = System.nanoTime();
@@ -67,7 +71,8 @@ public final class Trainer {
                         progress.finished();
                         return new TrainingOutcome(TrainingOutcome.Status.DIVERGED,
                                 "non-finite loss " + loss + " at step " + step, epochs, best, step,
-                                trainExamples, trainTokens, trainSeconds, evalExamples, evalSeconds, meter.peakHeapMb());
+                                trainExamples, trainTokens, trainSeconds, evalExamples, evalSeconds, meter.peakHeapMb(),
+                                devBest);
                     }
                     lossSum += loss;
                     trainExamples += batch.size();
@@ -78,13 +83,22 @@ public final class Trainer {
                 trainSeconds += (System.nanoTime() - start) / 1e9;
                 long evalStart = System.nanoTime();
                 Map<String, Double> metrics = evaluate(model, manager, store, data);
+                Map<String, Double> validation = validated
+                        ? evaluate(model, manager, store, data, data.validationBatches()) : Map.of();
                 double evalTime = (System.nanoTime() - evalStart) / 1e9;
                 evalSeconds += evalTime;
                 evalExamples += evalPerEpoch;
                 EpochRecord record = new EpochRecord(epoch, step, lossSum / Math.max(1, batches.size()), metrics,
-                        (System.nanoTime() - start) / 1e9 - evalTime, evalTime);
+                        (System.nanoTime() - start) / 1e9 - evalTime, evalTime, validation);
                 epochs.add(record);
-                if (best < 0 || isBetter(metrics.get(data.headlineMetric()), epochs.get(best).metrics().get(data.headlineMetric()))) {
+                String headline = data.headlineMetric();
+                if (devBest < 0 || isBetter(metrics.get(headline), epochs.get(devBest).metrics().get(headline))) {
+                    devBest = epoch;
+                }
+                Map<String, Double> selecting = validated ? validation : metrics;
+                Map<String, Double> incumbent = best < 0 ? null : validated
+                        ? epochs.get(best).validationMetrics() : epochs.get(best).metrics();
+                if (best < 0 || isBetter(selecting.get(headline), incumbent.get(headline))) {
                     best = epoch;
                     progress.newBest(epoch);
                 }
@@ -93,7 +107,7 @@ public final class Trainer {
         }
         progress.finished();
         return new TrainingOutcome(TrainingOutcome.Status.COMPLETED, "", epochs, best, step,
-                trainExamples, trainTokens, trainSeconds, evalExamples, evalSeconds, meter.peakHeapMb());
+                trainExamples, trainTokens, trainSeconds, evalExamples, evalSeconds, meter.peakHeapMb(), devBest);
     }
 
     /** NaN never wins; otherwise strictly higher wins (ties keep the earlier epoch). */
@@ -176,17 +190,23 @@ public final class Trainer {
      * takes part and grad mode is on, which libtorch enables by default.
      */
     public static Map<String, Double> evaluate(Block model, NDManager manager, ParameterStore store, TrainingData data) {
+        return evaluate(model, manager, store, data, data.evalBatches());
+    }
+
+    /** As {@link #evaluate(Block, NDManager, ParameterStore, TrainingData)}, on {@code batches} (dev or validation). */
+    static Map<String, Double> evaluate(Block model, NDManager manager, ParameterStore store, TrainingData data,
+                                        List<HostBatch> batches) {
         try (NoGradient off = NoGradient.enter()) {
-            return evaluateWithoutGradients(model, manager, store, data);
+            return evaluateWithoutGradients(model, manager, store, data, batches);
         }
     }
 
     private static Map<String, Double> evaluateWithoutGradients(Block model, NDManager manager, ParameterStore store,
-                                                                TrainingData data) {
+                                                                TrainingData data, List<HostBatch> batches) {
         List<Double> predictions = new ArrayList<>();
         List<Double> references = new ArrayList<>();
         NDArray[] parameterArrays = parameterArrays(model);
-        for (HostBatch batch : data.evalBatches()) {
+        for (HostBatch batch : batches) {
             try (NDManager evalManager = manager.newSubManager()) {
                 evalManager.tempAttachAll(parameterArrays);
                 NDArray output = model.forward(store, toArrays(batch, evalManager), false).head();

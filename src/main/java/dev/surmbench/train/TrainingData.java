@@ -15,13 +15,22 @@ public interface TrainingData {
     /** Evaluation batches (dev split), in a fixed order. */
     List<HostBatch> evalBatches();
 
+    /**
+     * Validation batches (a split carved from the training data, never trained on), in a fixed order;
+     * empty when the run has none. When present they select the best epoch and the dev split is the
+     * held-out test.
+     */
+    default List<HostBatch> validationBatches() {
+        return List.of();
+    }
+
     /** Number of classes; 1 means regression. */
     int numLabels();
 
     /** Every metric of the task on one evaluation, by user-facing name. */
     Map<String, Double> evaluate(double[] predictions, double[] targets);
 
-    /** The metric whose best dev value selects the best epoch (higher is better). */
+    /** The metric whose best validation value (dev without validation) selects the best epoch (higher is better). */
     String headlineMetric();
 
     /** Training examples per epoch. */

@@ -89,4 +89,28 @@ class BaselineCsvTest {
                 r.value(), r.std(), r.n(), r.trainableParams(), r.trainExamplesPerSecond(), r.device(), r.tolerance(),
                 r.minThroughputRatio(), r.citation(), r.table(), r.runIds(), r.gitCommit(), r.notes(), 2), back);
     }
+
+    @Test
+    void theLearningRateAndSelectionRoundTripAndOldFilesReadWithoutThem() throws Exception {
+        BaselineRow r = new BaselineRow(BaselineSource.REFERENCE, "all-minilm-l6-v2", "stsb", "circulant", "circulant",
+                "spearman", "mean", 76.06, 0.5, 3, 1_536, 280.0, "cpu", Double.NaN, Double.NaN, "", "", List.of("a", "b", "c"),
+                "abc1234", "suite glue", 0, 0.0173, "validation");
+        Path f = tmp.resolve("ref.csv");
+        BaselineCsv.write(f, List.of(r));
+        assertTrue(Files.readString(f).startsWith(String.join(",", BaselineCsv.COLUMNS) + "\n"));
+        BaselineRow back = BaselineCsv.read(f).get(0);
+        assertEquals(0.0173, back.learningRate());
+        assertEquals("validation", back.selection());
+        Files.writeString(f, Files.readString(f).replace(",0.0173,validation,", ",0.0173,paper,"));
+        assertTrue(assertThrows(BaselineFormatException.class, () -> BaselineCsv.read(f)).getMessage()
+                .contains(":2: field 'selection': 'paper' is not one of validation"));
+        // a file of the columns before learning_rate and selection: not known
+        Path old = tmp.resolve("old.csv");
+        Files.writeString(old, String.join(",", BaselineCsv.COLUMNS.stream()
+                .filter(c -> !c.equals("learning_rate") && !c.equals("selection")).toList())
+                + "\nreference,m,stsb,lora,,spearman,mean,78.57,,3,,,,,,,x y z,abc,,cpu\n");
+        BaselineRow before = BaselineCsv.read(old).get(0);
+        assertTrue(Double.isNaN(before.learningRate()));
+        assertEquals("", before.selection());
+    }
 }

@@ -48,9 +48,11 @@ class RunsTableTest {
         Table t = RunsTable.load(f.write(root).resolve("runs.csv"));
         List<String> asInRunsCsv = t.columnNames().stream()
                 .map(c -> c.startsWith(RunsTable.BEST) ? "metrics_best" : c.startsWith(RunsTable.LAST) ? "metrics_last"
-                        : c.startsWith(RunsTable.TRIVIAL) ? "metrics_trivial" : c)
+                        : c.startsWith(RunsTable.TRIVIAL) ? "metrics_trivial" : c.startsWith("dev_best.") ? "metrics_dev_best"
+                        : c)
                 .distinct().toList();
-        assertEquals(RunRecord.COLUMNS, asInRunsCsv);
+        // a run without a validation split has no validation metrics: that map spreads into no column
+        assertEquals(RunRecord.COLUMNS.stream().filter(c -> !c.equals("metrics_validation")).toList(), asInRunsCsv);
     }
 
     @Test

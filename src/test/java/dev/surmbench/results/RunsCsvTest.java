@@ -81,6 +81,33 @@ class RunsCsvTest {
     }
 
     @Test
+    void aValidationSelectedRunKeepsBothProtocolsAndOldFilesReadAsDevSelected() throws Exception {
+        RunRecord plain = record("v", Map.of());
+        RunProtocol protocol = new RunProtocol(RunProtocol.Selection.VALIDATION, 3e-3, 0.61, Map.of("accuracy", 0.61),
+                0.58, 0, Map.of("accuracy", 0.58));
+        RunRecord validated = new RunRecord(plain.runId(), plain.suite(), plain.task(), plain.method(), plain.label(),
+                plain.methodOptions(), plain.seed(), plain.backbone(), plain.status(), plain.statusDetail(),
+                plain.headlineMetric(), plain.bestValue(), plain.lastValue(), plain.bestEpoch(), plain.metricsBest(),
+                plain.metricsLast(), plain.metricsTrivial(), plain.trainableStored(), plain.trainableEffective(),
+                plain.headParameters(), plain.totalParameters(), plain.epochs(), plain.steps(),
+                plain.trainExamplesPerSecond(), plain.trainTokensPerSecond(), plain.evalExamplesPerSecond(),
+                plain.wallSeconds(), plain.peakHeapMb(), plain.peakNativeMb(), plain.device(), plain.threads(),
+                plain.startedAt(), plain.finishedAt(), plain.gitCommit(), protocol);
+        Path file = tmp.resolve("runs.csv");
+        RunsCsv.write(file, List.of(validated));
+        assertEquals(validated, RunsCsv.read(file).get(0));
+        assertTrue(Files.readString(file).contains(",0.003,validation,0.61,"), Files.readString(file));
+
+        Files.writeString(file, BEFORE_DEVICE_COLUMNS);
+        RunProtocol old = RunsCsv.read(file).get(0).protocol();
+        assertEquals(RunProtocol.Selection.DEV, old.selection());
+        assertTrue(Double.isNaN(old.learningRate()) && Double.isNaN(old.validationValue()));
+        assertEquals(0.55, old.devBestValue());
+        assertEquals(1, old.devBestEpoch());
+        assertEquals(Map.of("accuracy", 0.55), old.metricsDevBest());
+    }
+
+    @Test
     void aGpuRunRoundTripsWithItsGpuFacts() throws Exception {
         DeviceUsage h100 = new DeviceUsage("cuda:1", "NVIDIA H100 80GB HBM3", "550.54.15", "12.8", 81_559.0, 12_345.5);
         RunRecord gpu = new RunRecord("g", "s", "rte", "lora", "lora", "{}", 1, "embedded:all-minilm-l6-v2",

@@ -178,6 +178,20 @@ class SuiteParserTest {
                         "adapt_layers must be 'all', 'top-N' or a list of layer indices like [4, 5], got 'bottom'"),
                 Arguments.of("adapt_layers with a name in the list", "name: x\ndefaults: {adapt_layers: [4, q]}\n" + tail, "2:30",
                         "'adapt_layers' lists layer indices (whole numbers from 0), got text 'q'"),
+                Arguments.of("validation not whole", "name: x\ndefaults: {validation: 2.5}\n" + tail, "2:24",
+                        "validation must be a fraction below 1 or a whole count, got 2.5"),
+                Arguments.of("tuning without validation", "name: x\ntune: {seeds: [1]}\n" + tail, "2:7",
+                        "tuning chooses on a validation split, and rte/lora has none: set 'validation'"),
+                Arguments.of("descending grid", "name: x\ndefaults: {validation: 0.1}\ntune: {learning_rate: {grid: [0.1, 0.01]}}\n"
+                        + tail, "3:23", "a learning-rate grid must be strictly ascending"),
+                Arguments.of("grid of words", "name: x\ndefaults: {validation: 0.1}\ntune: {learning_rate: {log_range: [low, high]}}\n"
+                        + tail, "3:35", "every rate must be a number"),
+                Arguments.of("tune for an unknown method", "name: x\ndefaults: {validation: 0.1}\ntune: {methods: {lorra: {epochs: 1}}}\n"
+                        + tail, "3:25", "'tune.methods' names 'lorra', which is no method label"),
+                Arguments.of("override of an unknown cell", "name: x\noverrides: [{task: rte, method: adapter, epochs: 1}]\n" + tail,
+                        "2:13", "'overrides' names rte/adapter, which is no task/method cell"),
+                Arguments.of("override with a bad setting", "name: x\noverrides: [{task: rte, method: lora, epoch: 1}]\n" + tail,
+                        "2:39", "unknown setting 'epoch'"),
                 Arguments.of("bad target", "name: x\ntasks: [rte]\nmethods:\n  - method: lora\n    options: {targets: [q_proj]}\nseeds: [1]\n", "4:5", "target 'q_proj' matches no adaptable module"));
     }
 

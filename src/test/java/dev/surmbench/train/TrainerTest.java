@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class TrainerTest {
 
     /** label = 1 when x0 + x1 > 0; 4 features, 256 train / 128 dev examples. */
-    static final class Synthetic implements TrainingData {
+    static class Synthetic implements TrainingData {
         private final float[][] trainX;
         private final double[] trainY;
         private final float[][] devX;
@@ -146,6 +146,41 @@ class TrainerTest {
         assertTrue(outcome.bestMetrics().get("accuracy") > 0.9, "best dev accuracy " + outcome.bestMetrics() + " " + outcome.epochs());
         assertTrue(outcome.epochs().get(3).trainLoss() < outcome.epochs().get(0).trainLoss());
         assertEquals(256L * 4, outcome.trainExamples());
+    }
+
+    /** The synthetic task with a "validation split" that disagrees with dev: dev's examples with the labels flipped. */
+    static final class Contrary extends Synthetic {
+        Contrary(long seed) {
+            super(seed);
+        }
+
+        @Override
+        public List<HostBatch> validationBatches() {
+            return evalBatches().stream().map(b -> {
+                double[] flipped = b.targets().clone();
+                for (int i = 0; i < flipped.length; i++) {
+                    flipped[i] = 1 - flipped[i];
+                }
+                return new HostBatch(b.inputs(), flipped, b.tokens());
+            }).toList();
+        }
+    }
+
+    @Test
+    void withAValidationSplitTheBestEpochIsValidationsAndDevsBestIsKeptBeside() {
+        TrainingOutcome outcome = run(new Contrary(1), 1, 0.05);
+        assertTrue(outcome.selectedOnValidation());
+        List<Double> dev = outcome.epochs().stream().map(e -> e.metrics().get("accuracy")).toList();
+        int worstDev = dev.indexOf(Collections.min(dev));
+        int bestDev = dev.indexOf(Collections.max(dev));
+        assertEquals(worstDev, outcome.bestEpoch(), "validation (dev flipped) prefers dev's worst epoch: " + dev);
+        assertEquals(bestDev, outcome.devBestEpoch());
+        assertNotEquals(outcome.bestEpoch(), outcome.devBestEpoch(), "the two protocols disagree here: " + dev);
+        assertEquals(dev.get(worstDev), outcome.bestMetrics().get("accuracy"), "the headline is dev at validation's epoch");
+        assertEquals(1 - dev.get(worstDev), outcome.bestValidationMetrics().get("accuracy"), 1e-12);
+        assertEquals(dev.get(bestDev), outcome.devBestMetrics().get("accuracy"));
+        TrainingOutcome plain = run(1, 0.05);
+        assertTrue(!plain.selectedOnValidation() && plain.bestEpoch() == plain.devBestEpoch());
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.surmbench.data.glue;
 
 import dev.surmbench.data.Example;
 import dev.surmbench.data.Subsample;
+import dev.surmbench.data.ValidationSplit;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -30,6 +31,23 @@ public record TaskData(GlueTask task, Path glueDir, List<Example> train, List<Ex
     public TaskData limited(int trainLimit, int evalLimit, long seed) {
         return new TaskData(task, glueDir, trainLimit > 0 ? Subsample.limit(train, trainLimit, seed) : train,
                 evalLimit > 0 ? Subsample.limit(dev, evalLimit, ~seed) : dev);
+    }
+
+    /**
+     * The training examples split by {@code validation} (stratified, its own seed, carved from the whole
+     * training set, before a {@code train_limit} subsamples the rest): this data without the validation
+     * examples, and those examples (empty when none).
+     */
+    public WithValidation carve(ValidationSplit validation) {
+        ValidationSplit.Carved<Example> carved = validation.carve(train);
+        return new WithValidation(new TaskData(task, glueDir, carved.train(), dev), carved.validation());
+    }
+
+    /** A task's data without its validation split, and the split. */
+    public record WithValidation(TaskData rest, List<Example> validation) {
+        public WithValidation {
+            validation = List.copyOf(validation);
+        }
     }
 
     /** The examples of {@code split}. */

@@ -1,6 +1,7 @@
 package dev.surmbench.data.image;
 
 import dev.surmbench.data.Subsample;
+import dev.surmbench.data.ValidationSplit;
 import dev.surmbench.util.Seeds;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,6 +64,20 @@ public record ImageTaskData(ImageSource source, ImageDataset train, ImageDataset
         ImageDataset e = evalLimit > 0 ? eval.subsample(evalLimit, Seeds.derive(0, "eval-subsample")) : eval;
         return new ImageTaskData(source, t, e, evalSplit);
     }
+
+    /**
+     * The training images split by {@code validation} (stratified by class, its own seed, carved before
+     * a {@code train_limit} subsamples the rest): this data without the validation images, and those images.
+     */
+    public WithValidation carve(ValidationSplit validation) {
+        int[] labels = train.images().stream().mapToInt(LabeledImage::label).toArray();
+        ValidationSplit.Carved<LabeledImage> carved = validation.carve(train.images(), labels);
+        return new WithValidation(new ImageTaskData(source, new ImageDataset(train.name(), train.classNames(), carved.train()),
+                eval, evalSplit), new ImageDataset(train.name(), train.classNames(), carved.validation()));
+    }
+
+    /** Training and evaluation images without the validation split, and the split (empty when none). */
+    public record WithValidation(ImageTaskData rest, ImageDataset validation) {}
 
     /** Number of classes. */
     public int numClasses() {

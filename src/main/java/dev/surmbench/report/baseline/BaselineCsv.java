@@ -32,10 +32,14 @@ public final class BaselineCsv {
     /** The header, in the order files are written. */
     public static final List<String> COLUMNS = List.of("source", "backbone", "task", "method", "label", "metric",
             "statistic", "value", "std", "n", "trainable_params", "train_examples_per_s", "tolerance",
-            "min_throughput_ratio", "citation", "table", "run_ids", "git_commit", "notes", "device");
+            "min_throughput_ratio", "citation", "table", "run_ids", "git_commit", "notes", "learning_rate", "selection",
+            "device");
 
-    /** Columns a file may lack because it was written before they existed ({@code device}: read as cpu). */
-    static final Set<String> ADDED_COLUMNS = Set.of("device");
+    /**
+     * Columns a file may lack because it was written before they existed ({@code device}: read as cpu;
+     * {@code learning_rate}, {@code selection}: not known).
+     */
+    static final Set<String> ADDED_COLUMNS = Set.of("device", "learning_rate", "selection");
 
     private static final CSVFormat READ = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
             .setCommentMarker('#').setIgnoreEmptyLines(true).setTrim(true).get();
@@ -141,7 +145,8 @@ public final class BaselineCsv {
                 number(r.std()), r.n() < 0 ? "" : Integer.toString(r.n()),
                 r.trainableParams() < 0 ? "" : Long.toString(r.trainableParams()),
                 number(r.trainExamplesPerSecond()), number(r.tolerance()), number(r.minThroughputRatio()),
-                r.citation(), r.table(), String.join(" ", r.runIds()), r.gitCommit(), r.notes(), r.device());
+                r.citation(), r.table(), String.join(" ", r.runIds()), r.gitCommit(), r.notes(),
+                number(r.learningRate()), r.selection(), r.device());
     }
 
     private static String number(double v) {
@@ -171,7 +176,7 @@ public final class BaselineCsv {
                 c.number("std", false, false), (int) c.count("n", 1), c.count("trainable_params", 0),
                 c.number("train_examples_per_s", false, true), c.device(), c.number("tolerance", false, false),
                 c.number("min_throughput_ratio", false, true), c.text("citation"), c.text("table"), runIds,
-                c.text("git_commit"), c.text("notes"), line);
+                c.text("git_commit"), c.text("notes"), line, c.number("learning_rate", false, true), c.selection());
         if (source != BaselineSource.REFERENCE && (row.citation().isEmpty() || row.table().isEmpty())) {
             throw new BaselineFormatException(file, line, row.citation().isEmpty() ? "citation" : "table",
                     "a " + source.csvName() + " row needs its citation and table: a number without a source is not allowed");
@@ -196,6 +201,16 @@ public final class BaselineCsv {
             } catch (IllegalArgumentException e) {
                 throw new BaselineFormatException(file, line, "device", e.getMessage());
             }
+        }
+
+        /** {@code validation}, {@code dev}, or empty (not known). */
+        String selection() {
+            String t = text("selection");
+            if (!t.isEmpty() && !t.equals("validation") && !t.equals("dev")) {
+                throw new BaselineFormatException(file, line, "selection", "'" + t
+                        + "' is not one of validation (the clean protocol), dev (the paper's), or empty");
+            }
+            return t;
         }
 
         String required(String name) {

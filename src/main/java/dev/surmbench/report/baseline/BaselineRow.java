@@ -1,6 +1,7 @@
 package dev.surmbench.report.baseline;
 
 import dev.surmbench.results.DeviceUsage;
+import dev.surmbench.results.RunProtocol;
 import java.util.List;
 import java.util.Objects;
 
@@ -31,11 +32,25 @@ import java.util.Objects;
  * @param gitCommit commit of a reference run
  * @param notes anything else (settings, how a number was read)
  * @param line the line of the file the row came from (0 when built in code)
+ * @param learningRate the learning rate the row's runs used, NaN when not known (or not one rate)
+ * @param selection what chose the runs' epoch: {@code validation} (the clean protocol), {@code dev} (the
+ *     paper's, optimistic), empty when not known (files written before the column)
  */
 public record BaselineRow(BaselineSource source, String backbone, String task, String method, String label,
         String metric, String statistic, double value, double std, int n, long trainableParams,
         double trainExamplesPerSecond, String device, double tolerance, double minThroughputRatio, String citation,
-        String table, List<String> runIds, String gitCommit, String notes, long line) {
+        String table, List<String> runIds, String gitCommit, String notes, long line, double learningRate,
+        String selection) {
+
+    /** A row without a recorded learning rate or selection. */
+    public BaselineRow(BaselineSource source, String backbone, String task, String method, String label,
+            String metric, String statistic, double value, double std, int n, long trainableParams,
+            double trainExamplesPerSecond, String device, double tolerance, double minThroughputRatio, String citation,
+            String table, List<String> runIds, String gitCommit, String notes, long line) {
+        this(source, backbone, task, method, label, metric, statistic, value, std, n, trainableParams,
+                trainExamplesPerSecond, device, tolerance, minThroughputRatio, citation, table, runIds, gitCommit, notes,
+                line, Double.NaN, "");
+    }
 
     public BaselineRow {
         Objects.requireNonNull(source, "source");
@@ -48,6 +63,10 @@ public record BaselineRow(BaselineSource source, String backbone, String task, S
         gitCommit = gitCommit == null ? "" : gitCommit;
         notes = notes == null ? "" : notes;
         device = DeviceUsage.classOf(device);
+        selection = selection == null ? "" : selection;
+        if (!selection.isEmpty()) {
+            RunProtocol.Selection.of(selection); // validation or dev
+        }
     }
 
     /** Where the number came from, in one line: the citation and table, or the run ids and commit. */

@@ -12,8 +12,8 @@ import java.util.TreeSet;
 /**
  * Turns a suite's own results into reference baseline rows (source {@code reference}): per task ×
  * method row, the headline mean and std in points, n, the trainable parameter count, the training
- * throughput of the runs on the group's device class (cpu or cuda, also written), and the run ids and
- * commit behind them. Used by {@code surm-bench check --write-baseline}
+ * throughput of the runs on the group's device class (cpu or cuda, also written), the run ids and
+ * commit behind them, and the learning rate and epoch selection the runs share (empty when they differ). Used by {@code surm-bench check --write-baseline}
  * to produce committed baselines from a real run.
  */
 public final class ReferenceBaseline {
@@ -40,9 +40,16 @@ public final class ReferenceBaseline {
                     c.key().row().label(), c.metric(), c.value().n() == 1 ? "single" : "mean", round(c.value().mean(), 4),
                     round(c.value().std(), 4), c.value().n(), c.trainableStored().constant() ? c.trainableStored().min() : -1,
                     round(c.trainExamplesPerSecondOn(c.deviceClass()).mean(), 2), c.deviceClass(), Double.NaN, Double.NaN, "", "",
-                    done.stream().map(RunRecord::runId).toList(), commit, "suite " + agg.suite(), 0));
+                    done.stream().map(RunRecord::runId).toList(), commit, "suite " + agg.suite(), 0,
+                    common(done.stream().map(r -> r.protocol().learningRate()).distinct().toList(), Double.NaN),
+                    common(done.stream().map(r -> r.protocol().selection().word()).distinct().toList(), "")));
         }
         return rows;
+    }
+
+    /** The one value all runs share, or {@code none} when they differ (or there are none). */
+    private static <T> T common(List<T> distinct, T none) {
+        return distinct.size() == 1 ? distinct.get(0) : none;
     }
 
     private static double round(double v, int decimals) {

@@ -53,7 +53,7 @@ final class GlueTaskRunner implements TaskRunner {
                 model.enterAt(entry);
             }
             GlueTrainingData trainingData = new GlueTrainingData(task, data, tokenizer, settings.headline(),
-                    settings.trainLimit(), settings.evalLimit(), settings.batchSize(),
+                    settings.trainLimit(), settings.evalLimit(), settings.validation(), settings.batchSize(),
                     settings.evalBatchSize(), spec.seed(),
                     entry > 0 ? examples -> activations.states(model, entry, examples) : null);
             return new Prepared(trainingData, datasetSha(task, data.glueDir()), tokenizer);

@@ -1,6 +1,7 @@
 package dev.surmbench.suite.run;
 
 import dev.surmbench.data.Example;
+import dev.surmbench.data.ValidationSplit;
 import dev.surmbench.data.glue.GlueSplit;
 import dev.surmbench.data.glue.GlueTask;
 import dev.surmbench.data.glue.HeadlineConvention;
@@ -35,6 +36,7 @@ public final class GlueTrainingData implements TrainingData {
     private final TextBatcher train;
     private final PrefixStates trainPrefix;
     private final List<HostBatch> eval;
+    private final List<HostBatch> validationBatches;
     private final long orderSeed;
     private final int trainSize;
     private final double targetMean;
@@ -42,24 +44,34 @@ public final class GlueTrainingData implements TrainingData {
 
     public GlueTrainingData(GlueTask task, TaskData data, TextTokenizer tokenizer, HeadlineConvention convention,
                             int trainLimit, int evalLimit, int batchSize, int evalBatchSize, long seed) {
-        this(task, data, tokenizer, convention, trainLimit, evalLimit, batchSize, evalBatchSize, seed, null);
+        this(task, data, tokenizer, convention, trainLimit, evalLimit, ValidationSplit.NONE, batchSize, evalBatchSize,
+                seed, null);
     }
 
     /**
-     * As above; with {@code prefix} set, batches carry the frozen prefix's hidden states [B, T, d]
-     * and the attention mask [B, T] (a model entered at the first adapted layer) instead of token ids.
+     * As above, with a validation split carved from the whole training set before {@code trainLimit}
+     * subsamples the rest ({@link ValidationSplit}); with {@code prefix} set, batches carry the frozen
+     * prefix's hidden states [B, T, d] and the attention mask [B, T] (a model entered at the first
+     * adapted layer) instead of token ids. The prefix states are looked up by example content ({@link
+     * ActivationCache}), so the validation examples get an entry of their own, shared by every run.
      */
     GlueTrainingData(GlueTask task, TaskData data, TextTokenizer tokenizer, HeadlineConvention convention,
-                     int trainLimit, int evalLimit, int batchSize, int evalBatchSize, long seed,
-                     Function<List<EncodedText>, PrefixStates> prefix) {
+                     int trainLimit, int evalLimit, ValidationSplit validation, int batchSize, int evalBatchSize,
+                     long seed, Function<List<EncodedText>, PrefixStates> prefix) {
         this.task = task;
         this.convention = convention;
-        // The training subset varies with the run's seed; the dev subset is the same for every run,
-        // so methods and seeds are compared on identical evaluation examples.
-        TaskData limited = data.limited(trainLimit, 0, Seeds.derive(seed, "subsample"))
+        // The validation split is the same for every run (its own seed); the training subset varies with
+        // the run's seed; the dev subset is the same for every run, so methods and seeds are compared on
+        // identical evaluation examples.
+        TaskData.WithValidation carved = data.carve(validation);
+        TaskData limited = carved.rest().limited(trainLimit, 0, Seeds.derive(seed, "subsample"))
                 .limited(0, evalLimit, Seeds.derive(0, "eval-subsample"));
         List<Example> trainExamples = limited.split(GlueSplit.TRAIN);
         List<Example> devExamples = limited.split(GlueSplit.DEV);
+        List<EncodedText> validationEncoded = tokenizer.encodeAll(carved.validation());
+        this.validationBatches = validationEncoded.isEmpty() ? List.of() : toHost(
+                new TextBatcher(validationEncoded, carved.validation(), tokenizer.padId(), evalBatchSize, false, 1).byLength(),
+                prefix == null ? null : prefix.apply(validationEncoded));
         this.trainSize = trainExamples.size();
         // Length bucketing (seeded like the order) pads pair tasks far less: CPU time goes to real tokens.
         List<EncodedText> trainEncoded = tokenizer.encodeAll(trainExamples);
@@ -112,6 +124,11 @@ public final class GlueTrainingData implements TrainingData {
     @Override
     public List<HostBatch> evalBatches() {
         return eval;
+    }
+
+    @Override
+    public List<HostBatch> validationBatches() {
+        return validationBatches;
     }
 
     @Override

@@ -59,9 +59,10 @@ final class ImageTaskRunner implements TaskRunner {
                     + spec.config().backbone() + " is " + model.family());
         }
         ResolvedSettings settings = spec.config();
-        ImageTaskData data = data(spec).limited(settings.trainLimit(), settings.evalLimit(),
+        ImageTaskData.WithValidation carved = data(spec).carve(settings.validation());
+        ImageTaskData data = carved.rest().limited(settings.trainLimit(), settings.evalLimit(),
                 Seeds.derive(spec.seed(), "subsample"));
-        ImageTrainingData training = new ImageTrainingData(data, transform(vit),
+        ImageTrainingData training = new ImageTrainingData(data, carved.validation(), transform(vit),
                 settings.augment() == RunSettings.Augment.CROP_FLIP ? Math.max(1, vit.imageSize() / 8) : -1,
                 settings.batchSize(), settings.evalBatchSize(), spec.seed(), vit.patchSize());
         return new Prepared(training, datasetSha(data.source(), root(settings.dataDir())), null);

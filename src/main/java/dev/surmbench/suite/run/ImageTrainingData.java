@@ -2,6 +2,7 @@ package dev.surmbench.suite.run;
 
 import dev.surmbench.data.image.ImageBatch;
 import dev.surmbench.data.image.ImageBatcher;
+import dev.surmbench.data.image.ImageDataset;
 import dev.surmbench.data.image.ImageTaskData;
 import dev.surmbench.data.image.ImageTransform;
 import dev.surmbench.metrics.Metric;
@@ -28,6 +29,7 @@ public final class ImageTrainingData implements TrainingData {
 
     private final ImageBatcher train;
     private final ImageBatcher eval;
+    private final ImageBatcher validation;
     private final long orderSeed;
     private final int trainSize;
     private final int numLabels;
@@ -42,9 +44,17 @@ public final class ImageTrainingData implements TrainingData {
      */
     public ImageTrainingData(ImageTaskData data, ImageTransform transform, int augmentPadding, int batchSize,
                              int evalBatchSize, long seed, int patchSize) {
+        this(data, null, transform, augmentPadding, batchSize, evalBatchSize, seed, patchSize);
+    }
+
+    /** As above, with validation images ({@code null} or empty: none) that select the best epoch. */
+    public ImageTrainingData(ImageTaskData data, ImageDataset validation, ImageTransform transform, int augmentPadding,
+                             int batchSize, int evalBatchSize, long seed, int patchSize) {
         ImageTransform trainTransform = augmentPadding >= 0 ? transform.withAugmentation(augmentPadding) : transform;
         this.train = new ImageBatcher(data.train(), trainTransform, batchSize);
         this.eval = new ImageBatcher(data.eval(), transform, evalBatchSize);
+        this.validation = validation == null || validation.size() == 0 ? null
+                : new ImageBatcher(validation, transform, evalBatchSize);
         this.orderSeed = Seeds.derive(seed, "data-order");
         this.trainSize = data.train().size();
         this.numLabels = data.numClasses();
@@ -60,6 +70,11 @@ public final class ImageTrainingData implements TrainingData {
     @Override
     public List<HostBatch> evalBatches() {
         return toHost(eval.lazyInOrder());
+    }
+
+    @Override
+    public List<HostBatch> validationBatches() {
+        return validation == null ? List.of() : toHost(validation.lazyInOrder());
     }
 
     @Override

@@ -11,6 +11,7 @@ import dev.surmbench.peft.InjectionReport;
 import dev.surmbench.results.ResultsLayout;
 import dev.surmbench.results.RunDocument;
 import dev.surmbench.results.RunJson;
+import dev.surmbench.results.RunProtocol;
 import dev.surmbench.results.RunProvenance;
 import dev.surmbench.results.RunRecord;
 import dev.surmbench.results.RunStatus;
@@ -280,7 +281,8 @@ public final class TrainingRunExecutor implements RunExecutor {
     }
 
     private static RunDocument.Epoch epoch(EpochRecord e) {
-        return new RunDocument.Epoch(e.epoch() + 1, e.steps(), e.trainLoss(), e.metrics(), e.trainSeconds(), e.evalSeconds());
+        return new RunDocument.Epoch(e.epoch() + 1, e.steps(), e.trainLoss(), e.metrics(), e.trainSeconds(), e.evalSeconds(),
+                e.validationMetrics());
     }
 
     /** What one attempt produced: a training outcome, or the exception that stopped it. */
@@ -321,7 +323,24 @@ public final class TrainingRunExecutor implements RunExecutor {
                     result == null ? 0 : result.trainExamplesPerSecond(), result == null ? 0 : result.trainTokensPerSecond(),
                     result == null ? 0 : result.evalExamplesPerSecond(), wall,
                     result == null ? Double.NaN : result.peakHeapMb(), peakNativeMb,
-                    device.usage(), ResourceMeter.threads(), started, finished, commit);
+                    device.usage(), ResourceMeter.threads(), started, finished, commit, protocol(spec));
+        }
+
+        /** What selected the epoch, the learning rate, and both protocols' numbers ({@link RunProtocol}). */
+        private RunProtocol protocol(RunSpec spec) {
+            double learningRate = spec.config().learningRate();
+            if (result == null) {
+                return RunProtocol.devSelected(learningRate, Double.NaN, -1, Map.of());
+            }
+            Map<String, Double> devBest = result.devBestMetrics();
+            if (!result.selectedOnValidation()) {
+                return RunProtocol.devSelected(learningRate, devBest.getOrDefault(headline, Double.NaN),
+                        result.devBestEpoch(), devBest);
+            }
+            Map<String, Double> validation = result.bestValidationMetrics();
+            return new RunProtocol(RunProtocol.Selection.VALIDATION, learningRate,
+                    validation.getOrDefault(headline, Double.NaN), validation, devBest.getOrDefault(headline, Double.NaN),
+                    result.devBestEpoch(), devBest);
         }
     }
 }

@@ -1,0 +1,72 @@
+package dev.surmbench.cli;
+
+import dev.surmbench.suite.DefaultCatalog;
+import dev.surmbench.suite.Suite;
+import dev.surmbench.suite.SuiteParser;
+import dev.surmbench.suite.run.ConsoleProgress;
+import dev.surmbench.suite.run.SuiteRunner;
+import dev.surmbench.suite.run.TrainingRunExecutor;
+import dev.surmbench.suite.tune.PinnedFile;
+import dev.surmbench.suite.tune.TuneStage;
+import dev.surmbench.suite.tune.Winners;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code surm-bench tune SUITE}: runs (or resumes) the suite's learning-rate trials into
+ * {@code OUT/<suite>-tune/} and writes the winners to the file the suite pins; exit 1 while a cell is
+ * undecided (a failed or missing trial).
+ */
+@Command(name = "tune", mixinStandardHelpOptions = true,
+        description = "Run a suite's tuning trials (resumable) and write the winning learning rates to the file it pins.")
+public final class TuneCommand implements Callable<Integer> {
+    @Parameters(index = "0", description = "Suite file with a 'tune:' section, e.g. suites/glue.yaml")
+    Path suiteFile;
+
+    @Option(names = "--out", defaultValue = "results", description = "Results root (default: ${DEFAULT-VALUE}); trials go to OUT/<suite>-tune/")
+    Path out;
+
+    @Option(names = "--shard", description = "Run only share i of n of the trials (1-based), e.g. 2/4; default from JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID")
+    String shard;
+
+    @Option(names = "--retry-failed", description = "Run again the trials recorded as failed or diverged")
+    boolean retryFailed;
+
+    @Option(names = "--rerun-changed-data",
+            description = "Train again the recorded trials whose data files changed since (default: refuse to go on)")
+    boolean rerunChangedData;
+
+    @Mixin
+    DeviceOption device;
+
+    @Override
+    public Integer call() throws Exception {
+        Suite suite = SuiteParser.parse(suiteFile, new DefaultCatalog());
+        ShardOption share = ShardOption.resolve(shard, System.getenv());
+        PrintStream log = System.out;
+        log.printf("suite %s v%d: tuning %d cells with %d trials%s%n", suite.name(), suite.version(),
+                suite.tuning().cells().size(), suite.tuning().trials().size(),
+                share.count() > 1 ? ", shard " + share.index() + "/" + share.count() : "");
+        SuiteRunner.Options options = new SuiteRunner.Options(out, share.index(), share.count(), retryFailed, log,
+                ConsoleProgress.isInteractive(), rerunChangedData);
+        TuneStage.Result result = new TuneStage(options, new TrainingRunExecutor(Path.of("."), null, device.value()))
+                .run(suite, suiteFile);
+        for (Winners.Winner w : result.decision().winners()) {
+            log.printf("%s: learning_rate %s%s%n", w.cell().name(), PinnedFile.number(w.learningRate()),
+                    w.edge() ? " (at the grid's edge: extend the grid)" : "");
+        }
+        result.decision().undecided().forEach(u -> log.printf("undecided: %s%n", u));
+        if (result.written() != null) {
+            log.printf("wrote %s; `surm-bench run %s` runs the final stage at these rates%n", result.written(), suiteFile);
+            return 0;
+        }
+        log.printf("no pinned file written: %s%n", result.summary().stoppedBy() != null ? "stopped early, run tune again"
+                : "every trial needs a row (other shards, failed trials: --retry-failed)");
+        return 1;
+    }
+}

@@ -1,0 +1,66 @@
+package dev.surmbench.suite.tune;
+
+import dev.surmbench.results.ResultsLayout;
+import dev.surmbench.suite.Suite;
+import dev.surmbench.suite.Tuning;
+import dev.surmbench.suite.run.RunExecutor;
+import dev.surmbench.suite.run.SuiteRunner;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * The tuning stage of a suite: its trials run as a suite of their own, {@code <suite>-tune}, into
+ * {@code <out>/<suite>-tune/} (so the final stage's folder and report hold only final runs; trials
+ * resume, shard and share the activation cache like any run), then {@link Winners} decides each cell
+ * from the recorded rows and, once every cell is decided, {@link PinnedFile} writes the file the suite
+ * pins. A stopped or partial stage (a shard, a failed trial) writes nothing; running it again trains
+ * only the trials without a row.
+ */
+public final class TuneStage {
+    /** Suffix of the trial stage's suite name and folder. */
+    public static final String SUFFIX = "-tune";
+
+    /** What a call did: the runner's summary, the decision, and the pinned file written (null: none). */
+    public record Result(SuiteRunner.Summary summary, Winners.Decision decision, Path written) {}
+
+    private final SuiteRunner.Options options;
+    private final RunExecutor executor;
+
+    public TuneStage(SuiteRunner.Options options, RunExecutor executor) {
+        this.options = options;
+        this.executor = executor;
+    }
+
+    /** The trials of {@code suite} as a suite of their own ({@code <name>-tune}). */
+    public static Suite trials(Suite suite) {
+        return new Suite(suite.name() + SUFFIX, suite.version(), suite.file(), suite.sha256(),
+                suite.tuning().trials().stream().map(Tuning.Trial::spec).toList(), suite.pretrains());
+    }
+
+    /**
+     * Runs (or resumes) the trials of {@code suite}, read from {@code suiteFile}, and writes its pinned
+     * file when every cell is decided.
+     *
+     * @throws IllegalArgumentException when the suite declares no tuning or pins no file
+     */
+    public Result run(Suite suite, Path suiteFile) throws IOException {
+        Tuning tuning = suite.tuning();
+        if (!tuning.declared()) {
+            throw new IllegalArgumentException(suiteFile + " declares no 'tune:' section; add one (docs/tuning.md)");
+        }
+        if (tuning.pinned() == null) {
+            throw new IllegalArgumentException(suiteFile + " names no pinned file for the winners; add e.g. 'pinned: pinned/"
+                    + suite.name() + ".tuned.yaml'");
+        }
+        Suite trials = trials(suite);
+        SuiteRunner.Summary summary = new SuiteRunner(options, executor).run(trials);
+        Winners.Decision decision = Winners.choose(tuning,
+                ResultsLayout.of(options.outRoot(), trials.name()).allRuns());
+        Path written = null;
+        if (summary.stoppedBy() == null && decision.undecided().isEmpty()) {
+            PinnedFile.write(tuning.pinned(), suite, suiteFile, tuning.seeds(), decision.winners());
+            written = tuning.pinned();
+        }
+        return new Result(summary, decision, written);
+    }
+}

@@ -1,0 +1,45 @@
+package dev.surmbench.suite;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The shipped tuned suites: every cell searched over at least five rates spanning 100x or more, on a
+ * validation split, with reduced one-seed trials; the final stage selects on validation too.
+ */
+class TunedSuitesTest {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"suites/glue-tuned.yaml, 40, 200", "suites/vision.yaml, 10, 50"})
+    void everyCellIsTunedOnAStandardGridWithValidation(String file, int cells, int trials) {
+        Suite suite = SuiteParser.parse(Path.of(file), new DefaultCatalog());
+        Tuning tuning = suite.tuning();
+        assertEquals(cells, tuning.cells().size());
+        assertEquals(trials, tuning.trials().size(), "one seed per rate");
+        assertEquals(List.of(1L), tuning.seeds());
+        for (Tuning.Cell cell : tuning.cells()) {
+            assertTrue(cell.grid().meetsStandard(), cell.name() + ": " + cell.grid());
+        }
+        assertTrue(tuning.trials().stream().allMatch(t -> t.spec().config().epochs() <= 3), "reduced trials");
+        assertTrue(suite.runs().stream().noneMatch(r -> r.config().validation().isNone()), "final runs select on validation");
+        assertTrue(tuning.trials().stream().noneMatch(t -> t.spec().config().validation().isNone()));
+        assertFalse(tuning.pinned() == null);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"full, 0.00001, 0.001", "linear-probe, 0.001, 0.1", "lora, 0.0001, 0.01", "adapter, 0.0001, 0.01",
+            "circulant, 0.001, 0.3", "circulant-adapter, 0.001, 0.3", "ldr, 0.001, 0.3"})
+    void familyDefaultsAreFiveLogSpacedRates(String method, double low, double high) {
+        LearningRateGrid grid = MethodFamily.of(method).grid;
+        assertEquals(5, grid.values().size());
+        assertEquals(low, grid.values().get(0));
+        assertEquals(high, grid.values().get(4));
+        assertTrue(grid.meetsStandard());
+    }
+}
