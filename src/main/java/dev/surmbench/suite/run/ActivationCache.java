@@ -161,10 +161,7 @@ public final class ActivationCache {
             store(id, key, built);
             return built;
         } catch (IOException e) {
-            unwritable = true;
-            log.printf("activation cache: cannot lock %s (%s); going on without saving activations in this process "
-                    + "(results are the same, only slower); fix or move it with SURM_CACHE_DIR%n", root.resolve(id + ".lock"),
-                    cause(e));
+            giveUpWriting(e);
             return build(id, model, entryLayer, examples);
         }
     }
@@ -316,10 +313,15 @@ public final class ActivationCache {
             Files.move(tmp, root.resolve(id + ".json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            unwritable = true;
-            log.printf("activation cache: cannot write under %s (%s); going on without saving activations in this "
-                    + "process (results are the same, only slower); fix or move it with SURM_CACHE_DIR%n", root, cause(e));
+            giveUpWriting(e);
         }
+    }
+
+    /** The cache folder cannot be written (full, read-only, a file): said once, then this process goes on without it. */
+    private void giveUpWriting(IOException e) {
+        unwritable = true;
+        log.printf("activation cache: cannot write under %s (%s); going on without saving activations in this "
+                + "process (results are the same, only slower); fix or move it with SURM_CACHE_DIR%n", root, cause(e));
     }
 
     /** Why the cache folder cannot be written, in words. */
