@@ -38,6 +38,10 @@ class TuningReportTest {
 
     /** Final runs: lora at 1e-3, circulant at 3e-2 (its grid's second largest), adapter's seeds at two rates. */
     private Path finalRuns() throws Exception {
+        return finalRuns(tmp);
+    }
+
+    static Path finalRuns(Path root) throws Exception {
         RunFixtures f = new RunFixtures("tuned");
         for (int s = 1; s <= 2; s++) {
             f.validation(1e-3, 0.02).ok("sst2", "lora", s, 0.87 + 0.002 * s, 73_728, 50);
@@ -45,11 +49,15 @@ class TuningReportTest {
         }
         f.validation(1e-3, 0.01).ok("sst2", "adapter", 1, 0.86, 600_000, 40);
         f.validation(2e-3, 0.01).ok("sst2", "adapter", 2, 0.861, 600_000, 40);
-        return f.write(tmp);
+        return f.write(root);
+    }
+
+    private void trials() throws Exception {
+        trials(tmp);
     }
 
     /** Trials: seed 1 at five rates for lora and circulant (their validation scores are the values + 0.01). */
-    private void trials() throws Exception {
+    static void trials(Path root) throws Exception {
         RunFixtures t = new RunFixtures("tuned-tune");
         for (int i = 0; i < 5; i++) {
             t.validation(LORA_RATES[i], 0.0).ok("sst2", "lora", 1, LORA_SCORES[i] - 0.01, 73_728, 50);
@@ -60,7 +68,7 @@ class TuningReportTest {
                 t.validation(CIRC_RATES[i], 0.0).ok("sst2", "circulant", 1, CIRC_SCORES[i] - 0.01, 18_432, 45);
             }
         }
-        t.write(tmp);
+        t.write(root);
     }
 
     @Test
