@@ -1,5 +1,5 @@
 /* surm-bench report figures: reads the JSON in #chart-data and draws the ECharts charts (quality vs
-   parameters, learning curves per task, throughput).
+   parameters, learning curves per task, throughput; with a tuning folder, sensitivity and tuning budget per task).
    Every name shown in HTML (tooltips, lists) goes through echarts.format.encodeHTML or textContent. */
 (function () {
   'use strict';
@@ -161,9 +161,75 @@
     charts.push(chart);
   }
 
+  function small(container, label) {
+    var el = document.createElement('div');
+    el.className = 'chart';
+    el.setAttribute('role', 'img');
+    el.setAttribute('aria-label', label);
+    container.appendChild(el);
+    return echarts.init(el, null, { renderer: 'canvas' });
+  }
+
+  function fmt(v) { return v == null ? '–' : v.toFixed(2); }
+
+  /* tuning: per task, validation headline vs learning rate (log x), the final runs' rate marked;
+     and the expected best validation score vs the number of rates tried (Dodge et al. 2019). */
+  function tuning(t) {
+    var sens = document.getElementById('chart-sensitivity');
+    var budget = document.getElementById('chart-budget');
+    if (!sens || !budget || !t || !t.tasks.length) { return; }
+    t.tasks.forEach(function (task) {
+      var chart = small(sens, 'validation ' + task.metric + ' against the learning rate on ' + task.task);
+      chart.setOption({
+        animation: false,
+        title: { text: task.task + ': validation ' + task.metric + ' vs learning rate', left: 'center', textStyle: { fontSize: 13 } },
+        grid: { left: 60, right: 20, top: 40, bottom: 80 },
+        legend: { type: 'scroll', bottom: 0, textStyle: { fontSize: 11 } },
+        tooltip: {
+          trigger: 'item',
+          formatter: function (p) {
+            if (p.componentType === 'markPoint') { return esc(p.seriesName) + '<br>the final runs\' rate'; }
+            return esc(p.seriesName) + '<br>lr ' + p.value[0].toExponential(2) + ': ' + fmt(p.value[1]);
+          }
+        },
+        xAxis: { type: 'log', logBase: 10, name: 'learning rate (log scale)', nameLocation: 'middle', nameGap: 24 },
+        yAxis: { type: 'value', scale: true, name: task.metric + ' (points)', nameLocation: 'middle', nameGap: 40 },
+        series: task.series.map(function (s) {
+          var data = s.rates.map(function (r, i) { return [r, s.values[i]]; })
+            .filter(function (d) { return d[1] != null; });
+          var mark = s.chosen == null || s.chosenValue == null ? [] : [{ coord: [s.chosen, s.chosenValue], value: 'final' }];
+          return {
+            type: 'line', name: s.name, data: data, symbolSize: 6,
+            markPoint: { symbol: 'diamond', symbolSize: 16, label: { show: false }, data: mark }
+          };
+        })
+      });
+      charts.push(chart);
+      var n = 0;
+      task.series.forEach(function (s) { n = Math.max(n, s.expectedMax.length); });
+      var ticks = [];
+      for (var i = 1; i <= n; i++) { ticks.push(i); }
+      var chart2 = small(budget, 'expected best validation ' + task.metric + ' per tuning budget on ' + task.task);
+      chart2.setOption({
+        animation: false,
+        title: { text: task.task + ': expected best validation ' + task.metric, left: 'center', textStyle: { fontSize: 13 } },
+        grid: { left: 60, right: 20, top: 40, bottom: 80 },
+        legend: { type: 'scroll', bottom: 0, textStyle: { fontSize: 11 } },
+        tooltip: { trigger: 'axis', valueFormatter: fmt },
+        xAxis: { type: 'category', data: ticks, name: 'rates tried', nameLocation: 'middle', nameGap: 24 },
+        yAxis: { type: 'value', scale: true, name: task.metric + ' (points)', nameLocation: 'middle', nameGap: 40 },
+        series: task.series.map(function (s) {
+          return { type: 'line', name: s.name, data: s.expectedMax, symbolSize: 6 };
+        })
+      });
+      charts.push(chart2);
+    });
+  }
+
   quality(document.getElementById('chart-quality'), data.quality);
   curves(document.getElementById('chart-curves'), data.curves);
   throughput(document.getElementById('chart-throughput'), data.throughput);
+  tuning(data.tuning);
   window.addEventListener('resize', function () { charts.forEach(function (c) { c.resize(); }); });
   document.documentElement.setAttribute('data-charts', 'ready');
 }());

@@ -10,6 +10,8 @@ ${view.runs} runs: ${view.completed} completed, ${view.diverged} diverged, ${vie
 - **${c.title}: ${c.verdict}.** ${c.summary}
 </#list>
 
+${view.tuning.verdictProtocol}
+
 ## Main table
 
 | Method | Source |<#list view.columns as c> ${c.task} (${c.metric}) |</#list><#if view.averageLabel?has_content> ${view.averageLabel} |</#if> Trainable params |
@@ -24,7 +26,7 @@ ${view.runs} runs: ${view.completed} completed, ${view.diverged} diverged, ${vie
 | ${r.label} | ${r.source} [${r.note}] |<#list r.cells as c> <@cell c/> |</#list><#if r.average??> <@cell r.average/> |</#if> ${r.trainable} |
 </#list>
 
-Mean ± std over seeds in points; ★ best of our rows per column; trainable parameters stored, head excluded.
+Mean ± std over seeds in points; ★ best of our rows per column; (lr …) the learning rate of the cell's runs; trainable parameters stored, head excluded.
 <#if view.floorNote?has_content>
 ${view.floorNote}
 </#if>
@@ -45,4 +47,4 @@ ${c?counter}. ${c}
 </#if>
 
 Full report: report/index.html
-<#macro cell c><#if c.best>**★ ${c.text}**<#else>${c.text}</#if><#if c.warn?has_content> ⚠ ${c.warn}</#if></#macro>
+<#macro cell c><#if c.best>**★ ${c.text}**<#else>${c.text}</#if><#if c.warn?has_content> ⚠ ${c.warn}</#if><#if c.rate?has_content> (${c.rate})</#if></#macro>

@@ -73,4 +73,14 @@ public final class Fmt {
         }
         return s.hasSpread() ? num(s.mean()) + " ± " + num(s.std()) : num(s.mean());
     }
+
+    /** A learning rate in three significant digits, as the issue and suites write it: "2e-3", "3.16e-4", "0.1" → "1e-1"; "–" when unknown. */
+    public static String rate(double r) {
+        if (!Double.isFinite(r) || r <= 0) {
+            return Double.isFinite(r) && r == 0 ? "0" : NONE;
+        }
+        String[] parts = String.format(Locale.ROOT, "%.2e", r).split("e");
+        String mantissa = new java.math.BigDecimal(parts[0]).stripTrailingZeros().toPlainString();
+        return mantissa + "e" + Integer.parseInt(parts[1]);
+    }
 }

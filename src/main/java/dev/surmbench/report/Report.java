@@ -8,17 +8,20 @@ import dev.surmbench.report.render.ProvenanceSummary;
 import dev.surmbench.report.render.ReportView;
 import dev.surmbench.report.render.ReportViewBuilder;
 import dev.surmbench.report.render.ReportWriter;
+import dev.surmbench.report.render.TuningViewBuilder;
 import dev.surmbench.results.ResultsLayout;
 import dev.surmbench.results.RunRecord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The report of one suite folder: reads {@code runs.csv} (and shard files) through {@link
  * ResultsLayout}, aggregates, judges the claims and writes {@code report/index.html} and {@code
- * report/summary.md}.
+ * report/summary.md}. When the suite's tuning folder ({@code <suite>-tune}, beside it) holds trial rows,
+ * the report draws them too ({@link TuningResults}).
  */
 public final class Report {
     private Report() {}
@@ -53,9 +56,12 @@ public final class Report {
         SuiteAggregate agg = load(suiteDir);
         ResultsLayout layout = new ResultsLayout(suiteDir);
         List<ClaimVerdict> claims = Claims.judge(agg);
+        Optional<TuningResults> tuning = TuningResults.beside(layout, agg);
         ReportView view = ReportViewBuilder.build(agg, suiteDir.toString(), ProvenanceSummary.collect(layout, agg.runs()),
-                claims, Pairwise.all(agg), baselines, ChartData.of(agg, LearningCurves.collect(layout, agg)),
-                EChartsAsset.script());
+                claims, Pairwise.all(agg), baselines, ChartData.of(agg, LearningCurves.collect(layout, agg))
+                        .with("tuning", TuningViewBuilder.json(tuning)),
+                EChartsAsset.script(), TuningViewBuilder.build(ProtocolComparison.of(agg), tuning,
+                        layout.tuneStage().suiteDir().toString()));
         String summary = new ReportWriter(templatesDir).write(view, layout.reportDir());
         return new Result(layout.reportDir().resolve("index.html"), layout.reportDir().resolve("summary.md"), summary,
                 claims);

@@ -24,9 +24,16 @@ public record ResultsLayout(Path suiteDir) {
     public static final String ADAPTER_DIR = "adapter";
     /** A run's merged checkpoint inside its folder. */
     public static final String MERGED_DIR = "merged";
+    /** Suffix of a suite's tuning stage: its trials are the suite {@code <name>-tune}, under {@code <out>/<name>-tune/}. */
+    public static final String TUNE_SUFFIX = "-tune";
 
     public static ResultsLayout of(Path outRoot, String suiteName) {
         return new ResultsLayout(outRoot.resolve(suiteName));
+    }
+
+    /** The folder of this suite's tuning stage, beside this one ({@code <suite>-tune}); it may not exist. */
+    public ResultsLayout tuneStage() {
+        return new ResultsLayout(suiteDir.resolveSibling(suiteDir.getFileName() + TUNE_SUFFIX));
     }
 
     public Path runsCsv() {

@@ -223,6 +223,29 @@ class ReportBrowserTest {
         }
     }
 
+    /** With a {@code <suite>-tune} folder beside the suite's, the sensitivity and budget charts draw one chart per task. */
+    @Test
+    void tuningChartsRenderWithoutConsoleErrors() throws Exception {
+        Path root = tmp.resolve("tuned");
+        Path dir = TuningReportTest.finalRuns(root);
+        TuningReportTest.trials(root);
+        Report.Result result = Report.generate(dir, List.of(), null);
+        severeConsoleMessages();
+        driver.get(result.html().toUri().toString());
+        waitForCharts(Duration.ofSeconds(30));
+        assertEquals(List.of(), severeConsoleMessages(), "console errors");
+        for (String chart : List.of("chart-sensitivity", "chart-budget")) {
+            assertEquals(1, driver.findElements(By.cssSelector("#" + chart + " canvas")).size(), chart + ": one task");
+            Number ink = (Number) driver.executeScript("var c = document.querySelector('#' + arguments[0] + ' canvas');"
+                    + "var d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; var ink = 0;"
+                    + "for (var i = 0; i < d.length; i += 4) { if (d[i + 3] > 0 && (d[i] < 235 || d[i + 1] < 235"
+                    + " || d[i + 2] < 235)) { ink++; } } return ink;", chart);
+            assertTrue(ink.longValue() > 2000, chart + " is drawn: " + ink);
+        }
+        Files.createDirectories(ARTIFACTS);
+        Files.write(ARTIFACTS.resolve("tuning.png"), driver.findElement(By.id("tuning")).getScreenshotAs(OutputType.BYTES));
+    }
+
     /** A side of the bounding box of the element {@code selector} selects, in CSS pixels from the top of the page. */
     private static double box(String selector, String side) {
         Object v = driver.executeScript("var r = document.querySelector(arguments[0]).getBoundingClientRect();"

@@ -1,6 +1,7 @@
 package dev.surmbench.report;
 
 import dev.surmbench.results.DeviceUsage;
+import dev.surmbench.results.RunProtocol;
 import dev.surmbench.results.RunRecord;
 import dev.surmbench.results.RunStatus;
 import dev.surmbench.results.RunsCsv;
@@ -16,6 +17,8 @@ public final class RunFixtures {
     private final List<RunRecord> runs = new ArrayList<>();
     private final Map<String, Double> trivialByTask = new java.util.HashMap<>();
     private DeviceUsage device = DeviceUsage.cpu("Test CPU");
+    private double learningRate = Double.NaN;
+    private double devGain = Double.NaN;
 
     public RunFixtures(String suite) {
         this.suite = suite;
@@ -36,6 +39,17 @@ public final class RunFixtures {
         return this;
     }
 
+    /**
+     * Runs added from now on chose their epoch on a validation split and trained at {@code learningRate}:
+     * each scores its value + 0.01 on validation, and its best dev epoch (the paper protocol) scores the
+     * value + {@code devGain}. Their run ids carry the rate, so trials of one seed at several rates differ.
+     */
+    public RunFixtures validation(double learningRate, double devGain) {
+        this.learningRate = learningRate;
+        this.devGain = devGain;
+        return this;
+    }
+
     /** Runs added from now on record {@code used} as their device. */
     public RunFixtures device(DeviceUsage used) {
         this.device = used;
@@ -50,7 +64,8 @@ public final class RunFixtures {
     /** Adds a run of any status. */
     public RunFixtures add(String task, String method, String label, long seed, RunStatus status, String detail,
             double value, long trainable, double examplesPerSecond) {
-        String id = suite + "-" + task + "-" + label.replaceAll("[^A-Za-z0-9]+", "_") + "-s" + seed;
+        String id = suite + "-" + task + "-" + label.replaceAll("[^A-Za-z0-9]+", "_") + "-s" + seed
+                + (Double.isNaN(learningRate) ? "" : "-lr" + learningRate);
         return add(id, task, method, label, seed, status, detail, value, trainable, examplesPerSecond);
     }
 
@@ -63,7 +78,9 @@ public final class RunFixtures {
                 trivialByTask.containsKey(task) ? Map.of(metric, trivialByTask.get(task)) : Map.of(),
                 trainable, trainable, 770, 22_700_000L + trainable, 3, 300, examplesPerSecond, examplesPerSecond * 40,
                 examplesPerSecond * 3, 120.5, 512, 900, device, 2, "2025-01-01T00:00:0" + (seed % 10) + "Z",
-                "2025-01-01T00:10:0" + (seed % 10) + "Z", "abc1234"));
+                "2025-01-01T00:10:0" + (seed % 10) + "Z", "abc1234", Double.isNaN(learningRate) ? null
+                        : new RunProtocol(RunProtocol.Selection.VALIDATION, learningRate, value + 0.01,
+                                Map.of(metric, value + 0.01), value + devGain, 2, Map.of(metric, value + devGain))));
         return this;
     }
 

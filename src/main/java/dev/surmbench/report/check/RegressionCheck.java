@@ -24,7 +24,9 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li><b>metric</b>: fails when the mean drops by more than the tolerance — the row's {@code
  *       tolerance}, else the suite-wide {@link CheckOptions#tolerance()}, else max(2 × baseline std,
- *       1 point). A drop is baseline − ours (ours − baseline for loss-like metrics);</li>
+ *       1 point). A drop is baseline − ours (ours − baseline for loss-like metrics). It also fails when the
+ *       row's {@code selection} is known and the group's runs chose their epoch another way (validation vs
+ *       dev): not like for like, whatever the delta (the message says so and how to refresh the baseline);</li>
  *   <li><b>runs</b>: fails when the group is missing, or has fewer completed runs than the row's
  *       {@code n} ("missing run");</li>
  *   <li><b>status</b>: fails for every diverged or failed run, naming it;</li>
@@ -41,6 +43,9 @@ import java.util.regex.Pattern;
 public final class RegressionCheck {
     /** How a reference row's notes name its suite ({@code check --write-baseline} writes "suite NAME"). */
     private static final Pattern SUITE_NOTE = Pattern.compile("\\bsuite (\\S+)");
+
+    /** What each selection word means, as the check's messages say it. */
+    private static final String PROTOCOLS = "validation: the clean protocol; dev: the paper's, optimistic";
 
     private RegressionCheck() {}
 
@@ -141,10 +146,32 @@ public final class RegressionCheck {
         double delta = ours.mean() - b.value();
         double drop = MetricScale.lowerIsBetter(b.metric()) ? delta : -delta;
         boolean fail = drop > tol + 1e-9;
-        return row(fail ? CheckStatus.FAIL : CheckStatus.PASS, "metric", key, b.metric(), Fmt.pts(b.value()),
-                Fmt.meanStd(ours), Fmt.signed(delta), "-" + Fmt.pts(tol),
-                (fail ? "dropped by " + Fmt.pts(drop) + " points, more than " : "within ") + source
+        String mismatch = protocolMismatch(cell, b);
+        return row(fail || !mismatch.isEmpty() ? CheckStatus.FAIL : CheckStatus.PASS, "metric", key, b.metric(),
+                Fmt.pts(b.value()), Fmt.meanStd(ours), Fmt.signed(delta), "-" + Fmt.pts(tol), mismatch
+                + (fail ? "dropped by " + Fmt.pts(drop) + " points, more than " : "within ") + source
                         + " (n=" + ours.n() + ")");
+    }
+
+    /**
+     * "" when the baseline row's {@code selection} is unknown or every completed run of the cell chose
+     * its epoch the same way; else why the comparison is not like for like. A clean headline (epoch chosen
+     * on validation) sits systematically below a dev-selected one (dev both selects and reports), so across
+     * protocols a drop or a gain says nothing about a regression: the metric check fails until the baseline
+     * is refreshed from runs of the same protocol.
+     */
+    static String protocolMismatch(Cell cell, BaselineRow b) {
+        if (b.selection().isEmpty()) {
+            return "";
+        }
+        Set<String> ours = new TreeSet<>(cell.runs().stream().filter(RunRecord::completed)
+                .map(r -> r.protocol().selection().word()).toList());
+        if (ours.isEmpty() || ours.equals(Set.of(b.selection()))) {
+            return "";
+        }
+        return "not like for like: the baseline's epoch was chosen on " + b.selection() + ", these runs' on "
+                + String.join(" and ", ours) + " (" + PROTOCOLS + "); refresh the baseline from runs of one protocol"
+                + " (check --write-baseline FILE) — ";
     }
 
     private static List<CheckRow> groupChecks(Cell cell, BaselineRow b, CheckOptions options) {

@@ -50,6 +50,13 @@ public record ChartData(Map<String, Object> json, String quality, String curves,
                 throughputCaption(throughput) + note);
     }
 
+    /** These figures and one more part of the JSON (e.g. the tuning stage's, drawn by its own part of the page). */
+    public ChartData with(String key, Object part) {
+        Map<String, Object> more = new LinkedHashMap<>(json);
+        more.put(key, part);
+        return new ChartData(more, quality, curves, throughput);
+    }
+
     private static Map<String, Object> quality(SuiteAggregate agg, Map<MethodKey, String> labels) {
         Map<MethodKey, TaskAverage> averages = ReportViewBuilder.averages(agg);
         String yName = !agg.glueTasks().isEmpty() ? "GLUE average (points)"

@@ -32,13 +32,14 @@ import java.util.List;
  * @param chartJson figure data (JSON, already safe to place inside a script element)
  * @param echartsJs the inlined ECharts library
  * @param captions what each figure shows and what its error bars are
+ * @param tuning the verdicts' protocol, clean vs paper protocol, and the tuning stage's views
  */
 public record ReportView(String suite, String resultsPath, int runs, int completed, int diverged, int failed,
         String scaleNote, List<Fact> provenance, List<Fact> datasets, String provenanceNote, List<Column> columns,
         String averageLabel, List<Row> ours, List<Row> floors, String floorNote, List<Row> baselines,
         List<String> citations, List<ParamRow> params, List<Claim> claims, List<Comparison> comparisons,
         List<RunLine> failures, List<MetricLine> metrics, List<RunLine> details, String chartJson, String echartsJs,
-        Captions captions) {
+        Captions captions, TuningView tuning) {
 
     /** The figures' captions: what is drawn and what the error bars are (true of the data drawn). */
     public record Captions(String quality, String curves, String throughput) {}
@@ -70,8 +71,14 @@ public record ReportView(String suite, String resultsPath, int runs, int complet
      * @param best the best of its column among our rows
      * @param title tooltip: n, 95% CI, statistic
      * @param warn failed/diverged counts or missing tasks, empty when none
+     * @param rate the learning rate the cell's runs used ("lr 2e-3"; says so when they differ), empty when unknown
      */
-    public record Value(String text, boolean best, String title, String warn) {}
+    public record Value(String text, boolean best, String title, String warn, String rate) {
+        /** A cell without a learning rate. */
+        public Value(String text, boolean best, String title, String warn) {
+            this(text, best, title, warn, "");
+        }
+    }
 
     /** A parameters and throughput row (one task × method). */
     public record ParamRow(String task, String label, String runs, String trainable, String effective, String head,

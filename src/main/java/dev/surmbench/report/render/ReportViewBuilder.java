@@ -4,6 +4,7 @@ import dev.surmbench.report.Cell;
 import dev.surmbench.report.ClaimVerdict;
 import dev.surmbench.report.ComparisonVerdict;
 import dev.surmbench.report.Fmt;
+import dev.surmbench.report.LearningRates;
 import dev.surmbench.report.MethodKey;
 import dev.surmbench.report.MetricScale;
 import dev.surmbench.report.PairComparison;
@@ -42,7 +43,7 @@ public final class ReportViewBuilder {
     /** The complete view; {@code baselines} may hold rows of any task (only the suite's tasks are shown). */
     public static ReportView build(SuiteAggregate agg, String resultsPath, ProvenanceSummary provenance,
             List<ClaimVerdict> claims, List<PairComparison> comparisons, List<BaselineRow> baselines,
-            ChartData charts, String echartsJs) {
+            ChartData charts, String echartsJs, TuningView tuning) {
         List<Column> columns = agg.tasks().stream().map(t -> new Column(t, agg.headlineByTask().get(t))).toList();
         Map<MethodKey, TaskAverage> averages = averages(agg);
         String averageLabel = !agg.glueTasks().isEmpty() ? "GLUE average" : agg.tasks().size() > 1 ? "Task average" : "";
@@ -58,7 +59,7 @@ public final class ReportViewBuilder {
                 comparisons.stream().map(ReportViewBuilder::comparison).toList(),
                 agg.unsuccessful().stream().map(r -> runLine(agg, r)).toList(), metricLines(agg),
                 agg.runs().stream().map(r -> runLine(agg, r)).toList(), SafeJson.write(charts.json()), echartsJs,
-                new ReportView.Captions(charts.quality(), charts.curves(), charts.throughput()));
+                new ReportView.Captions(charts.quality(), charts.curves(), charts.throughput()), tuning);
     }
 
     /** The averages the main table and the headline figure use: GLUE when present, else all tasks. */
@@ -109,7 +110,8 @@ public final class ReportViewBuilder {
         if (c.value().n() > 0 && agg.atFloor(c.key().task(), c.key().row())) {
             warn.add(AT_FLOOR);
         }
-        return new Value(Fmt.meanStd(c.value()), isBest, title, String.join(", ", warn));
+        return new Value(Fmt.meanStd(c.value()), isBest, title, String.join(", ", warn),
+                LearningRates.of(c.runs()).display());
     }
 
     /** The trivial predictor's row: per task its floor over seeds, the average when every averaged task has one. */
@@ -207,7 +209,7 @@ public final class ReportViewBuilder {
         String text = Double.isFinite(b.std()) ? Fmt.pts(b.value()) + " ± " + Fmt.pts(b.std()) : Fmt.pts(b.value());
         String title = b.metric() + (b.statistic().isEmpty() ? "" : ", " + b.statistic())
                 + (b.n() > 0 ? " of " + b.n() + " seeds" : "") + (b.notes().isEmpty() ? "" : "; " + b.notes());
-        return new Value(text, false, title, "");
+        return new Value(text, false, title, "", Double.isFinite(b.learningRate()) ? "lr " + Fmt.rate(b.learningRate()) : "");
     }
 
     private static List<ParamRow> paramRows(SuiteAggregate agg) {

@@ -18,7 +18,7 @@ import java.nio.file.Path;
  */
 public final class TuneStage {
     /** Suffix of the trial stage's suite name and folder. */
-    public static final String SUFFIX = "-tune";
+    public static final String SUFFIX = ResultsLayout.TUNE_SUFFIX;
 
     /** What a call did: the runner's summary, the decision, and the pinned file written (null: none). */
     public record Result(SuiteRunner.Summary summary, Winners.Decision decision, Path written) {}

@@ -1,0 +1,131 @@
+package dev.surmbench.report;
+
+import dev.surmbench.results.ResultsLayout;
+import dev.surmbench.results.RunProtocol.Selection;
+import dev.surmbench.results.RunRecord;
+import dev.surmbench.results.RunStatus;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * A suite's tuning trials ({@code results/<suite>-tune/}) drawn beside its final runs: per task and
+ * method row, the validation headline per learning rate (mean over the trial seeds, in points) and the
+ * expected best validation score per number of trials ({@link ExpectedMax}).
+ *
+ * <p>The report never decides a winner: the rate marked as chosen is the one the suite's own final
+ * runs used ({@code learning_rate} of their rows; {@link LearningRates}), which is what the tuning
+ * stage's winner rule (or a pinned file) gave them. A chosen rate at the smallest or largest rate tried
+ * is flagged as at the grid's edge; one not among the rates tried is said so.
+ *
+ * <p>A rate's score: the mean of its completed trials' validation headline ({@code validation_value});
+ * NaN (not drawn) when any of its trials diverged, or none completed on validation — the same numbers
+ * the winner rule ranks. The expected-max curve is over those per-rate scores: for a budget of n rates
+ * drawn at random from the grid, the expected best (diverged rates left out).
+ *
+ * @param folder the tuning folder
+ * @param trials trial rows read
+ * @param tasks per task, in task order
+ */
+public record TuningResults(String folder, int trials, List<TaskTuning> tasks) {
+
+    /** One rate of a method's grid: its score in points (NaN: not drawn) and its trials. */
+    public record Point(double rate, double value, int trials, int diverged) {}
+
+    /**
+     * One method row of a task.
+     *
+     * @param row the method row (as the trial rows name it)
+     * @param points every rate tried, ascending
+     * @param chosen the rate the final runs used (empty: no final run, or they differ)
+     * @param chosenNote why no rate is marked, or that the chosen rate is at the edge or off the grid ("" otherwise)
+     * @param edge the chosen rate is the smallest or largest rate tried
+     * @param expectedMax E[best score] for 1 … N rates tried
+     */
+    public record Series(MethodKey row, List<Point> points, OptionalDouble chosen, String chosenNote, boolean edge,
+            double[] expectedMax) {
+        public Series {
+            points = List.copyOf(points);
+        }
+
+        /** The chosen rate's score, NaN when none is chosen or it was not tried. */
+        public double chosenValue() {
+            return points.stream().filter(p -> chosen.isPresent() && p.rate() == chosen.getAsDouble())
+                    .mapToDouble(Point::value).findFirst().orElse(Double.NaN);
+        }
+    }
+
+    /** One task: its headline metric and a series per method row. */
+    public record TaskTuning(String task, String metric, List<Series> series) {
+        public TaskTuning {
+            series = List.copyOf(series);
+        }
+    }
+
+    public TuningResults {
+        tasks = List.copyOf(tasks);
+    }
+
+    /** The tuning folder beside {@code layout}'s, when it holds trial rows. */
+    public static Optional<TuningResults> beside(ResultsLayout layout, SuiteAggregate agg) {
+        ResultsLayout tune = layout.tuneStage();
+        if (!Files.isDirectory(tune.suiteDir())) {
+            return Optional.empty();
+        }
+        List<RunRecord> rows = tune.allRuns();
+        return rows.isEmpty() ? Optional.empty() : Optional.of(of(tune.suiteDir().toString(), rows, agg));
+    }
+
+    /** The trials {@code rows} drawn against the final runs of {@code agg}. */
+    public static TuningResults of(String folder, Collection<RunRecord> rows, SuiteAggregate agg) {
+        MetricScale scale = MetricScale.detect(List.copyOf(rows));
+        Map<String, Map<MethodKey, List<RunRecord>>> byTask = new TreeMap<>();
+        rows.forEach(r -> byTask.computeIfAbsent(r.task(), t -> new TreeMap<>())
+                .computeIfAbsent(new MethodKey(r.method(), r.label()), k -> new ArrayList<>()).add(r));
+        List<TaskTuning> tasks = new ArrayList<>();
+        byTask.forEach((task, rowsByMethod) -> {
+            String metric = rowsByMethod.values().iterator().next().get(0).headlineMetric();
+            List<Series> series = new ArrayList<>();
+            rowsByMethod.forEach((row, trials) -> series.add(series(row, trials, scale.factor(metric),
+                    agg.cell(task, row).map(c -> LearningRates.of(c.runs())).orElse(new LearningRates(List.of())))));
+            tasks.add(new TaskTuning(task, metric, series));
+        });
+        return new TuningResults(folder, rows.size(), tasks);
+    }
+
+    private static Series series(MethodKey row, List<RunRecord> trials, double factor, LearningRates finalRates) {
+        List<Point> points = new ArrayList<>();
+        for (double rate : new TreeSet<>(trials.stream().map(r -> r.protocol().learningRate()).filter(Double::isFinite).toList())) {
+            List<RunRecord> at = trials.stream().filter(r -> r.protocol().learningRate() == rate).toList();
+            int diverged = (int) at.stream().filter(r -> r.status() == RunStatus.DIVERGED).count();
+            double[] scores = at.stream().filter(RunRecord::completed)
+                    .filter(r -> r.protocol().selection() == Selection.VALIDATION)
+                    .mapToDouble(r -> r.protocol().validationValue() * factor).filter(Double::isFinite).toArray();
+            double value = diverged > 0 || scores.length == 0 ? Double.NaN
+                    : java.util.Arrays.stream(scores).average().orElse(Double.NaN);
+            points.add(new Point(rate, value, at.size(), diverged));
+        }
+        OptionalDouble chosen = finalRates.single();
+        String note = "";
+        boolean edge = false;
+        if (finalRates.rates().isEmpty()) {
+            note = "no final run recorded a learning rate";
+        } else if (chosen.isEmpty()) {
+            note = "final runs differ: " + finalRates.display();
+        } else if (points.stream().noneMatch(p -> p.rate() == chosen.getAsDouble())) {
+            note = "final runs used " + Fmt.rate(chosen.getAsDouble()) + ", not a rate tried here";
+        } else {
+            edge = !points.isEmpty() && (chosen.getAsDouble() == points.get(0).rate()
+                    || chosen.getAsDouble() == points.get(points.size() - 1).rate());
+            note = edge ? "chosen rate at the grid's edge: the best rate may lie outside" : "";
+        }
+        return new Series(row, points, chosen, note, edge,
+                ExpectedMax.curve(points.stream().mapToDouble(Point::value).toArray()));
+    }
+}
