@@ -23,6 +23,12 @@ final class QuietNatives {
     /** slf4j-simple's level for the rest of DJL (its INFO lines on platform and threads at engine start). */
     static final String ENGINE_LEVEL = "org.slf4j.simpleLogger.log.ai.djl";
 
+    /**
+     * The download client's line per failed attempt: a download that finally fails says how many attempts
+     * and why in its one error line, so the attempts only show with {@value #VERBOSE}.
+     */
+    static final String DOWNLOAD_ATTEMPTS_LEVEL = "org.slf4j.simpleLogger.log.dev.surmbench.data.download.Downloader";
+
     /** libtorch's C++ log threshold. */
     static final String TORCH_LOG_LEVEL = "TORCH_CPP_LOG_LEVEL";
 
@@ -65,6 +71,9 @@ final class QuietNatives {
         }
         if (System.getProperty(ENGINE_LEVEL) == null) {
             System.setProperty(ENGINE_LEVEL, "warn");
+        }
+        if (System.getProperty(DOWNLOAD_ATTEMPTS_LEVEL) == null) {
+            System.setProperty(DOWNLOAD_ATTEMPTS_LEVEL, "error");
         }
         if (System.getenv(TORCH_LOG_LEVEL) == null) {
             try {
