@@ -6,7 +6,6 @@ import dev.surmbench.suite.RunFilter;
 import dev.surmbench.suite.Suite;
 import dev.surmbench.suite.SuiteParser;
 import dev.surmbench.suite.run.ConsoleProgress;
-import dev.surmbench.suite.run.JobPool;
 import dev.surmbench.suite.run.SuiteRunner;
 import dev.surmbench.suite.run.TrainingRunExecutor;
 import dev.surmbench.train.EngineThreads;
@@ -114,31 +113,18 @@ public final class RunCommand implements Callable<Integer> {
     /** {@code --jobs N}: N workers, each this command with {@code --jobs 1} and its part of the threads. */
     private int runJobs(Suite suite, ShardOption share, int threadsPerRun, SuiteRunner.Options options)
             throws Exception {
-        List<String> args = new ArrayList<>(List.of("run", suiteFile.toString(), "--out", out.toString(),
-                "--threads", Integer.toString(threadsPerRun), "--jobs", "1"));
-        if (share.count() > 1) {
-            args.addAll(List.of("--shard", share.index() + "/" + share.count()));
-        }
+        List<String> own = new ArrayList<>();
         if (retryFailed) {
-            args.add("--retry-failed");
+            own.add("--retry-failed");
         }
         if (keepFailures) {
-            args.add("--keep-failures");
+            own.add("--keep-failures");
         }
-        args.addAll(filters.arguments());
         if (rerunChangedData) {
-            args.add("--rerun-changed-data");
+            own.add("--rerun-changed-data");
         }
-        if (device.value() != null) {
-            args.addAll(List.of("--device", device.value()));
-        }
-        JobPool.Outcome outcome = new JobPool(jobs, k -> JobPool.javaCommand(Main.class.getName(), args), options.log(),
-                System.err).run(suite, options);
-        SuiteRunner.Summary summary = outcome.summary();
-        options.log().printf("done: %d runs with %d jobs, %d skipped as already recorded, %d completed, %d diverged, "
-                + "%d failed, %d not recorded (other processes, or a job stopped early); jobs exited %s%n", summary.total(),
-                jobs, summary.skipped(), summary.completed(), summary.diverged(), summary.failed(), summary.elsewhere(),
-                outcome.exitCodes());
-        return outcome.exitCode();
+        own.addAll(filters.arguments());
+        return Workers.run(jobs, Workers.arguments("run", suiteFile, out, threadsPerRun, share, device, own), suite,
+                options).exitCode();
     }
 }

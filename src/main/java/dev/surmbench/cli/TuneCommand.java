@@ -4,13 +4,17 @@ import dev.surmbench.suite.DefaultCatalog;
 import dev.surmbench.suite.Suite;
 import dev.surmbench.suite.SuiteParser;
 import dev.surmbench.suite.run.ConsoleProgress;
+import dev.surmbench.suite.run.JobPool;
 import dev.surmbench.suite.run.SuiteRunner;
 import dev.surmbench.suite.run.TrainingRunExecutor;
 import dev.surmbench.suite.tune.PinnedFile;
 import dev.surmbench.suite.tune.TuneStage;
 import dev.surmbench.suite.tune.Winners;
+import dev.surmbench.train.EngineThreads;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,7 +29,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "tune", mixinStandardHelpOptions = true,
         description = "Run a suite's tuning trials (resumable) and write the winning learning rates to the file it pins.")
 public final class TuneCommand implements Callable<Integer> {
-    @Parameters(index = "0", description = "Suite file with a 'tune:' section, e.g. suites/glue.yaml")
+    @Parameters(index = "0", description = "Suite file with a 'tune:' section, e.g. suites/glue-tuned.yaml")
     Path suiteFile;
 
     @Option(names = "--out", defaultValue = "results", description = "Results root (default: ${DEFAULT-VALUE}); trials go to OUT/<suite>-tune/")
@@ -44,6 +48,18 @@ public final class TuneCommand implements Callable<Integer> {
     @Mixin
     DeviceOption device;
 
+    @Mixin
+    ThreadsOption threads;
+
+    @Option(names = "--jobs", defaultValue = "1", paramLabel = "N",
+            description = "trials at once, each in its own worker process with an equal part of the threads "
+                    + "(default: ${DEFAULT-VALUE})")
+    int jobs;
+
+    /** A worker of {@code --jobs}: trains trials only; the parent decides and pins once all are recorded. */
+    @Option(names = "--trials-only", hidden = true)
+    boolean trialsOnly;
+
     @Override
     public Integer call() throws Exception {
         Suite suite = SuiteParser.parse(suiteFile, new DefaultCatalog());
@@ -54,8 +70,37 @@ public final class TuneCommand implements Callable<Integer> {
                 share.count() > 1 ? ", shard " + share.index() + "/" + share.count() : "");
         SuiteRunner.Options options = new SuiteRunner.Options(out, share.index(), share.count(), retryFailed, log,
                 ConsoleProgress.isInteractive(), rerunChangedData);
-        TuneStage.Result result = new TuneStage(options, new TrainingRunExecutor(Path.of("."), null, device.value()))
-                .run(suite, suiteFile);
+        EngineThreads.Choice cpu = EngineThreads.choose(threads.requested(), jobs);
+        log.println(cpu.describe());
+        Suite trials = TuneStage.trialsOf(suite, suiteFile);
+        TrainingRunExecutor executor = new TrainingRunExecutor(suiteFile.toAbsolutePath().getParent(), null, device.value());
+        TuneStage stage = new TuneStage(options, executor);
+        if (trialsOnly || jobs == 1) {
+            EngineThreads.use(cpu.perRun());
+        }
+        if (trialsOnly) {
+            SuiteRunner.Summary summary = new SuiteRunner(options, executor).run(trials);
+            return summary.allCompleted() ? 0 : 1;
+        }
+        TuneStage.Result result;
+        if (jobs > 1) {
+            executor.prepare(trials.runs()); // the preflight once, here, before any worker starts
+            List<String> own = new ArrayList<>(List.of("--trials-only"));
+            if (retryFailed) {
+                own.add("--retry-failed");
+            }
+            if (rerunChangedData) {
+                own.add("--rerun-changed-data");
+            }
+            JobPool.Outcome outcome = Workers.run(jobs,
+                    Workers.arguments("tune", suiteFile, out, cpu.perRun(), share, device, own), trials, options);
+            if (outcome.exitCode() == Main.EXIT_BAD_INPUT) {
+                return Main.EXIT_BAD_INPUT;
+            }
+            result = stage.conclude(suite, suiteFile, outcome.summary());
+        } else {
+            result = stage.run(suite, suiteFile);
+        }
         for (Winners.Winner w : result.decision().winners()) {
             log.printf("%s: learning_rate %s%s%n", w.cell().name(), PinnedFile.number(w.learningRate()),
                     w.edge() ? " (at the grid's edge: extend the grid)" : "");

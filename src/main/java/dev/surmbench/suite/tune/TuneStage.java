@@ -44,6 +44,16 @@ public final class TuneStage {
      * @throws IllegalArgumentException when the suite declares no tuning or pins no file
      */
     public Result run(Suite suite, Path suiteFile) throws IOException {
+        return conclude(suite, suiteFile, new SuiteRunner(options, executor).run(trialsOf(suite, suiteFile)));
+    }
+
+    /**
+     * The trials of a suite that declares a tuning and pins its winners (what {@code tune --jobs} hands
+     * its workers).
+     *
+     * @throws IllegalArgumentException when the suite declares no tuning or pins no file
+     */
+    public static Suite trialsOf(Suite suite, Path suiteFile) {
         Tuning tuning = suite.tuning();
         if (!tuning.declared()) {
             throw new IllegalArgumentException(suiteFile + " declares no 'tune:' section; add one (docs/tuning.md)");
@@ -52,10 +62,17 @@ public final class TuneStage {
             throw new IllegalArgumentException(suiteFile + " names no pinned file for the winners; add e.g. 'pinned: pinned/"
                     + suite.name() + ".tuned.yaml'");
         }
-        Suite trials = trials(suite);
-        SuiteRunner.Summary summary = new SuiteRunner(options, executor).run(trials);
+        return trials(suite);
+    }
+
+    /**
+     * After the trials ran (here, or in {@code tune --jobs} workers, summed in {@code summary}): the
+     * decision from every recorded trial row, and the pinned file when every cell is decided.
+     */
+    public Result conclude(Suite suite, Path suiteFile, SuiteRunner.Summary summary) throws IOException {
+        Tuning tuning = suite.tuning();
         Winners.Decision decision = Winners.choose(tuning,
-                ResultsLayout.of(options.outRoot(), trials.name()).allRuns());
+                ResultsLayout.of(options.outRoot(), trials(suite).name()).allRuns());
         Path written = null;
         if (summary.stoppedBy() == null && decision.undecided().isEmpty()) {
             PinnedFile.write(tuning.pinned(), suite, suiteFile, tuning.seeds(), decision.winners());

@@ -1,0 +1,107 @@
+package dev.surmbench.suite.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.surmbench.results.RunRecord;
+import dev.surmbench.results.RunStatus;
+import dev.surmbench.results.RunsCsv;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code tune --jobs 2} against {@code tune --jobs 1}, real processes at one thread per trial both ways
+ * (the rule of {@link JobsTest}): the same trial rows to the last bit, every trial trained by exactly
+ * one worker, and the parent alone writes the same pinned file once every trial is recorded.
+ */
+class TuneJobsTest {
+    private static final Pattern TRAINED = Pattern.compile("(?m)^\\[job (\\d)] \\[\\d+/\\d+] ([0-9a-f]{16}): completed ");
+    private static final String SUITE = """
+            name: t
+            defaults:
+              layers: 2
+              adapt_layers: top-1
+              max_length: 16
+              batch_size: 8
+              epochs: 1
+              train_limit: 32
+              eval_limit: 24
+              validation: 16
+            tasks: [stsb]
+            methods: [lora]
+            seeds: [1]
+            tune:
+              seeds: [1]
+              learning_rate: {grid: [0.0001, 0.001, 0.01, 0.1]}
+            pinned: pinned/t.tuned.yaml
+            """;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void twoWorkersTrainEachTrialOnceAndPinWhatOneProcessPins() throws Exception {
+        String one = tune("one", "--jobs", "1", "--threads", "1");
+        String two = tune("two", "--jobs", "2", "--threads", "2");
+
+        Map<String, RunRecord> alone = rows("one");
+        Map<String, RunRecord> together = rows("two");
+        assertEquals(4, alone.size(), one);
+        assertEquals(alone.keySet(), together.keySet());
+        for (String id : alone.keySet()) {
+            RunRecord a = alone.get(id);
+            RunRecord b = together.get(id);
+            assertEquals(RunStatus.COMPLETED, b.status(), b.statusDetail());
+            assertEquals(Double.doubleToLongBits(a.bestValue()), Double.doubleToLongBits(b.bestValue()), a.label());
+            assertEquals(a.metricsBest(), b.metricsBest());
+        }
+        Map<String, Long> trainedBy = new TreeMap<>();
+        Matcher m = TRAINED.matcher(two);
+        while (m.find()) {
+            trainedBy.merge(m.group(2), 1L, Long::sum);
+        }
+        assertEquals(together.keySet(), trainedBy.keySet(), two);
+        assertTrue(trainedBy.values().stream().allMatch(n -> n == 1), "no trial trained twice: " + trainedBy);
+        assertTrue(two.contains("[job 1] ") && two.contains("[job 2] "), two);
+        assertEquals(0, count(two, "[job 1] wrote ") + count(two, "[job 2] wrote "), "workers pin nothing:\n" + two);
+        assertEquals(1, count(two, "wrote "), two);
+
+        String pinnedAlone = Files.readString(dir.resolve("one/pinned/t.tuned.yaml"));
+        assertEquals(pinnedAlone, Files.readString(dir.resolve("two/pinned/t.tuned.yaml")));
+        assertTrue(pinnedAlone.contains("learning_rate:"), pinnedAlone);
+    }
+
+    /** {@code tune t.yaml} in its own folder (the pinned file sits beside the suite) and cold cache. */
+    private String tune(String folder, String... options) throws Exception {
+        Path work = Files.createDirectories(dir.resolve(folder));
+        Files.writeString(work.resolve("t.yaml"), SUITE);
+        Path log = dir.resolve(folder + ".txt");
+        List<String> args = new java.util.ArrayList<>(List.of("tune", "t.yaml", "--out", "out"));
+        args.addAll(List.of(options));
+        Process p = SuiteProcesses.start(work, log, List.of("-Dsurm.cache.dir=" + work.resolve("cache")),
+                args.toArray(String[]::new));
+        assertTrue(p.waitFor(10, TimeUnit.MINUTES), "finishes");
+        String text = Files.readString(log);
+        assertEquals(0, p.exitValue(), text);
+        return text;
+    }
+
+    private Map<String, RunRecord> rows(String folder) {
+        return RunsCsv.read(dir.resolve(folder + "/out/t-tune/runs.csv")).stream()
+                .collect(Collectors.toMap(RunRecord::runId, Function.identity(), (a, b) -> a, TreeMap::new));
+    }
+
+    private static long count(String text, String phrase) {
+        return text.lines().filter(l -> l.contains(phrase)).count();
+    }
+}
