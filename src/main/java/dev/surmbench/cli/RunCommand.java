@@ -58,10 +58,8 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     ThreadsOption threads;
 
-    @Option(names = "--jobs", defaultValue = "1", paramLabel = "N",
-            description = "runs at once, each in its own worker process with an equal part of the threads "
-                    + "(default: ${DEFAULT-VALUE})")
-    int jobs;
+    @Mixin
+    JobsOption jobsOption;
 
     @Override
     public Integer call() throws Exception {
@@ -73,7 +71,7 @@ public final class RunCommand implements Callable<Integer> {
         whole.tuning().requirePinned(suiteFile); // a tuned suite runs its final stage at pinned rates only
         Suite suite = filter.apply(whole);
         ShardOption share = ShardOption.resolve(shard, System.getenv());
-        EngineThreads.Choice cpu = EngineThreads.choose(threads.requested(), jobs);
+        EngineThreads.Choice cpu = EngineThreads.choose(threads.requested(), jobsOption.count());
         PrintStream log = System.out;
         log.printf("suite %s v%d: %d runs%s%s%n", whole.name(), whole.version(), suite.runs().size(),
                 filter.isEmpty() ? "" : " of " + whole.runs().size() + " (" + filter.describe() + ")",
@@ -94,7 +92,7 @@ public final class RunCommand implements Callable<Integer> {
         // line and exits 2, before anything trains.
         Path project = suiteFile.toAbsolutePath().getParent(); // its checkout gives the runs' git commit
         TrainingRunExecutor executor = new TrainingRunExecutor(project, null, device.value());
-        if (jobs > 1) {
+        if (jobsOption.count() > 1) {
             executor.prepare(suite.runs()); // the preflight once, here, before any worker starts
             return runJobs(suite, share, cpu.perRun(), options);
         }
@@ -124,7 +122,7 @@ public final class RunCommand implements Callable<Integer> {
             own.add("--rerun-changed-data");
         }
         own.addAll(filters.arguments());
-        return Workers.run(jobs, Workers.arguments("run", suiteFile, out, threadsPerRun, share, device, own), suite,
-                options).exitCode();
+        return Workers.run(jobsOption.count(), Workers.arguments("run", suiteFile, out, threadsPerRun, share, device, own),
+                suite, options).exitCode();
     }
 }

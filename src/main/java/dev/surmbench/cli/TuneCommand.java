@@ -51,10 +51,8 @@ public final class TuneCommand implements Callable<Integer> {
     @Mixin
     ThreadsOption threads;
 
-    @Option(names = "--jobs", defaultValue = "1", paramLabel = "N",
-            description = "trials at once, each in its own worker process with an equal part of the threads "
-                    + "(default: ${DEFAULT-VALUE})")
-    int jobs;
+    @Mixin
+    JobsOption jobsOption;
 
     /** A worker of {@code --jobs}: trains trials only; the parent decides and pins once all are recorded. */
     @Option(names = "--trials-only", hidden = true)
@@ -70,12 +68,12 @@ public final class TuneCommand implements Callable<Integer> {
                 share.count() > 1 ? ", shard " + share.index() + "/" + share.count() : "");
         SuiteRunner.Options options = new SuiteRunner.Options(out, share.index(), share.count(), retryFailed, log,
                 ConsoleProgress.isInteractive(), rerunChangedData);
-        EngineThreads.Choice cpu = EngineThreads.choose(threads.requested(), jobs);
+        EngineThreads.Choice cpu = EngineThreads.choose(threads.requested(), jobsOption.count());
         log.println(cpu.describe());
         Suite trials = TuneStage.trialsOf(suite, suiteFile);
         TrainingRunExecutor executor = new TrainingRunExecutor(suiteFile.toAbsolutePath().getParent(), null, device.value());
         TuneStage stage = new TuneStage(options, executor);
-        if (trialsOnly || jobs == 1) {
+        if (trialsOnly || jobsOption.count() == 1) {
             EngineThreads.use(cpu.perRun());
         }
         if (trialsOnly) {
@@ -83,7 +81,7 @@ public final class TuneCommand implements Callable<Integer> {
             return summary.allCompleted() ? 0 : 1;
         }
         TuneStage.Result result;
-        if (jobs > 1) {
+        if (jobsOption.count() > 1) {
             executor.prepare(trials.runs()); // the preflight once, here, before any worker starts
             List<String> own = new ArrayList<>(List.of("--trials-only"));
             if (retryFailed) {
@@ -92,7 +90,7 @@ public final class TuneCommand implements Callable<Integer> {
             if (rerunChangedData) {
                 own.add("--rerun-changed-data");
             }
-            JobPool.Outcome outcome = Workers.run(jobs,
+            JobPool.Outcome outcome = Workers.run(jobsOption.count(),
                     Workers.arguments("tune", suiteFile, out, cpu.perRun(), share, device, own), trials, options);
             if (outcome.exitCode() == Main.EXIT_BAD_INPUT) {
                 return Main.EXIT_BAD_INPUT;

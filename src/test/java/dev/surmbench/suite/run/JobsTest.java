@@ -13,8 +13,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -28,8 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
  * (cold for each) built once, output lines prefixed with their job, and a second call resumes.
  */
 class JobsTest {
-    /** "[job k] [i/n] RUN_ID: completed …": a worker's line after it trained a run itself. */
-    private static final Pattern TRAINED = Pattern.compile("(?m)^\\[job (\\d)] \\[\\d+/\\d+] ([0-9a-f]{16}): completed ");
     private static final String SUITE = """
             name: jobs
             defaults:
@@ -74,17 +70,13 @@ class JobsTest {
             assertTrue(Double.isFinite(a.bestValue()) && a.bestValue() != 0, "a Spearman that can differ: " + a.bestValue());
         }
 
-        Map<String, Long> trainedBy = new TreeMap<>();
-        Matcher m = TRAINED.matcher(two);
-        while (m.find()) {
-            trainedBy.merge(m.group(2), 1L, Long::sum);
-        }
+        Map<String, Long> trainedBy = SuiteProcesses.trainedByWorkers(two);
         assertEquals(together.keySet(), trainedBy.keySet(), two);
         assertTrue(trainedBy.values().stream().allMatch(n -> n == 1), "no run trained twice: " + trainedBy);
         assertTrue(two.contains("[job 1] suite jobs v1: 4 runs") && two.contains("[job 2] suite jobs v1: 4 runs"), two);
         // two entries (training and dev examples), each computed once: by one job, the other reads it
-        assertEquals(2, count(one, "activation cache: computing"), one);
-        assertEquals(2, count(two, "activation cache: computing"), two);
+        assertEquals(2, SuiteProcesses.linesWith(one, "activation cache: computing"), one);
+        assertEquals(2, SuiteProcesses.linesWith(two, "activation cache: computing"), two);
         assertTrue(two.contains("done: 4 runs with 2 jobs, 0 skipped as already recorded, 4 completed, 0 diverged, 0 failed"),
                 two);
         try (Stream<Path> files = Files.walk(dir.resolve("two/jobs/runs"))) {
@@ -111,9 +103,5 @@ class JobsTest {
     private Map<String, RunRecord> rows(String out) {
         return RunsCsv.read(dir.resolve(out + "/jobs/runs.csv")).stream()
                 .collect(Collectors.toMap(RunRecord::runId, Function.identity(), (a, b) -> a, TreeMap::new));
-    }
-
-    private static long count(String text, String phrase) {
-        return text.lines().filter(l -> l.contains(phrase)).count();
     }
 }

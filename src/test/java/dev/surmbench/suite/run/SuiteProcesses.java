@@ -48,4 +48,23 @@ final class SuiteProcesses {
                 seeds: %s
                 """.formatted(name, methods, seeds);
     }
+
+    /** "[job k] [i/n] RUN_ID: completed …": a worker's line after it trained a run itself. */
+    private static final java.util.regex.Pattern TRAINED =
+            java.util.regex.Pattern.compile("(?m)^\\[job (\\d)] \\[\\d+/\\d+] ([0-9a-f]{16}): completed ");
+
+    /** How many times each run id was trained by a worker of {@code run/tune --jobs}, from its output. */
+    static java.util.Map<String, Long> trainedByWorkers(String output) {
+        java.util.Map<String, Long> trained = new java.util.TreeMap<>();
+        java.util.regex.Matcher m = TRAINED.matcher(output);
+        while (m.find()) {
+            trained.merge(m.group(2), 1L, Long::sum);
+        }
+        return trained;
+    }
+
+    /** The lines of {@code text} that contain {@code phrase}. */
+    static long linesWith(String text, String phrase) {
+        return text.lines().filter(l -> l.contains(phrase)).count();
+    }
 }

@@ -13,8 +13,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
  * one worker, and the parent alone writes the same pinned file once every trial is recorded.
  */
 class TuneJobsTest {
-    private static final Pattern TRAINED = Pattern.compile("(?m)^\\[job (\\d)] \\[\\d+/\\d+] ([0-9a-f]{16}): completed ");
     private static final String SUITE = """
             name: t
             defaults:
@@ -65,16 +62,12 @@ class TuneJobsTest {
             assertEquals(Double.doubleToLongBits(a.bestValue()), Double.doubleToLongBits(b.bestValue()), a.label());
             assertEquals(a.metricsBest(), b.metricsBest());
         }
-        Map<String, Long> trainedBy = new TreeMap<>();
-        Matcher m = TRAINED.matcher(two);
-        while (m.find()) {
-            trainedBy.merge(m.group(2), 1L, Long::sum);
-        }
+        Map<String, Long> trainedBy = SuiteProcesses.trainedByWorkers(two);
         assertEquals(together.keySet(), trainedBy.keySet(), two);
         assertTrue(trainedBy.values().stream().allMatch(n -> n == 1), "no trial trained twice: " + trainedBy);
         assertTrue(two.contains("[job 1] ") && two.contains("[job 2] "), two);
-        assertEquals(0, count(two, "[job 1] wrote ") + count(two, "[job 2] wrote "), "workers pin nothing:\n" + two);
-        assertEquals(1, count(two, "wrote "), two);
+        assertEquals(0, SuiteProcesses.linesWith(two, "[job 1] wrote ") + SuiteProcesses.linesWith(two, "[job 2] wrote "), "workers pin nothing:\n" + two);
+        assertEquals(1, SuiteProcesses.linesWith(two, "wrote "), two);
 
         String pinnedAlone = Files.readString(dir.resolve("one/pinned/t.tuned.yaml"));
         assertEquals(pinnedAlone, Files.readString(dir.resolve("two/pinned/t.tuned.yaml")));
@@ -99,9 +92,5 @@ class TuneJobsTest {
     private Map<String, RunRecord> rows(String folder) {
         return RunsCsv.read(dir.resolve(folder + "/out/t-tune/runs.csv")).stream()
                 .collect(Collectors.toMap(RunRecord::runId, Function.identity(), (a, b) -> a, TreeMap::new));
-    }
-
-    private static long count(String text, String phrase) {
-        return text.lines().filter(l -> l.contains(phrase)).count();
     }
 }
