@@ -88,8 +88,11 @@ final class TuningPlan {
         if (tune == null) {
             return Tuning.NONE;
         }
+        // the file's order, as the final runs: cells as their tasks and methods are listed, then rate, then seed
+        java.util.Map<String, Integer> cellOrder = new java.util.HashMap<>();
+        trials.forEach(t -> cellOrder.putIfAbsent(t.task() + "\u0000" + t.method(), cellOrder.size()));
         List<Tuning.Trial> ordered = new ArrayList<>(trials);
-        ordered.sort(Comparator.comparing(Tuning.Trial::task).thenComparing(Tuning.Trial::method)
+        ordered.sort(Comparator.comparingInt((Tuning.Trial t) -> cellOrder.get(t.task() + "\u0000" + t.method()))
                 .thenComparingDouble(Tuning.Trial::learningRate).thenComparingLong(t -> t.spec().seed()));
         return new Tuning(tune.seeds(), pinned, cells, ordered);
     }

@@ -30,6 +30,15 @@ class TunedSuitesTest {
         assertTrue(suite.runs().stream().noneMatch(r -> r.config().validation().isNone()), "final runs select on validation");
         assertTrue(tuning.trials().stream().noneMatch(t -> t.spec().config().validation().isNone()));
         assertFalse(tuning.pinned() == null);
+        // trials run in the file's order, as the final runs do: its tasks and methods as listed, rates rising
+        assertEquals(suite.runs().stream().map(RunSpec::task).distinct().toList(),
+                tuning.trials().stream().map(Tuning.Trial::task).distinct().toList());
+        List<Tuning.Trial> firstCell = tuning.trials().subList(0, tuning.trials().size() / cells);
+        assertTrue(firstCell.stream().allMatch(t -> t.task().equals(suite.runs().get(0).task())
+                && t.method().equals(suite.runs().get(0).method())), "the first cell's trials come first");
+        for (int i = 1; i < firstCell.size(); i++) {
+            assertTrue(firstCell.get(i - 1).learningRate() < firstCell.get(i).learningRate(), "rates rise");
+        }
     }
 
     @ParameterizedTest(name = "{0}")
