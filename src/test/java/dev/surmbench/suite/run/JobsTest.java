@@ -5,15 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.surmbench.results.RunRecord;
 import dev.surmbench.results.RunStatus;
-import dev.surmbench.results.RunsCsv;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -89,19 +84,13 @@ class JobsTest {
 
     /** One {@code run} process on its own cold activation cache; returns its output. */
     private String run(String out, String... options) throws Exception {
-        Path log = dir.resolve(out + "-" + System.nanoTime() + ".txt");
         List<String> args = new java.util.ArrayList<>(List.of("run", "jobs.yaml", "--out", out));
         args.addAll(List.of(options));
-        Process p = SuiteProcesses.start(dir, log, List.of("-Dsurm.cache.dir=" + dir.resolve("cache-" + out)),
-                args.toArray(String[]::new));
-        assertTrue(p.waitFor(10, TimeUnit.MINUTES), "finishes");
-        String text = Files.readString(log);
-        assertEquals(0, p.exitValue(), text);
-        return text;
+        return SuiteProcesses.runToEnd(dir, dir.resolve(out + "-" + System.nanoTime() + ".txt"),
+                dir.resolve("cache-" + out), args);
     }
 
     private Map<String, RunRecord> rows(String out) {
-        return RunsCsv.read(dir.resolve(out + "/jobs/runs.csv")).stream()
-                .collect(Collectors.toMap(RunRecord::runId, Function.identity(), (a, b) -> a, TreeMap::new));
+        return SuiteProcesses.rowsById(dir.resolve(out + "/jobs/runs.csv"));
     }
 }

@@ -67,4 +67,22 @@ final class SuiteProcesses {
     static long linesWith(String text, String phrase) {
         return text.lines().filter(l -> l.contains(phrase)).count();
     }
+
+    /**
+     * Runs the CLI in {@code workDir} with its own activation cache {@code cache} to the end (at most 10
+     * minutes), asserts exit code 0 and returns its output.
+     */
+    static String runToEnd(Path workDir, Path log, Path cache, List<String> args) throws Exception {
+        Process p = start(workDir, log, List.of("-Dsurm.cache.dir=" + cache), args.toArray(String[]::new));
+        org.junit.jupiter.api.Assertions.assertTrue(p.waitFor(10, java.util.concurrent.TimeUnit.MINUTES), "finishes");
+        String text = java.nio.file.Files.readString(log);
+        org.junit.jupiter.api.Assertions.assertEquals(0, p.exitValue(), text);
+        return text;
+    }
+
+    /** The rows of a runs.csv by run id, in id order. */
+    static java.util.Map<String, dev.surmbench.results.RunRecord> rowsById(Path runsCsv) {
+        return dev.surmbench.results.RunsCsv.read(runsCsv).stream().collect(java.util.stream.Collectors.toMap(
+                dev.surmbench.results.RunRecord::runId, r -> r, (a, b) -> a, java.util.TreeMap::new));
+    }
 }

@@ -5,15 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.surmbench.results.RunRecord;
 import dev.surmbench.results.RunStatus;
-import dev.surmbench.results.RunsCsv;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -78,19 +73,12 @@ class TuneJobsTest {
     private String tune(String folder, String... options) throws Exception {
         Path work = Files.createDirectories(dir.resolve(folder));
         Files.writeString(work.resolve("t.yaml"), SUITE);
-        Path log = dir.resolve(folder + ".txt");
         List<String> args = new java.util.ArrayList<>(List.of("tune", "t.yaml", "--out", "out"));
         args.addAll(List.of(options));
-        Process p = SuiteProcesses.start(work, log, List.of("-Dsurm.cache.dir=" + work.resolve("cache")),
-                args.toArray(String[]::new));
-        assertTrue(p.waitFor(10, TimeUnit.MINUTES), "finishes");
-        String text = Files.readString(log);
-        assertEquals(0, p.exitValue(), text);
-        return text;
+        return SuiteProcesses.runToEnd(work, dir.resolve(folder + ".txt"), work.resolve("cache"), args);
     }
 
     private Map<String, RunRecord> rows(String folder) {
-        return RunsCsv.read(dir.resolve(folder + "/out/t-tune/runs.csv")).stream()
-                .collect(Collectors.toMap(RunRecord::runId, Function.identity(), (a, b) -> a, TreeMap::new));
+        return SuiteProcesses.rowsById(dir.resolve(folder + "/out/t-tune/runs.csv"));
     }
 }
