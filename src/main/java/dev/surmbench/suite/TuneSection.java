@@ -14,6 +14,7 @@ import java.util.function.Function;
  * <pre>
  * tune:
  *   seeds: [1]                          # trial seeds (default: the suite's first seed)
+ *   rank: loss                          # what ranks a trial: headline (default) or loss, on validation
  *   learning_rate: {log_range: [1e-4, 1e-2], points: 5}   # every method's grid (default: its family's)
  *   epochs: 1                           # any other setting: the trial budget, instead of the suite's
  *   methods:                            # per method label: its own grid and/or budget
@@ -24,16 +25,17 @@ import java.util.function.Function;
  * (N defaults to {@value LearningRateGrid#STANDARD_POINTS}).
  */
 final class TuneSection {
-    private static final Set<String> OWN = Set.of("seeds", "learning_rate", "methods");
+    private static final Set<String> OWN = Set.of("seeds", "rank", "learning_rate", "methods");
 
     /**
      * A parsed {@code tune:} section.
      *
+     * @param rank what ranks a trial
      * @param grid the grid of every method (null: each method's family default)
      * @param settings the trial budget: settings every trial uses instead of the suite's
      * @param methods per method label: its grid (null: as above) and budget settings
      */
-    record Parsed(List<Long> seeds, LearningRateGrid grid, Map<String, Object> settings, Map<String, PerMethod> methods,
+    record Parsed(List<Long> seeds, Tuning.Rank rank, LearningRateGrid grid, Map<String, Object> settings, Map<String, PerMethod> methods,
                   YamlNode node) {
         /** The grid of the method entry {@code label} of method {@code method}. */
         LearningRateGrid gridOf(String label, String method) {
@@ -84,6 +86,16 @@ final class TuneSection {
         if (seedsNode != null) {
             seeds = seeds(seedsNode);
         }
+        Tuning.Rank rank = Tuning.Rank.HEADLINE;
+        YamlNode rankNode = node.map().get("rank");
+        if (rankNode != null) {
+            rank = rankNode.value() instanceof String key ? Tuning.Rank.of(key) : null;
+            if (rank == null) {
+                problem.accept(rankNode, "'tune.rank' is headline (the validation headline metric, higher is better)"
+                        + " or loss (the validation loss, lower is better), got " + rankNode.describeType());
+                rank = Tuning.Rank.HEADLINE;
+            }
+        }
         YamlNode rateNode = node.map().get("learning_rate");
         LearningRateGrid grid = rateNode == null ? null : grid(rateNode);
         Map<String, YamlNode> budget = new LinkedHashMap<>(node.map());
@@ -99,7 +111,7 @@ final class TuneSection {
                 methodsNode.map().forEach((label, entry) -> methods.put(label, perMethod(entry)));
             }
         }
-        return new Parsed(seeds, grid, settings, methods, node);
+        return new Parsed(seeds, rank, grid, settings, methods, node);
     }
 
     private PerMethod perMethod(YamlNode entry) {

@@ -10,16 +10,52 @@ import java.util.stream.Collectors;
  * the pinned file that holds the decisions ({@code pinned:}). The suite's own runs are the final
  * stage: each cell at its pinned rate. {@link #NONE} for a suite without {@code tune:}.
  *
- * @param seeds the trial seeds (the winner is the best mean validation headline over them)
+ * @param seeds the trial seeds (the winner is the best mean validation score over them)
+ * @param rank what a trial scores on the validation split
  * @param pinned the pinned file the suite names (null: none named)
  * @param cells every (task, method) cell, with its grid and pinned rate (NaN: not pinned yet)
  * @param trials every trial, in the order they run (task, method, rate, seed)
  */
-public record Tuning(List<Long> seeds, Path pinned, List<Cell> cells, List<Trial> trials) {
+public record Tuning(List<Long> seeds, Rank rank, Path pinned, List<Cell> cells, List<Trial> trials) {
     /** No tuning. */
-    public static final Tuning NONE = new Tuning(List.of(), null, List.of(), List.of());
+    public static final Tuning NONE = new Tuning(List.of(), Rank.HEADLINE, null, List.of(), List.of());
+
+    /**
+     * What ranks a trial ({@code tune.rank}): its headline metric on the validation split at its selected
+     * epoch (higher is better), or its mean validation loss there (the training objective; lower is
+     * better). Loss is for reduced trials, whose predictions can all sit at the majority class: there MCC
+     * is 0 and F1 the all-positive floor at every rate, and the headline cannot tell the rates apart.
+     */
+    public enum Rank {
+        HEADLINE("headline", "validation headline", true),
+        LOSS("loss", "validation loss", false);
+
+        /** As a suite writes it. */
+        public final String key;
+        /** As a sentence names it. */
+        public final String description;
+        /** Whether a higher score is better. */
+        public final boolean higherIsBetter;
+
+        Rank(String key, String description, boolean higherIsBetter) {
+            this.key = key;
+            this.description = description;
+            this.higherIsBetter = higherIsBetter;
+        }
+
+        /** The rank a suite names, or null. */
+        public static Rank of(String key) {
+            for (Rank r : values()) {
+                if (r.key.equals(key)) {
+                    return r;
+                }
+            }
+            return null;
+        }
+    }
 
     public Tuning {
+        java.util.Objects.requireNonNull(rank, "rank");
         seeds = List.copyOf(seeds);
         cells = List.copyOf(cells);
         trials = List.copyOf(trials);

@@ -94,6 +94,6 @@ final class TuningPlan {
         List<Tuning.Trial> ordered = new ArrayList<>(trials);
         ordered.sort(Comparator.comparingInt((Tuning.Trial t) -> cellOrder.get(t.task() + "\u0000" + t.method()))
                 .thenComparingDouble(Tuning.Trial::learningRate).thenComparingLong(t -> t.spec().seed()));
-        return new Tuning(tune.seeds(), pinned, cells, ordered);
+        return new Tuning(tune.seeds(), tune.rank(), pinned, cells, ordered);
     }
 }

@@ -84,7 +84,7 @@ public final class Trainer {
                 long evalStart = System.nanoTime();
                 Map<String, Double> metrics = evaluate(model, manager, store, data);
                 Map<String, Double> validation = validated
-                        ? evaluate(model, manager, store, data, data.validationBatches()) : Map.of();
+                        ? evaluate(model, manager, store, data, data.validationBatches(), true) : Map.of();
                 double evalTime = (System.nanoTime() - evalStart) / 1e9;
                 evalSeconds += evalTime;
                 evalExamples += evalPerEpoch;
@@ -190,26 +190,42 @@ public final class Trainer {
      * takes part and grad mode is on, which libtorch enables by default.
      */
     public static Map<String, Double> evaluate(Block model, NDManager manager, ParameterStore store, TrainingData data) {
-        return evaluate(model, manager, store, data, data.evalBatches());
+        return evaluate(model, manager, store, data, data.evalBatches(), false);
     }
 
-    /** As {@link #evaluate(Block, NDManager, ParameterStore, TrainingData)}, on {@code batches} (dev or validation). */
+    /**
+     * As {@link #evaluate(Block, NDManager, ParameterStore, TrainingData)}, on {@code batches} (dev or
+     * validation); with {@code withLoss}, the map also holds {@value #LOSS}: the training objective
+     * (cross-entropy, or squared error) averaged over the examples — a continuous score that still ranks
+     * runs whose predictions all sit at the majority class, where MCC and F1 cannot.
+     */
     static Map<String, Double> evaluate(Block model, NDManager manager, ParameterStore store, TrainingData data,
-                                        List<HostBatch> batches) {
+                                        List<HostBatch> batches, boolean withLoss) {
         try (NoGradient off = NoGradient.enter()) {
-            return evaluateWithoutGradients(model, manager, store, data, batches);
+            return evaluateWithoutGradients(model, manager, store, data, batches, withLoss);
         }
     }
 
+    /** The key of the mean validation loss in an epoch's validation metrics (lower is better). */
+    public static final String LOSS = "loss";
+
     private static Map<String, Double> evaluateWithoutGradients(Block model, NDManager manager, ParameterStore store,
-                                                                TrainingData data, List<HostBatch> batches) {
+                                                                TrainingData data, List<HostBatch> batches,
+                                                                boolean withLoss) {
         List<Double> predictions = new ArrayList<>();
         List<Double> references = new ArrayList<>();
         NDArray[] parameterArrays = parameterArrays(model);
+        double lossSum = 0;
+        long examples = 0;
         for (HostBatch batch : batches) {
             try (NDManager evalManager = manager.newSubManager()) {
                 evalManager.tempAttachAll(parameterArrays);
                 NDArray output = model.forward(store, toArrays(batch, evalManager), false).head();
+                if (withLoss) { // the batch mean, weighted by its size: batches differ in size
+                    lossSum += loss(output, targets(batch, evalManager, data.numLabels()), data.numLabels()).getFloat()
+                            * (double) batch.size();
+                    examples += batch.size();
+                }
                 float[] values = data.numLabels() == 1
                         ? output.reshape(-1).toFloatArray()
                         : output.argMax(-1).toType(ai.djl.ndarray.types.DataType.FLOAT32, false).toFloatArray();
@@ -219,7 +235,11 @@ public final class Trainer {
                 }
             }
         }
-        return new HashMap<>(data.evaluate(toArray(predictions), toArray(references)));
+        Map<String, Double> metrics = new HashMap<>(data.evaluate(toArray(predictions), toArray(references)));
+        if (withLoss) {
+            metrics.put(LOSS, examples == 0 ? Double.NaN : lossSum / examples);
+        }
+        return metrics;
     }
 
     static NDArray[] parameterArrays(Block model) {

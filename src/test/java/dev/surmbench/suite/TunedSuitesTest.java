@@ -16,13 +16,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 class TunedSuitesTest {
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"suites/glue-tuned.yaml, 40, 200", "suites/vision.yaml, 10, 50"})
-    void everyCellIsTunedOnAStandardGridWithValidation(String file, int cells, int trials) {
+    @CsvSource({"suites/glue-tuned.yaml, 40, 200, LOSS", "suites/vision.yaml, 10, 50, HEADLINE"})
+    void everyCellIsTunedOnAStandardGridWithValidation(String file, int cells, int trials, Tuning.Rank rank) {
         Suite suite = SuiteParser.parse(Path.of(file), new DefaultCatalog());
         Tuning tuning = suite.tuning();
         assertEquals(cells, tuning.cells().size());
         assertEquals(trials, tuning.trials().size(), "one seed per rate");
         assertEquals(List.of(1L), tuning.seeds());
+        assertEquals(rank, tuning.rank(), "GLUE's reduced trials rank by validation loss (MCC and F1 sit at the floor)");
         for (Tuning.Cell cell : tuning.cells()) {
             assertTrue(cell.grid().meetsStandard(), cell.name() + ": " + cell.grid());
         }

@@ -183,6 +183,59 @@ class TrainerTest {
         assertTrue(!plain.selectedOnValidation() && plain.bestEpoch() == plain.devBestEpoch());
     }
 
+    /** Validation: dev's first 100 examples, in batches of 32, 32, 32 and 4 (a mean over batches would differ). */
+    static final class UnevenValidation extends Synthetic {
+        UnevenValidation(long seed) {
+            super(seed);
+        }
+
+        @Override
+        public List<HostBatch> validationBatches() {
+            List<HostBatch> dev = evalBatches();
+            List<HostBatch> out = new ArrayList<>(dev.subList(0, 3));
+            HostBatch last = dev.get(3);
+            float[] flat = new float[4 * 4];
+            System.arraycopy(last.inputs().get(0).floats(), 0, flat, 0, flat.length);
+            out.add(new HostBatch(List.of(HostInput.ofFloats(flat, 4, 4)), java.util.Arrays.copyOf(last.targets(), 4), 4));
+            return out;
+        }
+    }
+
+    @Test
+    void validationCarriesTheMeanCrossEntropyPerExampleComputedIndependently() {
+        UnevenValidation data = new UnevenValidation(1);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Engine.getInstance().setRandomSeed(7);
+            SequentialBlock model = new SequentialBlock()
+                    .add(Linear.builder().setUnits(16).build()).add(Activation::relu)
+                    .add(Linear.builder().setUnits(2).build());
+            model.initialize(manager, DataType.FLOAT32, new Shape(1, 4));
+            TrainingOutcome outcome = new Trainer(TrainingConfig.adamW(2, 0.05, 0.01, 0.1, 1.0), ProgressListener.NONE)
+                    .train(model, manager, data, 1);
+            double recorded = outcome.epochs().get(1).validationMetrics().get(Trainer.LOSS);
+            // by hand, in doubles, from the trained model's logits: -log softmax(logits)[label], averaged over 100 examples
+            ai.djl.training.ParameterStore store = new ai.djl.training.ParameterStore(manager, false);
+            double sum = 0;
+            int n = 0;
+            for (HostBatch b : data.validationBatches()) {
+                float[] logits = model.forward(store, new ai.djl.ndarray.NDList(b.inputs().get(0).toArray(manager)), false)
+                        .head().toFloatArray();
+                for (int i = 0; i < b.size(); i++, n++) {
+                    double z0 = logits[2 * i];
+                    double z1 = logits[2 * i + 1];
+                    double max = Math.max(z0, z1);
+                    double logSum = max + Math.log(Math.exp(z0 - max) + Math.exp(z1 - max));
+                    sum += logSum - (b.targets()[i] == 1 ? z1 : z0);
+                }
+            }
+            assertEquals(100, n);
+            assertEquals(sum / n, recorded, 1e-5, "mean over examples, not over batches");
+            assertTrue(recorded > 0 && recorded < Math.log(2), "a model that learned scores below chance's log 2: " + recorded);
+            assertTrue(outcome.epochs().get(1).metrics().keySet().equals(java.util.Set.of("accuracy")),
+                    "dev metrics stay the task's own");
+        }
+    }
+
     @Test
     void sameSeedGivesBitIdenticalLossesAndMetricsDifferentSeedDoesNot() {
         TrainingOutcome a = run(5, 0.01);

@@ -2,6 +2,7 @@ package dev.surmbench.suite.tune;
 
 import dev.surmbench.results.AtomicFiles;
 import dev.surmbench.suite.Suite;
+import dev.surmbench.suite.Tuning;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -19,15 +20,17 @@ import java.util.stream.Collectors;
 public final class PinnedFile {
     private PinnedFile() {}
 
-    /** The file's text for {@code winners} of {@code suite} (tuned with {@code seeds}). */
-    public static String text(Suite suite, Path suiteFile, List<Long> seeds, List<Winners.Winner> winners) {
+    /** The file's text for {@code winners} of {@code suite}'s {@code tuning}. */
+    public static String text(Suite suite, Path suiteFile, Tuning tuning, List<Winners.Winner> winners) {
+        List<Long> seeds = tuning.seeds();
+        Tuning.Rank rank = tuning.rank();
         StringBuilder out = new StringBuilder();
         out.append("# Written by `surm-bench tune ").append(suiteFile).append("` from the trials in <out>/")
                 .append(suite.name()).append("-tune/.\n")
                 .append("# Pinned by the suite (`pinned:`): `surm-bench run` runs the final stage at these rates.\n")
                 .append("# Tune again rather than edit; `tuning.grid` must match the suite's grid or the pin is stale.\n");
         out.append("suite: ").append(suite.name()).append('\n');
-        out.append("rule: \"").append(Winners.RULE).append("\"\n");
+        out.append("rule: \"").append(Winners.rule(rank)).append("\"\n");
         out.append("overrides:\n");
         List<Winners.Winner> ordered = winners.stream().sorted(Comparator.comparing((Winners.Winner w) -> w.cell().task())
                 .thenComparing(w -> w.cell().method())).toList();
@@ -38,6 +41,7 @@ public final class PinnedFile {
             out.append("    tuning:\n");
             out.append("      grid: ").append(list(w.points().stream().map(p -> number(p.learningRate())).toList())).append('\n');
             out.append("      seeds: ").append(list(seeds.stream().map(String::valueOf).toList())).append('\n');
+            out.append("      rank: ").append(rank.key).append('\n');
             out.append("      validation: ").append(list(w.points().stream().map(p -> number(p.meanValidation())).toList()))
                     .append('\n');
             out.append("      edge: ").append(w.edge()).append('\n');
@@ -47,9 +51,9 @@ public final class PinnedFile {
     }
 
     /** Writes {@link #text} to {@code file}, atomically. */
-    public static void write(Path file, Suite suite, Path suiteFile, List<Long> seeds, List<Winners.Winner> winners)
+    public static void write(Path file, Suite suite, Path suiteFile, Tuning tuning, List<Winners.Winner> winners)
             throws IOException {
-        AtomicFiles.write(file, text(suite, suiteFile, seeds, winners));
+        AtomicFiles.write(file, text(suite, suiteFile, tuning, winners));
     }
 
     /** The shortest decimal that reads back as the same double; {@code null} for NaN. */

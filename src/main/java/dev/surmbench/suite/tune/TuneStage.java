@@ -75,7 +75,7 @@ public final class TuneStage {
                 ResultsLayout.of(options.outRoot(), trials(suite).name()).allRuns());
         Path written = null;
         if (summary.stoppedBy() == null && decision.undecided().isEmpty()) {
-            PinnedFile.write(tuning.pinned(), suite, suiteFile, tuning.seeds(), decision.winners());
+            PinnedFile.write(tuning.pinned(), suite, suiteFile, tuning, decision.winners());
             written = tuning.pinned();
         }
         return new Result(summary, decision, written);

@@ -4,6 +4,7 @@ import dev.surmbench.results.RunProtocol;
 import dev.surmbench.results.RunRecord;
 import dev.surmbench.results.RunStatus;
 import dev.surmbench.suite.Tuning;
+import dev.surmbench.train.Trainer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -13,23 +14,36 @@ import java.util.Map;
 /**
  * Each cell's winning learning rate, a pure function of the tuning and the recorded trial rows.
  *
- * <p><b>Rule.</b> A rate scores the mean, over the trial seeds, of its trials' headline metric on the
- * validation split at their selected epoch ({@link RunProtocol#validationValue()}); the best score wins;
- * equal scores go to the smaller rate (the more conservative choice, and the one the grid reaches
- * first). A rate with a diverged trial, or with a score that is not a number, never wins. A winner at
+ * <p><b>Rule.</b> A rate scores the mean, over the trial seeds, of its trials' score on the validation
+ * split at their selected epoch — the headline metric ({@link RunProtocol#validationValue()}, higher is
+ * better) or, with {@code tune.rank: loss}, the mean validation loss ({@code metrics_validation.loss},
+ * lower is better); the best score wins; equal scores go to the smaller rate (the more conservative
+ * choice, and the one the grid reaches first). A rate with a diverged trial, or with a score that is not a number, never wins. A winner at
  * the grid's smallest or largest rate is flagged as at the edge (the best rate may lie outside).
  *
  * <p>A cell is undecided while any of its trials has no row, failed, or was not selected on validation,
  * or when no rate has a score.
  */
 public final class Winners {
-    /** The rule, as the pinned file states it. */
-    public static final String RULE = "best mean validation headline over the trial seeds; ties go to the smaller rate;"
-            + " a rate with a diverged trial never wins; edge: the winner is the grid's smallest or largest rate";
+    /** The rule under {@code rank}, as the pinned file states it. */
+    public static String rule(Tuning.Rank rank) {
+        return (rank.higherIsBetter ? "highest" : "lowest") + " mean " + rank.description
+                + " over the trial seeds; ties go to the smaller rate;"
+                + " a rate with a diverged trial never wins; edge: the winner is the grid's smallest or largest rate";
+    }
+
+    /** A completed trial's score under {@code rank}: NaN when the row does not hold it. */
+    public static double score(RunRecord row, Tuning.Rank rank) {
+        if (rank == Tuning.Rank.HEADLINE) {
+            return row.protocol().validationValue();
+        }
+        Double loss = row.protocol().metricsValidation().get(Trainer.LOSS);
+        return loss == null ? Double.NaN : loss;
+    }
 
     private Winners() {}
 
-    /** One grid rate: its score (NaN: cannot win), its trials' run ids, and how many diverged. */
+    /** One grid rate: its score (the mean over seeds; NaN: cannot win), its trials' run ids, and how many diverged. */
     public record Point(double learningRate, double meanValidation, List<String> runIds, int diverged) {
         public Point {
             runIds = List.copyOf(runIds);
@@ -78,15 +92,17 @@ public final class Winners {
                     ids.add(id);
                     RunRecord row = byId.get(id);
                     String problem = row == null ? "not recorded" : row.status() == RunStatus.FAILED ? "failed"
-                            : row.status() == RunStatus.COMPLETED
-                            && row.protocol().selection() != RunProtocol.Selection.VALIDATION ? "not selected on validation" : null;
+                            : row.status() != RunStatus.COMPLETED ? null
+                            : row.protocol().selection() != RunProtocol.Selection.VALIDATION ? "not selected on validation"
+                            : Double.isNaN(score(row, tuning.rank())) && tuning.rank() == Tuning.Rank.LOSS
+                            ? "has no validation loss (recorded before it was measured: retrain it)" : null;
                     if (problem != null) {
                         why = why != null ? why : "trial " + id + " (rate " + rate + ", seed " + trial.spec().seed() + ") "
                                 + problem;
                     } else if (row.status() == RunStatus.DIVERGED) {
                         diverged++;
                     } else {
-                        sum += row.protocol().validationValue();
+                        sum += score(row, tuning.rank());
                     }
                 }
                 double mean = diverged > 0 || ids.isEmpty() ? Double.NaN : sum / ids.size();
@@ -94,7 +110,8 @@ public final class Winners {
             }
             Point best = null;
             for (Point p : points) { // ascending rates: a tie keeps the smaller
-                if (!Double.isNaN(p.meanValidation()) && (best == null || p.meanValidation() > best.meanValidation())) {
+                if (!Double.isNaN(p.meanValidation()) && (best == null || (tuning.rank().higherIsBetter
+                        ? p.meanValidation() > best.meanValidation() : p.meanValidation() < best.meanValidation()))) {
                     best = p;
                 }
             }

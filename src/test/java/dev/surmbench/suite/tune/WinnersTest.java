@@ -22,6 +22,10 @@ class WinnersTest {
 
     /** A tuning of one cell over {@link #GRID} with seeds 1 and 2. */
     private static Tuning tuning() {
+        return tuning(Tuning.Rank.HEADLINE);
+    }
+
+    private static Tuning tuning(Tuning.Rank rank) {
         List<Tuning.Trial> trials = new ArrayList<>();
         for (double lr : GRID.values()) {
             for (long seed : List.of(1L, 2L)) {
@@ -29,16 +33,21 @@ class WinnersTest {
                         Map.of("learning_rate", lr, "validation", 0.1))));
             }
         }
-        return new Tuning(List.of(1L, 2L), null, List.of(new Tuning.Cell("rte", "lora", GRID, Double.NaN)), trials);
+        return new Tuning(List.of(1L, 2L), rank, null, List.of(new Tuning.Cell("rte", "lora", GRID, Double.NaN)), trials);
     }
 
-    /** A recorded trial row with validation headline {@code value}. */
+    /** A recorded trial row with validation headline {@code value} (and validation loss 1 - value). */
     static RunRecord row(RunSpec spec, RunStatus status, double value) {
+        return row(spec, status, value, Map.of("accuracy", value, "loss", 1 - value));
+    }
+
+    /** A recorded trial row with validation headline {@code value} and validation metrics {@code validation}. */
+    static RunRecord row(RunSpec spec, RunStatus status, double value, Map<String, Double> validation) {
         return new RunRecord(spec.runId(), "s-tune", spec.task(), spec.method(), spec.label(), "{}", spec.seed(), "b",
                 status, "", "accuracy", value - 0.1, value - 0.1, 0, Map.of(), Map.of(), Map.of(), 1, 1, 1, 1, 1, 1, 1, 1,
                 1, 1, 1, 1, DeviceUsage.cpu("test CPU"), 1, "", "", "",
                 new RunProtocol(RunProtocol.Selection.VALIDATION, spec.config().learningRate(), value,
-                        Map.of("accuracy", value), value - 0.1, 0, Map.of()));
+                        validation, value - 0.1, 0, Map.of()));
     }
 
     /** Rows for every trial: seed 1 scores {@code one[i]} at rate i, seed 2 {@code two[i]}. */
@@ -93,5 +102,30 @@ class WinnersTest {
                 failed.undecided().toString());
         rows.remove(6);
         assertTrue(Winners.choose(t, rows).undecided().get(0).endsWith("not recorded"));
+    }
+
+    @Test
+    void rankedByLossTheLowestMeanLossWinsEvenWhereTheHeadlineCannotTellRatesApart() {
+        Tuning t = tuning(Tuning.Rank.LOSS);
+        // every rate at the same headline (a majority-class floor), losses 0.69, 0.60, 0.55, 0.55, 0.70 (seed means)
+        double[] loss1 = {0.69, 0.62, 0.50, 0.56, 0.70};
+        double[] loss2 = {0.69, 0.58, 0.60, 0.54, 0.70};
+        List<RunRecord> rows = new ArrayList<>();
+        for (Tuning.Trial trial : t.trials()) {
+            int i = GRID.values().indexOf(trial.learningRate());
+            double loss = trial.spec().seed() == 1 ? loss1[i] : loss2[i];
+            rows.add(row(trial.spec(), RunStatus.COMPLETED, 0.812, Map.of("accuracy", 0.812, "loss", loss)));
+        }
+        Winners.Winner w = Winners.choose(t, rows).winners().get(0);
+        assertEquals(1e-2, w.learningRate(), "0.55 at 1e-2 and 1e-1: the tie goes to the smaller rate");
+        assertEquals(0.60, w.points().get(1).meanValidation(), 1e-12);
+        assertTrue(Winners.rule(Tuning.Rank.LOSS).startsWith("lowest mean validation loss"));
+        assertTrue(Winners.choose(tuning(), rows).winners().get(0).learningRate() == 1e-4,
+                "ranked by the tied headline, the smallest rate wins: the trap loss ranking avoids");
+
+        RunSpec first = t.trials().get(0).spec();
+        rows.set(0, row(first, RunStatus.COMPLETED, 0.812, Map.of("accuracy", 0.812)));
+        assertTrue(Winners.choose(t, rows).undecided().get(0).endsWith("has no validation loss (recorded before it was"
+                + " measured: retrain it)"), "a row without a loss is never read as a score");
     }
 }
