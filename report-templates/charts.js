@@ -172,39 +172,52 @@
 
   function fmt(v) { return v == null ? '–' : v.toFixed(2); }
 
-  /* tuning: per task, validation headline vs learning rate (log x), the final runs' rate marked;
-     and the expected best validation score vs the number of rates tried (Dodge et al. 2019). */
+  /* tuning: per task, validation headline vs learning rate (log x), the final runs' rate marked; the
+     validation loss likewise where the trials recorded it; and the expected best validation score vs
+     the number of rates tried (Dodge et al. 2019). */
+  function rateChart(container, task, what, unit, values, chosenValue) {
+    var chart = small(container, 'validation ' + what + ' against the learning rate on ' + task.task);
+    chart.setOption({
+      animation: false,
+      title: { text: task.task + ': validation ' + what + ' vs learning rate', left: 'center', textStyle: { fontSize: 13 } },
+      grid: { left: 60, right: 20, top: 40, bottom: 80 },
+      legend: { type: 'scroll', bottom: 0, textStyle: { fontSize: 11 } },
+      tooltip: {
+        trigger: 'item',
+        formatter: function (p) {
+          if (p.componentType === 'markPoint') { return esc(p.seriesName) + '<br>the final runs\' rate'; }
+          return esc(p.seriesName) + '<br>lr ' + p.value[0].toExponential(2) + ': ' + fmt(p.value[1]);
+        }
+      },
+      xAxis: { type: 'log', logBase: 10, name: 'learning rate (log scale)', nameLocation: 'middle', nameGap: 24 },
+      yAxis: { type: 'value', scale: true, name: what + unit, nameLocation: 'middle', nameGap: 40 },
+      series: task.series.map(function (s) {
+        var ys = values(s);
+        var data = s.rates.map(function (r, i) { return [r, ys[i]]; })
+          .filter(function (d) { return d[1] != null; });
+        var at = chosenValue(s);
+        var mark = s.chosen == null || at == null ? [] : [{ coord: [s.chosen, at], value: 'final' }];
+        return {
+          type: 'line', name: s.name, data: data, symbolSize: 6,
+          markPoint: { symbol: 'diamond', symbolSize: 16, label: { show: false }, data: mark }
+        };
+      })
+    });
+    charts.push(chart);
+  }
+
   function tuning(t) {
     var sens = document.getElementById('chart-sensitivity');
     var budget = document.getElementById('chart-budget');
+    var loss = document.getElementById('chart-loss');
     if (!sens || !budget || !t || !t.tasks.length) { return; }
     t.tasks.forEach(function (task) {
-      var chart = small(sens, 'validation ' + task.metric + ' against the learning rate on ' + task.task);
-      chart.setOption({
-        animation: false,
-        title: { text: task.task + ': validation ' + task.metric + ' vs learning rate', left: 'center', textStyle: { fontSize: 13 } },
-        grid: { left: 60, right: 20, top: 40, bottom: 80 },
-        legend: { type: 'scroll', bottom: 0, textStyle: { fontSize: 11 } },
-        tooltip: {
-          trigger: 'item',
-          formatter: function (p) {
-            if (p.componentType === 'markPoint') { return esc(p.seriesName) + '<br>the final runs\' rate'; }
-            return esc(p.seriesName) + '<br>lr ' + p.value[0].toExponential(2) + ': ' + fmt(p.value[1]);
-          }
-        },
-        xAxis: { type: 'log', logBase: 10, name: 'learning rate (log scale)', nameLocation: 'middle', nameGap: 24 },
-        yAxis: { type: 'value', scale: true, name: task.metric + ' (points)', nameLocation: 'middle', nameGap: 40 },
-        series: task.series.map(function (s) {
-          var data = s.rates.map(function (r, i) { return [r, s.values[i]]; })
-            .filter(function (d) { return d[1] != null; });
-          var mark = s.chosen == null || s.chosenValue == null ? [] : [{ coord: [s.chosen, s.chosenValue], value: 'final' }];
-          return {
-            type: 'line', name: s.name, data: data, symbolSize: 6,
-            markPoint: { symbol: 'diamond', symbolSize: 16, label: { show: false }, data: mark }
-          };
-        })
-      });
-      charts.push(chart);
+      rateChart(sens, task, task.metric, ' (points)', function (s) { return s.values; },
+        function (s) { return s.chosenValue; });
+      if (loss && task.series.some(function (s) { return s.losses.some(function (v) { return v != null; }); })) {
+        rateChart(loss, task, 'loss', ' (lower is better)', function (s) { return s.losses; },
+          function (s) { return s.chosenLoss; });
+      }
       var n = 0;
       task.series.forEach(function (s) { n = Math.max(n, s.expectedMax.length); });
       var ticks = [];

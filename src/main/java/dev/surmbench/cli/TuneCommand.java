@@ -77,7 +77,7 @@ public final class TuneCommand implements Callable<Integer> {
             EngineThreads.use(cpu.perRun());
         }
         if (trialsOnly) {
-            SuiteRunner.Summary summary = new SuiteRunner(options, executor).run(trials);
+            SuiteRunner.Summary summary = stage.runTrials(suite, suiteFile);
             return summary.allCompleted() ? 0 : 1;
         }
         TuneStage.Result result;
@@ -90,18 +90,30 @@ public final class TuneCommand implements Callable<Integer> {
             if (rerunChangedData) {
                 own.add("--rerun-changed-data");
             }
-            JobPool.Outcome outcome = Workers.run(jobsOption.count(),
-                    Workers.arguments("tune", suiteFile, out, cpu.perRun(), share, device, own), trials, options);
+            List<String> arguments = Workers.arguments("tune", suiteFile, out, cpu.perRun(), share, device, own);
+            JobPool.Outcome outcome = Workers.run(jobsOption.count(), arguments, trials, options);
             if (outcome.exitCode() == Main.EXIT_BAD_INPUT) {
                 return Main.EXIT_BAD_INPUT;
             }
-            result = stage.conclude(suite, suiteFile, outcome.summary());
+            SuiteRunner.Summary summary = outcome.summary();
+            // Workers extend edge cells as soon as they see them decided; a cell decided by the last
+            // trial of another worker, or an extension trial a worker did not finish, needs a second round.
+            Suite pending = stage.pendingExtensions(suite);
+            if (summary.stoppedBy() == null && !pending.runs().isEmpty()) {
+                log.printf("%d grid-extension trials left: a second round of workers%n", pending.runs().size());
+                JobPool.Outcome again = Workers.run(jobsOption.count(), arguments, pending, options);
+                if (again.exitCode() == Main.EXIT_BAD_INPUT) {
+                    return Main.EXIT_BAD_INPUT;
+                }
+                summary = summary.plus(again.summary());
+            }
+            result = stage.conclude(suite, suiteFile, summary);
         } else {
             result = stage.run(suite, suiteFile);
         }
         for (Winners.Winner w : result.decision().winners()) {
             log.printf("%s: learning_rate %s%s%n", w.cell().name(), PinnedFile.number(w.learningRate()),
-                    w.edge() ? " (at the grid's edge: extend the grid)" : "");
+                    w.edge() ? " (at the edge of the grid, extended once: the best rate may lie further out)" : "");
         }
         result.decision().undecided().forEach(u -> log.printf("undecided: %s%n", u));
         if (result.written() != null) {

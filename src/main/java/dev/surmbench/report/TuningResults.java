@@ -25,8 +25,9 @@ import java.util.TreeSet;
  * is flagged as at the grid's edge; one not among the rates tried is said so.
  *
  * <p>A rate's score: the mean of its completed trials' validation headline ({@code validation_value});
- * NaN (not drawn) when any of its trials diverged, or none completed on validation — the same numbers
- * the winner rule ranks. The expected-max curve is over those per-rate scores: for a budget of n rates
+ * NaN (not drawn) when any of its trials diverged, or none completed on validation; beside it the mean
+ * validation loss ({@code metrics_validation.loss}, NaN where the trials did not record one) — the two
+ * numbers the winner rule ranks, by the suite's {@code tune.rank}. The expected-max curve is over those per-rate scores: for a budget of n rates
  * drawn at random from the grid, the expected best (diverged rates left out).
  *
  * @param folder the tuning folder
@@ -35,8 +36,8 @@ import java.util.TreeSet;
  */
 public record TuningResults(String folder, int trials, List<TaskTuning> tasks) {
 
-    /** One rate of a method's grid: its score in points (NaN: not drawn) and its trials. */
-    public record Point(double rate, double value, int trials, int diverged) {}
+    /** One rate of a method's grid: its score in points and its mean validation loss (NaN: not drawn), and its trials. */
+    public record Point(double rate, double value, double loss, int trials, int diverged) {}
 
     /**
      * One method row of a task.
@@ -56,8 +57,21 @@ public record TuningResults(String folder, int trials, List<TaskTuning> tasks) {
 
         /** The chosen rate's score, NaN when none is chosen or it was not tried. */
         public double chosenValue() {
-            return points.stream().filter(p -> chosen.isPresent() && p.rate() == chosen.getAsDouble())
-                    .mapToDouble(Point::value).findFirst().orElse(Double.NaN);
+            return chosenPoint().map(Point::value).orElse(Double.NaN);
+        }
+
+        /** The chosen rate's mean validation loss, NaN when none is chosen, it was not tried or has no loss. */
+        public double chosenLoss() {
+            return chosenPoint().map(Point::loss).orElse(Double.NaN);
+        }
+
+        /** Whether any rate has a validation loss. */
+        public boolean hasLoss() {
+            return points.stream().anyMatch(p -> Double.isFinite(p.loss()));
+        }
+
+        private Optional<Point> chosenPoint() {
+            return points.stream().filter(p -> chosen.isPresent() && p.rate() == chosen.getAsDouble()).findFirst();
         }
     }
 
@@ -104,12 +118,17 @@ public record TuningResults(String folder, int trials, List<TaskTuning> tasks) {
         for (double rate : new TreeSet<>(trials.stream().map(r -> r.protocol().learningRate()).filter(Double::isFinite).toList())) {
             List<RunRecord> at = trials.stream().filter(r -> r.protocol().learningRate() == rate).toList();
             int diverged = (int) at.stream().filter(r -> r.status() == RunStatus.DIVERGED).count();
-            double[] scores = at.stream().filter(RunRecord::completed)
-                    .filter(r -> r.protocol().selection() == Selection.VALIDATION)
-                    .mapToDouble(r -> r.protocol().validationValue() * factor).filter(Double::isFinite).toArray();
+            List<RunRecord> scored = at.stream().filter(RunRecord::completed)
+                    .filter(r -> r.protocol().selection() == Selection.VALIDATION).toList();
+            double[] scores = scored.stream().mapToDouble(r -> r.protocol().validationValue() * factor)
+                    .filter(Double::isFinite).toArray();
+            double[] losses = scored.stream().mapToDouble(r -> r.protocol().metricsValidation()
+                    .getOrDefault(dev.surmbench.results.RunProtocol.VALIDATION_LOSS, Double.NaN)).filter(Double::isFinite).toArray();
             double value = diverged > 0 || scores.length == 0 ? Double.NaN
                     : java.util.Arrays.stream(scores).average().orElse(Double.NaN);
-            points.add(new Point(rate, value, at.size(), diverged));
+            double loss = diverged > 0 || losses.length != scored.size() || losses.length == 0 ? Double.NaN
+                    : java.util.Arrays.stream(losses).average().orElse(Double.NaN);
+            points.add(new Point(rate, value, loss, at.size(), diverged));
         }
         OptionalDouble chosen = finalRates.single();
         String note = "";

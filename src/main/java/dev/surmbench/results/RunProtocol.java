@@ -16,7 +16,8 @@ import java.util.Objects;
  * @param selection what chose the best epoch
  * @param learningRate the run's peak learning rate (NaN: unknown, a row written before this column)
  * @param validationValue the headline metric on validation at the best epoch (NaN without a split)
- * @param metricsValidation every validation metric at the best epoch (empty without a split)
+ * @param metricsValidation every validation metric at the best epoch (empty without a split), and the mean
+ *     validation loss under {@link #VALIDATION_LOSS} where the trainer measured it
  * @param devBestValue the headline on dev at the epoch best on dev (the paper protocol; optimistic)
  * @param devBestEpoch that epoch, 0-based (-1 when none)
  * @param metricsDevBest every dev metric at that epoch
@@ -24,6 +25,12 @@ import java.util.Objects;
 public record RunProtocol(Selection selection, double learningRate, double validationValue,
                           Map<String, Double> metricsValidation, double devBestValue, int devBestEpoch,
                           Map<String, Double> metricsDevBest) {
+
+    /**
+     * The key of the mean validation loss (the training objective per example; lower is better) in {@link
+     * #metricsValidation()}: the name the trainer gives it ({@code train.Trainer.LOSS}; a test holds them equal).
+     */
+    public static final String VALIDATION_LOSS = "loss";
 
     /** What chose a run's best epoch: a validation split carved from training, or the dev set itself. */
     public enum Selection {

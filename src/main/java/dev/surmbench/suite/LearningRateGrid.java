@@ -56,6 +56,52 @@ public record LearningRateGrid(List<Double> values) {
         return rate == values.get(0) || rate == values.get(values.size() - 1);
     }
 
+    /**
+     * The rate one step past {@code edge}, the grid's smallest or largest rate: the step is the ratio of
+     * the two rates at that end (a log-spaced grid's own step), the result rounded to {@value #DIGITS}
+     * significant digits like a log range's; NaN past the largest rate a grid allows (10).
+     *
+     * @throws IllegalArgumentException when {@code edge} is not at the grid's edge
+     */
+    public double beyond(double edge) {
+        int n = values.size();
+        double step;
+        if (edge == values.get(0)) {
+            step = values.get(0) / values.get(1);
+        } else if (edge == values.get(n - 1)) {
+            step = values.get(n - 1) / values.get(n - 2);
+        } else {
+            throw new IllegalArgumentException(edge + " is not at the edge of " + values);
+        }
+        double next = new BigDecimal(edge * step).round(new MathContext(DIGITS)).doubleValue();
+        return next > 10 ? Double.NaN : next;
+    }
+
+    /** This grid with {@code rate} added in its place. */
+    public LearningRateGrid with(double rate) {
+        List<Double> out = new ArrayList<>(values);
+        out.add(rate);
+        out.sort(Double::compare);
+        return new LearningRateGrid(out);
+    }
+
+    /**
+     * Whether {@code tried} is this grid, or this grid extended once past one of its edges ({@link #beyond}):
+     * the grids a tuning of this grid may have decided on.
+     */
+    public boolean triedAs(List<Double> tried) {
+        if (tried.equals(values)) {
+            return true;
+        }
+        for (double edge : List.of(values.get(0), values.get(values.size() - 1))) {
+            double past = beyond(edge);
+            if (!Double.isNaN(past) && tried.equals(with(past).values())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Largest over smallest. */
     public double span() {
         return values.get(values.size() - 1) / values.get(0);

@@ -49,7 +49,7 @@ final class TuningPlan {
         double rate = Double.NaN;
         if (pin != null && pin.settings().get("learning_rate") instanceof Number n) {
             rate = n.doubleValue();
-            if (pin.tunedGrid() != null && !pin.tunedGrid().equals(grid.values())) {
+            if (pin.tunedGrid() != null && !grid.triedAs(pin.tunedGrid())) {
                 problem.accept(pin.node(), task + "/" + label + " was tuned on the grid " + pin.tunedGrid()
                         + " but the suite's grid is now " + grid.values() + "; tune again");
             }

@@ -18,6 +18,7 @@ public final class RunFixtures {
     private final Map<String, Double> trivialByTask = new java.util.HashMap<>();
     private DeviceUsage device = DeviceUsage.cpu("Test CPU");
     private double learningRate = Double.NaN;
+    private boolean validationLoss = true;
     private double devGain = Double.NaN;
 
     public RunFixtures(String suite) {
@@ -42,11 +43,18 @@ public final class RunFixtures {
     /**
      * Runs added from now on chose their epoch on a validation split and trained at {@code learningRate}:
      * each scores its value + 0.01 on validation, and its best dev epoch (the paper protocol) scores the
-     * value + {@code devGain}. Their run ids carry the rate, so trials of one seed at several rates differ.
+     * value + {@code devGain}; their validation loss is 1 − their validation score (unless {@link
+     * #noValidationLoss()}). Their run ids carry the rate, so trials of one seed at several rates differ.
      */
     public RunFixtures validation(double learningRate, double devGain) {
         this.learningRate = learningRate;
         this.devGain = devGain;
+        return this;
+    }
+
+    /** Runs added from now on record no validation loss (as rows written before the trainer measured it). */
+    public RunFixtures noValidationLoss() {
+        this.validationLoss = false;
         return this;
     }
 
@@ -80,7 +88,8 @@ public final class RunFixtures {
                 examplesPerSecond * 3, 120.5, 512, 900, device, 2, "2025-01-01T00:00:0" + (seed % 10) + "Z",
                 "2025-01-01T00:10:0" + (seed % 10) + "Z", "abc1234", Double.isNaN(learningRate) ? null
                         : new RunProtocol(RunProtocol.Selection.VALIDATION, learningRate, value + 0.01,
-                                Map.of(metric, value + 0.01), value + devGain, 2, Map.of(metric, value + devGain))));
+                                validationLoss ? Map.of(metric, value + 0.01, RunProtocol.VALIDATION_LOSS, 1 - (value + 0.01))
+                                        : Map.of(metric, value + 0.01), value + devGain, 2, Map.of(metric, value + devGain))));
         return this;
     }
 

@@ -108,6 +108,12 @@ class TuningReportTest {
         assertEquals(3e-2, circ.get("chosen"));
         assertEquals(86.0, (Double) circ.get("chosenValue"), 1e-9);
         assertEquals(null, ((List<Double>) circ.get("values")).get(4), "a diverged rate is not drawn");
+        List<Double> losses = (List<Double>) lora.get("losses");
+        for (int i = 0; i < 5; i++) {
+            assertEquals(1 - LORA_SCORES[i], losses.get(i), 1e-9, "the mean validation loss per rate");
+        }
+        assertEquals(0.12, (Double) lora.get("chosenLoss"), 1e-9);
+        assertEquals(null, ((List<Double>) circ.get("losses")).get(4), "a diverged rate has no loss drawn");
 
         for (Map<String, Object> s : series) {
             List<Double> em = (List<Double>) s.get("expectedMax");
@@ -125,6 +131,9 @@ class TuningReportTest {
         String html = Files.readString(Report.generate(dir, List.of(), null).html());
         assertTrue(html.contains("id=\"chart-sensitivity\""), "the sensitivity figure is on the page");
         assertTrue(html.contains("id=\"chart-budget\""), "the expected-max figure is on the page");
+        assertTrue(html.contains("id=\"chart-loss\"") && html.contains("tune.rank: loss"),
+                "the validation-loss figure, saying when it chose the rates");
+        assertTrue(html.contains("<td class=\"num\">0.120</td>"), "lora's chosen rate's loss in the table");
         assertTrue(html.contains("10 trial runs from"), html);
         assertTrue(html.contains("id=\"tuning-table\""), "the rates tried and the final runs' rate per cell");
     }
@@ -134,7 +143,7 @@ class TuningReportTest {
         RunFixtures f = new RunFixtures("edge");
         f.validation(1e-2, 0.0).ok("sst2", "lora", 1, 0.85, 73_728, 50);
         Path dir = f.write(tmp);
-        RunFixtures t = new RunFixtures("edge-tune");
+        RunFixtures t = new RunFixtures("edge-tune").noValidationLoss();
         for (int i = 0; i < 5; i++) {
             t.validation(LORA_RATES[i], 0.0).ok("sst2", "lora", 1, 0.80 + 0.01 * i, 73_728, 50);
         }
@@ -143,6 +152,9 @@ class TuningReportTest {
                 .tasks().get(0).series().get(0);
         assertTrue(s.edge(), "1e-2 is the largest rate tried");
         assertTrue(s.chosenNote().contains("edge"), s.chosenNote());
+        assertFalse(s.hasLoss(), "trials without a validation loss");
+        String html = Files.readString(Report.generate(dir, List.of(), null).html());
+        assertFalse(html.contains("id=\"chart-loss\""), "no loss figure without losses");
     }
 
     @Test

@@ -52,4 +52,20 @@ class TunedSuitesTest {
         assertEquals(high, grid.values().get(4));
         assertTrue(grid.meetsStandard());
     }
+
+    @org.junit.jupiter.api.Test
+    void aGridExtendsOnceByItsOwnStepPastEitherEdge() {
+        LearningRateGrid structured = MethodFamily.of("circulant").grid; // 1e-3, 4.16e-3, 1.73e-2, 7.21e-2, 0.3
+        assertEquals(2.4e-4, structured.beyond(1e-3), "1e-3 / (4.16e-3 / 1e-3), to 3 digits");
+        assertEquals(1.25, structured.beyond(0.3), "0.3 * (0.3 / 7.21e-2)");
+        assertEquals(3.16e-3, MethodFamily.of("full").grid.beyond(1e-3));
+        assertEquals(List.of(2.4e-4, 1e-3, 4.16e-3, 1.73e-2, 7.21e-2, 0.3), structured.with(2.4e-4).values());
+        assertTrue(structured.triedAs(structured.values()));
+        assertTrue(structured.triedAs(structured.with(2.4e-4).values()), "extended once below");
+        assertTrue(structured.triedAs(structured.with(1.25).values()), "extended once above");
+        assertFalse(structured.triedAs(structured.with(2e-4).values()), "another rate is another grid");
+        assertFalse(structured.triedAs(structured.with(2.4e-4).with(1.25).values()), "extended once, not twice");
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> structured.beyond(4.16e-3));
+        assertTrue(Double.isNaN(new LearningRateGrid(List.of(1.0, 5.0)).beyond(5.0)), "no rate past 10");
+    }
 }

@@ -16,9 +16,11 @@ import java.util.List;
  * @param choices per task × method row of the trials: the rates tried and the one the final runs used
  * @param sensitivityCaption what the sensitivity charts draw
  * @param budgetCaption what the expected-max charts draw
+ * @param lossCaption what the validation-loss charts draw ("": the trials recorded no validation loss, no chart)
  */
 public record TuningView(String verdictProtocol, List<ProtocolLine> protocol, String protocolNote, boolean tuned,
-        String tuningNote, List<ChoiceLine> choices, String sensitivityCaption, String budgetCaption) {
+        String tuningNote, List<ChoiceLine> choices, String sensitivityCaption, String budgetCaption,
+        String lossCaption) {
 
     public TuningView {
         protocol = List.copyOf(protocol);
@@ -29,7 +31,10 @@ public record TuningView(String verdictProtocol, List<ProtocolLine> protocol, St
     public record ProtocolLine(String task, String label, String metric, String runs, String clean, String paper,
             String optimism) {}
 
-    /** One tuned cell: the rates tried, the final runs' rate, its validation score, and an edge or other note. */
-    public record ChoiceLine(String task, String label, String rates, String chosen, String value, String best,
-            String note, boolean warn) {}
+    /**
+     * One tuned cell: the rates tried, the final runs' rate, its validation score and loss, the best score,
+     * and an edge or other note.
+     */
+    public record ChoiceLine(String task, String label, String rates, String chosen, String value, String loss,
+            String best, String note, boolean warn) {}
 }

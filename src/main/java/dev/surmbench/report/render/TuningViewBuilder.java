@@ -16,8 +16,9 @@ import java.util.stream.Collectors;
 /**
  * Builds the {@link TuningView} and the tuning figures' JSON ({@code tuning} in the chart data, drawn by
  * {@code charts.js}): per task, per method row, {@code rates}, {@code values} (validation headline in
- * points, null where a rate is not drawn), {@code chosen} (the final runs' rate, null when none),
- * {@code chosenValue}, {@code edge}, {@code note} and {@code expectedMax} (E[best] for 1 … N rates).
+ * points, null where a rate is not drawn), {@code losses} (mean validation loss, null where none),
+ * {@code chosen} (the final runs' rate, null when none), {@code chosenValue}, {@code chosenLoss},
+ * {@code edge}, {@code note} and {@code expectedMax} (E[best] for 1 … N rates).
  */
 public final class TuningViewBuilder {
     private TuningViewBuilder() {}
@@ -34,7 +35,7 @@ public final class TuningViewBuilder {
         if (tuning.isEmpty()) {
             return new TuningView(protocol.verdictNote(), lines, protocolNote, false, "No tuning folder with trial rows"
                     + " beside this one (" + looked + "): the suite was not tuned here, so no sensitivity or tuning-budget"
-                    + " view.", List.of(), "", "");
+                    + " view.", List.of(), "", "", "");
         }
         TuningResults t = tuning.get();
         List<ChoiceLine> choices = new ArrayList<>();
@@ -44,7 +45,8 @@ public final class TuningViewBuilder {
                 choices.add(new ChoiceLine(task.task(), s.row().display(), s.points().stream()
                         .map(p -> Fmt.rate(p.rate())).collect(Collectors.joining(", ")),
                         s.chosen().isPresent() ? Fmt.rate(s.chosen().getAsDouble()) : Fmt.NONE,
-                        Fmt.pts(s.chosenValue()), Fmt.pts(best), s.chosenNote(), !s.chosenNote().isEmpty()));
+                        Fmt.pts(s.chosenValue()), loss(s.chosenLoss()), Fmt.pts(best), s.chosenNote(),
+                        !s.chosenNote().isEmpty()));
             }
         }
         return new TuningView(protocol.verdictNote(), lines, protocolNote, true, t.trials() + " trial runs from "
@@ -56,7 +58,18 @@ public final class TuningViewBuilder {
                 "Per task, the expected best validation score (points) when n of the rates tried are drawn at random"
                 + " (Dodge et al. 2019, \"Show Your Work\"), n = 1 … the rates with a score, one line per method;"
                 + " it ends at the method's best rate. Rankings that cross show a comparison that depends on the"
-                + " tuning budget.");
+                + " tuning budget.",
+                t.tasks().stream().flatMap(task -> task.series().stream()).anyMatch(TuningResults.Series::hasLoss)
+                        ? "Per task, the mean validation loss (the training objective per example: cross-entropy, or"
+                        + " squared error for regression; lower is better) against the learning rate, one line per"
+                        + " method, ◆ at the final runs' rate. A suite with tune.rank: loss chose its rates here (the"
+                        + " lowest loss; its pinned file's rule says so): reduced trials whose predictions sit at the"
+                        + " majority class score the same headline at every rate, but not the same loss." : "");
+    }
+
+    /** A loss to three decimals, or the dash. */
+    private static String loss(double v) {
+        return Double.isFinite(v) ? String.format(java.util.Locale.ROOT, "%.3f", v) : Fmt.NONE;
     }
 
     /** The tuning figures' JSON, or an empty task list without a tuning folder. */
@@ -72,7 +85,9 @@ public final class TuningViewBuilder {
                 one.put("rates", s.points().stream().map(TuningResults.Point::rate).toList());
                 one.put("values", s.points().stream().map(p -> orNull(p.value())).toList());
                 one.put("chosen", s.chosen().isPresent() ? s.chosen().getAsDouble() : null);
+                one.put("losses", s.points().stream().map(p -> orNull(p.loss())).toList());
                 one.put("chosenValue", orNull(s.chosenValue()));
+                one.put("chosenLoss", orNull(s.chosenLoss()));
                 one.put("edge", s.edge());
                 one.put("note", s.chosenNote());
                 one.put("expectedMax", Arrays.stream(s.expectedMax()).boxed().map(TuningViewBuilder::orNull).toList());

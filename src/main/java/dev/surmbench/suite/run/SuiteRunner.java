@@ -81,6 +81,13 @@ public final class SuiteRunner {
         public boolean allCompleted() {
             return diverged == 0 && failed == 0 && stoppedBy == null;
         }
+
+        /** This summary and {@code later}'s, counted together (the first stop wins). */
+        public Summary plus(Summary later) {
+            return new Summary(total + later.total, skipped + later.skipped, completed + later.completed,
+                    diverged + later.diverged, failed + later.failed, elsewhere + later.elsewhere,
+                    stoppedBy != null ? stoppedBy : later.stoppedBy);
+        }
     }
 
     /** What to do with one run, decided under the folder's lock. */

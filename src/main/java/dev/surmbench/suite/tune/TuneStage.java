@@ -1,20 +1,25 @@
 package dev.surmbench.suite.tune;
 
 import dev.surmbench.results.ResultsLayout;
+import dev.surmbench.results.RunRecord;
 import dev.surmbench.suite.Suite;
 import dev.surmbench.suite.Tuning;
 import dev.surmbench.suite.run.RunExecutor;
 import dev.surmbench.suite.run.SuiteRunner;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * The tuning stage of a suite: its trials run as a suite of their own, {@code <suite>-tune}, into
  * {@code <out>/<suite>-tune/} (so the final stage's folder and report hold only final runs; trials
  * resume, shard and share the activation cache like any run), then {@link Winners} decides each cell
- * from the recorded rows and, once every cell is decided, {@link PinnedFile} writes the file the suite
- * pins. A stopped or partial stage (a shard, a failed trial) writes nothing; running it again trains
- * only the trials without a row.
+ * from the recorded rows; a cell whose winner is at its grid's edge is extended once ({@link
+ * GridExtension}: one more rate past the edge, its trials run the same way) and decided again; once
+ * every cell is decided, {@link PinnedFile} writes the file the suite pins. A stopped or partial stage
+ * (a shard, a failed trial) writes nothing; running it again trains only the trials without a row.
  */
 public final class TuneStage {
     /** Suffix of the trial stage's suite name and folder. */
@@ -44,7 +49,45 @@ public final class TuneStage {
      * @throws IllegalArgumentException when the suite declares no tuning or pins no file
      */
     public Result run(Suite suite, Path suiteFile) throws IOException {
-        return conclude(suite, suiteFile, new SuiteRunner(options, executor).run(trialsOf(suite, suiteFile)));
+        return conclude(suite, suiteFile, runTrials(suite, suiteFile));
+    }
+
+    /**
+     * Runs (or resumes) the trials of {@code suite}, then the grid extensions their recorded rows call
+     * for (what {@code tune} does in one process, and each {@code tune --jobs} worker): the summary of both.
+     */
+    public SuiteRunner.Summary runTrials(Suite suite, Path suiteFile) throws IOException {
+        SuiteRunner runner = new SuiteRunner(options, executor);
+        SuiteRunner.Summary base = runner.run(trialsOf(suite, suiteFile));
+        Suite more = extensionTrials(suite);
+        return base.stoppedBy() != null || more.runs().isEmpty() ? base : base.plus(runner.run(more));
+    }
+
+    /**
+     * The extension trials the recorded rows call for now (a suite {@code <name>-tune}, possibly without
+     * runs): one rate past the edge for each cell decided at its grid's edge. Cells not yet decided (a
+     * trial without a row: another worker's or shard's) are not extended yet.
+     */
+    public Suite extensionTrials(Suite suite) {
+        Tuning base = suite.tuning();
+        Tuning extended = GridExtension.extend(base, Winners.choose(base, trialRows(suite)));
+        Suite trials = trials(suite);
+        return new Suite(trials.name(), trials.version(), trials.file(), trials.sha256(),
+                GridExtension.added(base, extended).stream().map(Tuning.Trial::spec).toList(), trials.pretrains());
+    }
+
+    /** The extension trials the recorded rows call for that have no row yet (what a second round of workers trains). */
+    public Suite pendingExtensions(Suite suite) {
+        Suite more = extensionTrials(suite);
+        Set<String> recorded = new HashSet<>();
+        trialRows(suite).forEach(r -> recorded.add(r.runId()));
+        return new Suite(more.name(), more.version(), more.file(), more.sha256(),
+                more.runs().stream().filter(r -> !recorded.contains(r.runId())).toList(), more.pretrains());
+    }
+
+    /** Every recorded trial row of {@code suite}. */
+    private List<RunRecord> trialRows(Suite suite) {
+        return ResultsLayout.of(options.outRoot(), trials(suite).name()).allRuns();
     }
 
     /**
@@ -70,9 +113,9 @@ public final class TuneStage {
      * decision from every recorded trial row, and the pinned file when every cell is decided.
      */
     public Result conclude(Suite suite, Path suiteFile, SuiteRunner.Summary summary) throws IOException {
-        Tuning tuning = suite.tuning();
-        Winners.Decision decision = Winners.choose(tuning,
-                ResultsLayout.of(options.outRoot(), trials(suite).name()).allRuns());
+        List<RunRecord> rows = trialRows(suite);
+        Tuning tuning = GridExtension.extend(suite.tuning(), Winners.choose(suite.tuning(), rows));
+        Winners.Decision decision = Winners.choose(tuning, rows);
         Path written = null;
         if (summary.stoppedBy() == null && decision.undecided().isEmpty()) {
             PinnedFile.write(tuning.pinned(), suite, suiteFile, tuning, decision.winners());

@@ -4,7 +4,6 @@ import dev.surmbench.results.RunProtocol;
 import dev.surmbench.results.RunRecord;
 import dev.surmbench.results.RunStatus;
 import dev.surmbench.suite.Tuning;
-import dev.surmbench.train.Trainer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -37,7 +36,7 @@ public final class Winners {
         if (rank == Tuning.Rank.HEADLINE) {
             return row.protocol().validationValue();
         }
-        Double loss = row.protocol().metricsValidation().get(Trainer.LOSS);
+        Double loss = row.protocol().metricsValidation().get(RunProtocol.VALIDATION_LOSS);
         return loss == null ? Double.NaN : loss;
     }
 

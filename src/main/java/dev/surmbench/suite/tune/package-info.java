@@ -6,7 +6,6 @@
  * function: no training), and {@link dev.surmbench.suite.tune.PinnedFile} writes the choice as the
  * overlay the suite pins, so that {@code run} runs the final stage without tuning again.
  *
- * <p>Wires {@code suite}, {@code suite.run} and {@code results} (and reads {@code train}'s name of the validation
- * loss); knows nothing of reports or the CLI.
+ * <p>Wires {@code suite}, {@code suite.run} and {@code results}; knows nothing of reports or the CLI.
  */
 package dev.surmbench.suite.tune;

@@ -48,7 +48,8 @@ class TuneJobsTest {
 
         Map<String, RunRecord> alone = rows("one");
         Map<String, RunRecord> together = rows("two");
-        assertEquals(4, alone.size(), one);
+        // four grid rates, and one more when the winner sits at the grid's edge (extended once)
+        assertTrue(alone.size() == 4 || alone.size() == 5, one);
         assertEquals(alone.keySet(), together.keySet());
         for (String id : alone.keySet()) {
             RunRecord a = alone.get(id);

@@ -32,7 +32,8 @@ class ValidationRunTest {
         int best = row.bestEpoch();
         for (RunDocument.Epoch e : doc.epochs()) {
             assertFalse(e.validation().isEmpty(), "every epoch scored on validation");
-            double loss = e.validation().get(dev.surmbench.train.Trainer.LOSS);
+            assertEquals(dev.surmbench.train.Trainer.LOSS, RunProtocol.VALIDATION_LOSS, "one name, the trainer's");
+            double loss = e.validation().get(RunProtocol.VALIDATION_LOSS);
             assertTrue(Double.isFinite(loss) && loss > 0, "and its mean loss: " + e.validation());
             assertFalse(e.metrics().containsKey(dev.surmbench.train.Trainer.LOSS), "dev keeps the task's metrics");
             assertTrue(e.validation().get(headline) <= doc.epochs().get(best).validation().get(headline),

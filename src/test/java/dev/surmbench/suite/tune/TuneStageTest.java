@@ -27,8 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The tuning stage with a stand-in executor (validation scores as a function of the rate): tune, pin,
- * and the final stage's run ids are those of the suite written with the winners by hand; a tuning
- * killed mid-way resumes without training its finished trials again.
+ * and the final stage's run ids are those of the suite written with the winners by hand; a winner at its
+ * grid's edge gets the grid extended once; a tuning killed mid-way resumes without training its finished
+ * trials again.
  */
 class TuneStageTest {
     @TempDir
@@ -48,12 +49,15 @@ class TuneStageTest {
             pinned: pinned/t.tuned.yaml
             """;
 
-    /** Validation score of a trial: lora peaks at 1e-3 (stsb: a tie with 3.16e-4), circulant rises with the rate. */
+    /**
+     * Validation score of a trial: lora peaks at 1e-3 (stsb: a tie with 3.16e-4); circulant rises with the
+     * rate up to its grid's edge, 0.1, and beyond it on stsb, but falls past it on rte.
+     */
     static double score(RunSpec spec) {
         double lr = spec.config().learningRate();
         double seed = spec.seed() * 1e-3;
         if (spec.method().equals("circulant")) {
-            return 0.5 + lr + seed;
+            return 0.5 + (spec.task().equals("rte") && lr > 0.1 ? -lr : lr) + seed;
         }
         if (spec.task().equals("stsb") && (lr == 3.16e-4 || lr == 1e-3)) {
             return 0.8 + seed;
@@ -109,7 +113,8 @@ class TuneStageTest {
 
         Trials executor = new Trials();
         TuneStage.Result result = new TuneStage(options(), executor).run(untuned, dir.resolve("t.yaml"));
-        assertEquals(untuned.tuning().trials().size(), executor.executed.size());
+        assertEquals(untuned.tuning().trials().size() + 2 * 2, executor.executed.size(),
+                "the grid's trials, then circ's edge winners (0.1) extended once to 1.0: 2 tasks x 2 seeds");
         assertEquals(dir.resolve("pinned/t.tuned.yaml").normalize(), result.written());
         assertTrue(Files.exists(dir.resolve("out/t-tune/runs.csv")), "trials have their own folder");
         String pinned = Files.readString(result.written());
@@ -121,12 +126,15 @@ class TuneStageTest {
                   - {task: rte, method: lora, learning_rate: 0.001}
                   - {task: stsb, method: lora, learning_rate: 0.000316}
                   - {task: rte, method: circ, learning_rate: 0.1}
-                  - {task: stsb, method: circ, learning_rate: 0.1}
+                  - {task: stsb, method: circ, learning_rate: 1.0}
                 """));
         assertEquals(byHand.runs().stream().map(RunSpec::runId).toList(), tuned.runs().stream().map(RunSpec::runId).toList());
-        assertTrue(pinned.contains("    method: circ\n    learning_rate: 0.1\n    tuning:\n      grid: [0.001, 0.01, 0.1]\n"
-                + "      seeds: [1, 2]\n"), pinned);
-        assertTrue(pinned.contains("edge: true") && pinned.contains("edge: false"), pinned);
+        assertTrue(pinned.contains("  - task: rte\n    method: circ\n    learning_rate: 0.1\n    tuning:\n"
+                + "      grid: [0.001, 0.01, 0.1, 1]\n      seeds: [1, 2]\n      rank: headline\n"), pinned);
+        assertTrue(pinned.contains("  - task: stsb\n    method: circ\n    learning_rate: 1\n"), pinned);
+        int rteCirc = pinned.indexOf("  - task: rte\n    method: circ");
+        assertTrue(pinned.indexOf("edge: false", rteCirc) < pinned.indexOf("edge: true", rteCirc),
+                "rte's 0.1 is inside its extended grid; stsb's winner is its extended grid's edge");
 
         // Tuning again trains nothing and writes the same bytes.
         Trials again = new Trials();
@@ -136,8 +144,9 @@ class TuneStageTest {
 
         // A grid changed after tuning makes the pin stale: the suite says so.
         Exception stale = assertThrows(RuntimeException.class, () -> parse("t.yaml",
-                SUITE.replace("[0.001, 0.01, 0.1]", "[0.001, 0.01, 0.1, 1.0]")));
-        assertTrue(stale.getMessage().contains("rte/circ was tuned on the grid [0.001, 0.01, 0.1]"), stale.getMessage());
+                SUITE.replace("[0.001, 0.01, 0.1]", "[0.001, 0.01, 0.1, 0.3]")));
+        assertTrue(stale.getMessage().contains("rte/circ was tuned on the grid [0.001, 0.01, 0.1, 1.0]"), stale.getMessage());
+        parse("t.yaml", SUITE); // its own grid extended once is no change of grid
     }
 
     @Test
@@ -151,7 +160,7 @@ class TuneStageTest {
 
         Trials second = new Trials();
         TuneStage.Result result = new TuneStage(options(), second).run(suite, dir.resolve("t.yaml"));
-        assertEquals(suite.tuning().trials().size() - 7, second.executed.size());
+        assertEquals(suite.tuning().trials().size() - 7 + 4, second.executed.size(), "the rest, and the 4 extension trials");
         assertTrue(second.executed.stream().noneMatch(first.executed::contains), "no finished trial trains again");
         assertTrue(Files.exists(result.written()));
         assertNull(result.summary().stoppedBy());
