@@ -14,7 +14,8 @@ import java.util.function.Function;
  * <pre>
  * tune:
  *   seeds: [1]                          # trial seeds (default: the suite's first seed)
- *   rank: loss                          # what ranks a trial: headline (default) or loss, on validation
+ *   rank: loss                          # what ranks a trial: headline (default) or loss, on validation;
+ *                                       # per task: {default: loss, stsb: headline}
  *   learning_rate: {log_range: [1e-4, 1e-2], points: 5}   # every method's grid (default: its family's)
  *   epochs: 1                           # any other setting: the trial budget, instead of the suite's
  *   methods:                            # per method label: its own grid and/or budget
@@ -30,12 +31,12 @@ final class TuneSection {
     /**
      * A parsed {@code tune:} section.
      *
-     * @param rank what ranks a trial
+     * @param ranking what ranks a trial, per task
      * @param grid the grid of every method (null: each method's family default)
      * @param settings the trial budget: settings every trial uses instead of the suite's
      * @param methods per method label: its grid (null: as above) and budget settings
      */
-    record Parsed(List<Long> seeds, Tuning.Rank rank, LearningRateGrid grid, Map<String, Object> settings, Map<String, PerMethod> methods,
+    record Parsed(List<Long> seeds, Tuning.Ranking ranking, LearningRateGrid grid, Map<String, Object> settings, Map<String, PerMethod> methods,
                   YamlNode node) {
         /** The grid of the method entry {@code label} of method {@code method}. */
         LearningRateGrid gridOf(String label, String method) {
@@ -86,16 +87,7 @@ final class TuneSection {
         if (seedsNode != null) {
             seeds = seeds(seedsNode);
         }
-        Tuning.Rank rank = Tuning.Rank.HEADLINE;
-        YamlNode rankNode = node.map().get("rank");
-        if (rankNode != null) {
-            rank = rankNode.value() instanceof String key ? Tuning.Rank.of(key) : null;
-            if (rank == null) {
-                problem.accept(rankNode, "'tune.rank' is headline (the validation headline metric, higher is better)"
-                        + " or loss (the validation loss, lower is better), got " + rankNode.describeType());
-                rank = Tuning.Rank.HEADLINE;
-            }
-        }
+        Tuning.Ranking ranking = ranking(node.map().get("rank"));
         YamlNode rateNode = node.map().get("learning_rate");
         LearningRateGrid grid = rateNode == null ? null : grid(rateNode);
         Map<String, YamlNode> budget = new LinkedHashMap<>(node.map());
@@ -111,7 +103,38 @@ final class TuneSection {
                 methodsNode.map().forEach((label, entry) -> methods.put(label, perMethod(entry)));
             }
         }
-        return new Parsed(seeds, rank, grid, settings, methods, node);
+        return new Parsed(seeds, ranking, grid, settings, methods, node);
+    }
+
+    /** {@code rank: WORD} for every task, or {@code rank: {default: WORD, TASK: WORD, …}}; headline when absent. */
+    private Tuning.Ranking ranking(YamlNode node) {
+        if (node == null) {
+            return Tuning.Ranking.of(Tuning.Rank.HEADLINE);
+        }
+        if (!node.isMap()) {
+            return Tuning.Ranking.of(rank(node));
+        }
+        Tuning.Rank fallback = Tuning.Rank.HEADLINE;
+        Map<String, Tuning.Rank> byTask = new LinkedHashMap<>();
+        for (Map.Entry<String, YamlNode> e : node.map().entrySet()) {
+            if (e.getKey().equals("default")) {
+                fallback = rank(e.getValue());
+            } else {
+                byTask.put(e.getKey(), rank(e.getValue()));
+            }
+        }
+        return new Tuning.Ranking(fallback, byTask);
+    }
+
+    private Tuning.Rank rank(YamlNode node) {
+        Tuning.Rank rank = node.value() instanceof String key ? Tuning.Rank.of(key) : null;
+        if (rank == null) {
+            problem.accept(node, "'tune.rank' is headline (the validation headline metric, higher is better)"
+                    + " or loss (the validation loss, lower is better) — or per task {default: loss, stsb: headline} —, got "
+                    + node.describeType());
+            return Tuning.Rank.HEADLINE;
+        }
+        return rank;
     }
 
     private PerMethod perMethod(YamlNode entry) {

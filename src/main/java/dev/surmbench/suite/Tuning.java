@@ -11,14 +11,14 @@ import java.util.stream.Collectors;
  * stage: each cell at its pinned rate. {@link #NONE} for a suite without {@code tune:}.
  *
  * @param seeds the trial seeds (the winner is the best mean validation score over them)
- * @param rank what a trial scores on the validation split
+ * @param ranking what a trial scores on the validation split, per task
  * @param pinned the pinned file the suite names (null: none named)
  * @param cells every (task, method) cell, with its grid and pinned rate (NaN: not pinned yet)
  * @param trials every trial, in the order they run (task, method, rate, seed)
  */
-public record Tuning(List<Long> seeds, Rank rank, Path pinned, List<Cell> cells, List<Trial> trials) {
+public record Tuning(List<Long> seeds, Ranking ranking, Path pinned, List<Cell> cells, List<Trial> trials) {
     /** No tuning. */
-    public static final Tuning NONE = new Tuning(List.of(), Rank.HEADLINE, null, List.of(), List.of());
+    public static final Tuning NONE = new Tuning(List.of(), Ranking.of(Rank.HEADLINE), null, List.of(), List.of());
 
     /**
      * What ranks a trial ({@code tune.rank}): its headline metric on the validation split at its selected
@@ -54,8 +54,31 @@ public record Tuning(List<Long> seeds, Rank rank, Path pinned, List<Cell> cells,
         }
     }
 
+    /**
+     * The rank of each task's trials ({@code tune.rank: loss}, or per task {@code {default: loss, stsb: headline}}).
+     *
+     * @param fallback the rank of a task not named
+     * @param byTask the rank of each task named
+     */
+    public record Ranking(Rank fallback, java.util.Map<String, Rank> byTask) {
+        public Ranking {
+            java.util.Objects.requireNonNull(fallback, "fallback");
+            byTask = java.util.Map.copyOf(byTask);
+        }
+
+        /** One rank for every task. */
+        public static Ranking of(Rank rank) {
+            return new Ranking(rank, java.util.Map.of());
+        }
+
+        /** The rank of {@code task}'s trials. */
+        public Rank of(String task) {
+            return byTask.getOrDefault(task, fallback);
+        }
+    }
+
     public Tuning {
-        java.util.Objects.requireNonNull(rank, "rank");
+        java.util.Objects.requireNonNull(ranking, "ranking");
         seeds = List.copyOf(seeds);
         cells = List.copyOf(cells);
         trials = List.copyOf(trials);

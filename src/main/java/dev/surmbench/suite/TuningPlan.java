@@ -81,6 +81,11 @@ final class TuningPlan {
                     problem.accept(own.node(), "'tune.methods' names '" + label + "', which is no method label of this suite");
                 }
             });
+            java.util.Set<String> tasks = new java.util.TreeSet<>();
+            cells.forEach(c -> tasks.add(c.task()));
+            tune.ranking().byTask().keySet().stream().filter(t -> !tasks.contains(t)).sorted().findFirst().ifPresent(t ->
+                    problem.accept(tune.node().map().get("rank"), "'tune.rank' names the task '" + t
+                            + "', which is no task of this suite (" + String.join(", ", tasks) + ")"));
         }
     }
 
@@ -94,6 +99,6 @@ final class TuningPlan {
         List<Tuning.Trial> ordered = new ArrayList<>(trials);
         ordered.sort(Comparator.comparingInt((Tuning.Trial t) -> cellOrder.get(t.task() + "\u0000" + t.method()))
                 .thenComparingDouble(Tuning.Trial::learningRate).thenComparingLong(t -> t.spec().seed()));
-        return new Tuning(tune.seeds(), tune.rank(), pinned, cells, ordered);
+        return new Tuning(tune.seeds(), tune.ranking(), pinned, cells, ordered);
     }
 }

@@ -188,6 +188,8 @@ class SuiteParserTest {
                         + tail, "3:35", "every rate must be a number"),
                 Arguments.of("unknown trial rank", "name: x\ndefaults: {validation: 0.1}\ntune: {rank: accuracy}\n"
                         + tail, "3:14", "'tune.rank' is headline (the validation headline metric, higher is better) or loss"),
+                Arguments.of("rank for an unknown task", "name: x\ndefaults: {validation: 0.1}\ntune: {rank: {default: loss, stsb: headline}}\n"
+                        + tail, "3:14", "'tune.rank' names the task 'stsb', which is no task of this suite (rte)"),
                 Arguments.of("tune for an unknown method", "name: x\ndefaults: {validation: 0.1}\ntune: {methods: {lorra: {epochs: 1}}}\n"
                         + tail, "3:25", "'tune.methods' names 'lorra', which is no method label"),
                 Arguments.of("override of an unknown cell", "name: x\noverrides: [{task: rte, method: adapter, epochs: 1}]\n" + tail,

@@ -11,23 +11,27 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The shipped tuned suites: every cell searched over at least five rates spanning 100x or more, on a
- * validation split, with reduced one-seed trials; the final stage selects on validation too.
+ * validation split (GLUE: reduced one-seed trials; vision: the final budget at every seed); the final
+ * stage selects on validation too.
  */
 class TunedSuitesTest {
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"suites/glue-tuned.yaml, 40, 200, LOSS", "suites/vision.yaml, 10, 50, HEADLINE"})
-    void everyCellIsTunedOnAStandardGridWithValidation(String file, int cells, int trials, Tuning.Rank rank) {
+    @CsvSource({"suites/glue-tuned.yaml, 40, 200, LOSS, 1", "suites/vision.yaml, 10, 150, HEADLINE, 3"})
+    void everyCellIsTunedOnAStandardGridWithValidation(String file, int cells, int trials, Tuning.Rank rank, int seeds) {
         Suite suite = SuiteParser.parse(Path.of(file), new DefaultCatalog());
         Tuning tuning = suite.tuning();
         assertEquals(cells, tuning.cells().size());
-        assertEquals(trials, tuning.trials().size(), "one seed per rate");
-        assertEquals(List.of(1L), tuning.seeds());
-        assertEquals(rank, tuning.rank(), "GLUE's reduced trials rank by validation loss (MCC and F1 sit at the floor)");
+        assertEquals(trials, tuning.trials().size(), seeds + " seeds per rate");
+        assertEquals(seeds, tuning.seeds().size());
+        assertEquals(rank, tuning.ranking().fallback(), "GLUE's reduced trials rank by validation loss (MCC and F1 sit at the floor)");
+        if (rank == Tuning.Rank.LOSS) {
+            assertEquals(Tuning.Rank.HEADLINE, tuning.ranking().of("stsb"), "regression ranks by Spearman: MSE measures the output scale");
+        }
         for (Tuning.Cell cell : tuning.cells()) {
             assertTrue(cell.grid().meetsStandard(), cell.name() + ": " + cell.grid());
         }
-        assertTrue(tuning.trials().stream().allMatch(t -> t.spec().config().epochs() <= 3), "reduced trials");
+        assertTrue(tuning.trials().stream().allMatch(t -> t.spec().config().epochs() <= 10), "trials within the final budget");
         assertTrue(suite.runs().stream().noneMatch(r -> r.config().validation().isNone()), "final runs select on validation");
         assertTrue(tuning.trials().stream().noneMatch(t -> t.spec().config().validation().isNone()));
         assertFalse(tuning.pinned() == null);
@@ -38,7 +42,10 @@ class TunedSuitesTest {
         assertTrue(firstCell.stream().allMatch(t -> t.task().equals(suite.runs().get(0).task())
                 && t.method().equals(suite.runs().get(0).method())), "the first cell's trials come first");
         for (int i = 1; i < firstCell.size(); i++) {
-            assertTrue(firstCell.get(i - 1).learningRate() < firstCell.get(i).learningRate(), "rates rise");
+            Tuning.Trial before = firstCell.get(i - 1);
+            Tuning.Trial after = firstCell.get(i);
+            assertTrue(before.learningRate() < after.learningRate() || before.learningRate() == after.learningRate()
+                    && before.spec().seed() < after.spec().seed(), "rates rise, then seeds");
         }
     }
 

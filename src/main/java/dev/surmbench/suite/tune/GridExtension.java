@@ -57,7 +57,7 @@ public final class GridExtension {
         }
         List<Tuning.Trial> trials = new ArrayList<>(base.trials());
         trials.addAll(added);
-        return new Tuning(base.seeds(), base.rank(), base.pinned(), cells, trials);
+        return new Tuning(base.seeds(), base.ranking(), base.pinned(), cells, trials);
     }
 
     /** The trials of {@code extended} that {@code base} does not have. */

@@ -23,14 +23,13 @@ public final class PinnedFile {
     /** The file's text for {@code winners} of {@code suite}'s {@code tuning}. */
     public static String text(Suite suite, Path suiteFile, Tuning tuning, List<Winners.Winner> winners) {
         List<Long> seeds = tuning.seeds();
-        Tuning.Rank rank = tuning.rank();
         StringBuilder out = new StringBuilder();
         out.append("# Written by `surm-bench tune ").append(suiteFile).append("` from the trials in <out>/")
                 .append(suite.name()).append("-tune/.\n")
                 .append("# Pinned by the suite (`pinned:`): `surm-bench run` runs the final stage at these rates.\n")
                 .append("# Tune again rather than edit; `tuning.grid` must match the suite's grid or the pin is stale.\n");
         out.append("suite: ").append(suite.name()).append('\n');
-        out.append("rule: \"").append(Winners.rule(rank)).append("\"\n");
+        out.append("rule: \"").append(Winners.RULE).append("\"\n");
         out.append("overrides:\n");
         List<Winners.Winner> ordered = winners.stream().sorted(Comparator.comparing((Winners.Winner w) -> w.cell().task())
                 .thenComparing(w -> w.cell().method())).toList();
@@ -41,7 +40,7 @@ public final class PinnedFile {
             out.append("    tuning:\n");
             out.append("      grid: ").append(list(w.points().stream().map(p -> number(p.learningRate())).toList())).append('\n');
             out.append("      seeds: ").append(list(seeds.stream().map(String::valueOf).toList())).append('\n');
-            out.append("      rank: ").append(rank.key).append('\n');
+            out.append("      rank: ").append(tuning.ranking().of(w.cell().task()).key).append('\n');
             out.append("      validation: ").append(list(w.points().stream().map(p -> number(p.meanValidation())).toList()))
                     .append('\n');
             out.append("      edge: ").append(w.edge()).append('\n');

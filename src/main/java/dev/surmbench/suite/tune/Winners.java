@@ -24,12 +24,11 @@ import java.util.Map;
  * or when no rate has a score.
  */
 public final class Winners {
-    /** The rule under {@code rank}, as the pinned file states it. */
-    public static String rule(Tuning.Rank rank) {
-        return (rank.higherIsBetter ? "highest" : "lowest") + " mean " + rank.description
-                + " over the trial seeds; ties go to the smaller rate;"
-                + " a rate with a diverged trial never wins; edge: the winner is the grid's smallest or largest rate";
-    }
+    /** The rule, as the pinned file states it (each cell's entry names its rank). */
+    public static final String RULE = "per cell, the best mean over the trial seeds of its rank's score — rank: loss,"
+            + " the lowest validation loss; rank: headline, the highest validation headline; ties go to the smaller rate;"
+            + " a rate with a diverged trial never wins; a winner at the grid's edge extends the grid once past it;"
+            + " edge: the winner is the (extended) grid's smallest or largest rate";
 
     /** A completed trial's score under {@code rank}: NaN when the row does not hold it. */
     public static double score(RunRecord row, Tuning.Rank rank) {
@@ -76,6 +75,7 @@ public final class Winners {
         List<Winner> winners = new ArrayList<>();
         List<String> undecided = new ArrayList<>();
         for (Tuning.Cell cell : tuning.cells()) {
+            Tuning.Rank rank = tuning.ranking().of(cell.task());
             List<Point> points = new ArrayList<>();
             String why = null;
             for (double rate : cell.grid().values()) {
@@ -93,7 +93,7 @@ public final class Winners {
                     String problem = row == null ? "not recorded" : row.status() == RunStatus.FAILED ? "failed"
                             : row.status() != RunStatus.COMPLETED ? null
                             : row.protocol().selection() != RunProtocol.Selection.VALIDATION ? "not selected on validation"
-                            : Double.isNaN(score(row, tuning.rank())) && tuning.rank() == Tuning.Rank.LOSS
+                            : Double.isNaN(score(row, rank)) && rank == Tuning.Rank.LOSS
                             ? "has no validation loss (recorded before it was measured: retrain it)" : null;
                     if (problem != null) {
                         why = why != null ? why : "trial " + id + " (rate " + rate + ", seed " + trial.spec().seed() + ") "
@@ -101,7 +101,7 @@ public final class Winners {
                     } else if (row.status() == RunStatus.DIVERGED) {
                         diverged++;
                     } else {
-                        sum += score(row, tuning.rank());
+                        sum += score(row, rank);
                     }
                 }
                 double mean = diverged > 0 || ids.isEmpty() ? Double.NaN : sum / ids.size();
@@ -109,7 +109,7 @@ public final class Winners {
             }
             Point best = null;
             for (Point p : points) { // ascending rates: a tie keeps the smaller
-                if (!Double.isNaN(p.meanValidation()) && (best == null || (tuning.rank().higherIsBetter
+                if (!Double.isNaN(p.meanValidation()) && (best == null || (rank.higherIsBetter
                         ? p.meanValidation() > best.meanValidation() : p.meanValidation() < best.meanValidation()))) {
                     best = p;
                 }

@@ -33,7 +33,7 @@ class WinnersTest {
                         Map.of("learning_rate", lr, "validation", 0.1))));
             }
         }
-        return new Tuning(List.of(1L, 2L), rank, null, List.of(new Tuning.Cell("rte", "lora", GRID, Double.NaN)), trials);
+        return new Tuning(List.of(1L, 2L), Tuning.Ranking.of(rank), null, List.of(new Tuning.Cell("rte", "lora", GRID, Double.NaN)), trials);
     }
 
     /** A recorded trial row with validation headline {@code value} (and validation loss 1 - value). */
@@ -119,7 +119,7 @@ class WinnersTest {
         Winners.Winner w = Winners.choose(t, rows).winners().get(0);
         assertEquals(1e-2, w.learningRate(), "0.55 at 1e-2 and 1e-1: the tie goes to the smaller rate");
         assertEquals(0.60, w.points().get(1).meanValidation(), 1e-12);
-        assertTrue(Winners.rule(Tuning.Rank.LOSS).startsWith("lowest mean validation loss"));
+        assertTrue(Winners.RULE.contains("rank: loss, the lowest validation loss"));
         assertTrue(Winners.choose(tuning(), rows).winners().get(0).learningRate() == 1e-4,
                 "ranked by the tied headline, the smallest rate wins: the trap loss ranking avoids");
 
