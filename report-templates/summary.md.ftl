@@ -45,6 +45,14 @@ ${c?counter}. ${c}
 - ${r.runId} ${r.task} · ${r.label} · seed ${r.seed}: **${r.status}** ${r.detail}
 </#list>
 </#if>
+<#if view.tuning.disagreements?has_content>
+
+## Not reproduced: the same run as a trial and as a final run
+
+<#list view.tuning.disagreements as d>
+- ${d}
+</#list>
+</#if>
 
 Full report: report/index.html
 <#macro cell c><#if c.best>**★ ${c.text}**<#else>${c.text}</#if><#if c.warn?has_content> ⚠ ${c.warn}</#if><#if c.rate?has_content> (${c.rate})</#if></#macro>

@@ -30,11 +30,16 @@ import java.util.TreeSet;
  * numbers the winner rule ranks, by the suite's {@code tune.rank}. The expected-max curve is over those per-rate scores: for a budget of n rates
  * drawn at random from the grid, the expected best (diverged rates left out).
  *
+ * <p>When trials and final runs share a budget their run ids coincide (the same settings and seed): such a
+ * pair must agree — same status, same headline, same metrics — or the runs are not reproducible, and
+ * {@code disagreements} says so, one line per run id.
+ *
  * @param folder the tuning folder
  * @param trials trial rows read
  * @param tasks per task, in task order
+ * @param disagreements run ids recorded both as a trial and as a final run with different results, one line each
  */
-public record TuningResults(String folder, int trials, List<TaskTuning> tasks) {
+public record TuningResults(String folder, int trials, List<TaskTuning> tasks, List<String> disagreements) {
 
     /** One rate of a method's grid: its score in points and its mean validation loss (NaN: not drawn), and its trials. */
     public record Point(double rate, double value, double loss, int trials, int diverged) {}
@@ -84,6 +89,7 @@ public record TuningResults(String folder, int trials, List<TaskTuning> tasks) {
 
     public TuningResults {
         tasks = List.copyOf(tasks);
+        disagreements = List.copyOf(disagreements);
     }
 
     /** The tuning folder beside {@code layout}'s, when it holds trial rows. */
@@ -110,7 +116,27 @@ public record TuningResults(String folder, int trials, List<TaskTuning> tasks) {
                     agg.cell(task, row).map(c -> LearningRates.of(c.runs())).orElse(new LearningRates(List.of())))));
             tasks.add(new TaskTuning(task, metric, series));
         });
-        return new TuningResults(folder, rows.size(), tasks);
+        return new TuningResults(folder, rows.size(), tasks, disagreements(rows, agg.runs()));
+    }
+
+    /** Each run id recorded as a trial and as a final run whose status, headline or metrics differ. */
+    static List<String> disagreements(Collection<RunRecord> trials, Collection<RunRecord> finals) {
+        Map<String, RunRecord> byId = new TreeMap<>();
+        trials.forEach(t -> byId.put(t.runId(), t));
+        List<String> out = new ArrayList<>();
+        for (RunRecord f : finals) {
+            RunRecord t = byId.get(f.runId());
+            if (t != null && (t.status() != f.status() || Double.compare(t.bestValue(), f.bestValue()) != 0
+                    || !t.metricsBest().equals(f.metricsBest()))) {
+                out.add(f.runId() + " (" + f.task() + " · " + f.label() + " · seed " + f.seed() + "): as a trial "
+                        + outcome(t) + ", as a final run " + outcome(f) + " — the same settings and seed, not reproduced");
+            }
+        }
+        return out;
+    }
+
+    private static String outcome(RunRecord r) {
+        return r.status().name().toLowerCase(java.util.Locale.ROOT) + " " + r.headlineMetric() + " " + r.bestValue();
     }
 
     private static Series series(MethodKey row, List<RunRecord> trials, double factor, LearningRates finalRates) {

@@ -139,6 +139,26 @@ class TuningReportTest {
     }
 
     @Test
+    void aRunRecordedAsATrialAndAsAFinalRunWithDifferentResultsIsSaidInTheReport() throws Exception {
+        RunFixtures f = new RunFixtures("same");
+        f.validation(1e-2, 0.0).add("shared", "sst2", "lora", "lora", 1, RunStatus.DIVERGED, "non-finite loss NaN at step 168",
+                Double.NaN, 73_728, 50);
+        f.validation(1e-2, 0.0).add("agreed", "sst2", "lora", "lora", 2, RunStatus.COMPLETED, "", 0.83, 73_728, 50);
+        Path dir = f.write(tmp);
+        RunFixtures t = new RunFixtures("same-tune");
+        t.validation(1e-2, 0.0).add("shared", "sst2", "lora", "lora", 1, RunStatus.COMPLETED, "", 0.828, 73_728, 50);
+        t.validation(1e-2, 0.0).add("agreed", "sst2", "lora", "lora", 2, RunStatus.COMPLETED, "", 0.83, 73_728, 50);
+        t.write(tmp);
+        TuningResults tuning = TuningResults.beside(new ResultsLayout(dir), Report.load(dir)).orElseThrow();
+        assertEquals(1, tuning.disagreements().size(), tuning.disagreements().toString());
+        assertTrue(tuning.disagreements().get(0).startsWith("shared (sst2 · lora · seed 1): as a trial completed accuracy 0.828,"
+                + " as a final run diverged accuracy NaN"), tuning.disagreements().get(0));
+        Report.Result r = Report.generate(dir, List.of(), null);
+        assertTrue(r.summary().contains("## Not reproduced: the same run as a trial and as a final run"), r.summary());
+        assertTrue(Files.readString(r.html()).contains("id=\"tuning-disagreements\""));
+    }
+
+    @Test
     void aChosenRateAtTheGridsEdgeIsFlagged() throws Exception {
         RunFixtures f = new RunFixtures("edge");
         f.validation(1e-2, 0.0).ok("sst2", "lora", 1, 0.85, 73_728, 50);

@@ -17,14 +17,16 @@ import java.util.List;
  * @param sensitivityCaption what the sensitivity charts draw
  * @param budgetCaption what the expected-max charts draw
  * @param lossCaption what the validation-loss charts draw ("": the trials recorded no validation loss, no chart)
+ * @param disagreements run ids recorded as a trial and as a final run with different results (one line each)
  */
 public record TuningView(String verdictProtocol, List<ProtocolLine> protocol, String protocolNote, boolean tuned,
         String tuningNote, List<ChoiceLine> choices, String sensitivityCaption, String budgetCaption,
-        String lossCaption) {
+        String lossCaption, List<String> disagreements) {
 
     public TuningView {
         protocol = List.copyOf(protocol);
         choices = List.copyOf(choices);
+        disagreements = List.copyOf(disagreements);
     }
 
     /** One cell: the clean headline, the paper protocol's number and their difference, in points. */

@@ -35,7 +35,7 @@ public final class TuningViewBuilder {
         if (tuning.isEmpty()) {
             return new TuningView(protocol.verdictNote(), lines, protocolNote, false, "No tuning folder with trial rows"
                     + " beside this one (" + looked + "): the suite was not tuned here, so no sensitivity or tuning-budget"
-                    + " view.", List.of(), "", "", "");
+                    + " view.", List.of(), "", "", "", List.of());
         }
         TuningResults t = tuning.get();
         List<ChoiceLine> choices = new ArrayList<>();
@@ -64,7 +64,8 @@ public final class TuningViewBuilder {
                         + " squared error for regression; lower is better) against the learning rate, one line per"
                         + " method, ◆ at the final runs' rate. A suite with tune.rank: loss chose its rates here (the"
                         + " lowest loss; its pinned file's rule says so): reduced trials whose predictions sit at the"
-                        + " majority class score the same headline at every rate, but not the same loss." : "");
+                        + " majority class score the same headline at every rate, but not the same loss." : "",
+                t.disagreements());
     }
 
     /** A loss to three decimals, or the dash. */
