@@ -121,7 +121,7 @@ public record TuningResults(String folder, int trials, List<TaskTuning> tasks, L
 
     /** Each run id recorded as a trial and as a final run whose status, headline or metrics differ. */
     static List<String> disagreements(Collection<RunRecord> trials, Collection<RunRecord> finals) {
-        Map<String, RunRecord> byId = new TreeMap<>();
+        Map<String, RunRecord> byId = new java.util.HashMap<>();
         trials.forEach(t -> byId.put(t.runId(), t));
         List<String> out = new ArrayList<>();
         for (RunRecord f : finals) {

@@ -2,6 +2,8 @@ package dev.surmbench.suite;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
@@ -27,19 +29,16 @@ public record Tuning(List<Long> seeds, Ranking ranking, Path pinned, List<Cell> 
      * is 0 and F1 the all-positive floor at every rate, and the headline cannot tell the rates apart.
      */
     public enum Rank {
-        HEADLINE("headline", "validation headline", true),
-        LOSS("loss", "validation loss", false);
+        HEADLINE("headline", true),
+        LOSS("loss", false);
 
         /** As a suite writes it. */
         public final String key;
-        /** As a sentence names it. */
-        public final String description;
         /** Whether a higher score is better. */
         public final boolean higherIsBetter;
 
-        Rank(String key, String description, boolean higherIsBetter) {
+        Rank(String key, boolean higherIsBetter) {
             this.key = key;
-            this.description = description;
             this.higherIsBetter = higherIsBetter;
         }
 
@@ -60,15 +59,15 @@ public record Tuning(List<Long> seeds, Ranking ranking, Path pinned, List<Cell> 
      * @param fallback the rank of a task not named
      * @param byTask the rank of each task named
      */
-    public record Ranking(Rank fallback, java.util.Map<String, Rank> byTask) {
+    public record Ranking(Rank fallback, Map<String, Rank> byTask) {
         public Ranking {
-            java.util.Objects.requireNonNull(fallback, "fallback");
-            byTask = java.util.Map.copyOf(byTask);
+            Objects.requireNonNull(fallback, "fallback");
+            byTask = Map.copyOf(byTask);
         }
 
         /** One rank for every task. */
         public static Ranking of(Rank rank) {
-            return new Ranking(rank, java.util.Map.of());
+            return new Ranking(rank, Map.of());
         }
 
         /** The rank of {@code task}'s trials. */
@@ -78,7 +77,7 @@ public record Tuning(List<Long> seeds, Ranking ranking, Path pinned, List<Cell> 
     }
 
     public Tuning {
-        java.util.Objects.requireNonNull(ranking, "ranking");
+        Objects.requireNonNull(ranking, "ranking");
         seeds = List.copyOf(seeds);
         cells = List.copyOf(cells);
         trials = List.copyOf(trials);

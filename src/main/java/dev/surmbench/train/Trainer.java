@@ -26,6 +26,9 @@ import java.util.Map;
  * {@link TrainingData}'s, seeded by the caller.
  */
 public final class Trainer {
+    /** The key of the mean validation loss in an epoch's validation metrics (lower is better). */
+    public static final String LOSS = "loss";
+
     private final TrainingConfig config;
     private final ProgressListener progress;
 
@@ -205,9 +208,6 @@ public final class Trainer {
             return evaluateWithoutGradients(model, manager, store, data, batches, withLoss);
         }
     }
-
-    /** The key of the mean validation loss in an epoch's validation metrics (lower is better). */
-    public static final String LOSS = "loss";
 
     private static Map<String, Double> evaluateWithoutGradients(Block model, NDManager manager, ParameterStore store,
                                                                 TrainingData data, List<HostBatch> batches,

@@ -69,8 +69,12 @@ public final class TuneStage {
      * trial without a row: another worker's or shard's) are not extended yet.
      */
     public Suite extensionTrials(Suite suite) {
+        return extensionTrials(suite, trialRows(suite));
+    }
+
+    private Suite extensionTrials(Suite suite, List<RunRecord> rows) {
         Tuning base = suite.tuning();
-        Tuning extended = GridExtension.extend(base, Winners.choose(base, trialRows(suite)));
+        Tuning extended = GridExtension.extend(base, Winners.choose(base, rows));
         Suite trials = trials(suite);
         return new Suite(trials.name(), trials.version(), trials.file(), trials.sha256(),
                 GridExtension.added(base, extended).stream().map(Tuning.Trial::spec).toList(), trials.pretrains());
@@ -78,9 +82,10 @@ public final class TuneStage {
 
     /** The extension trials the recorded rows call for that have no row yet (what a second round of workers trains). */
     public Suite pendingExtensions(Suite suite) {
-        Suite more = extensionTrials(suite);
+        List<RunRecord> rows = trialRows(suite);
+        Suite more = extensionTrials(suite, rows);
         Set<String> recorded = new HashSet<>();
-        trialRows(suite).forEach(r -> recorded.add(r.runId()));
+        rows.forEach(r -> recorded.add(r.runId()));
         return new Suite(more.name(), more.version(), more.file(), more.sha256(),
                 more.runs().stream().filter(r -> !recorded.contains(r.runId())).toList(), more.pretrains());
     }

@@ -21,20 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * (cold for each) built once, output lines prefixed with their job, and a second call resumes.
  */
 class JobsTest {
-    private static final String SUITE = """
-            name: jobs
-            defaults:
-              layers: 2
-              adapt_layers: top-1
-              max_length: 16
-              batch_size: 8
-              epochs: 1
-              train_limit: 32
-              eval_limit: 24
-            tasks: [stsb]
-            methods: [lora, bitfit, linear-probe, adapter]
-            seeds: [1]
-            """;
+    private static final String SUITE = "name: jobs\n" + SuiteProcesses.cachedPrefixDefaults()
+            + "methods: [lora, bitfit, linear-probe, adapter]\nseeds: [1]\n";
 
     @TempDir
     Path dir;

@@ -49,6 +49,27 @@ final class SuiteProcesses {
                 """.formatted(name, methods, seeds);
     }
 
+    /**
+     * The defaults of a tiny STS-B suite with a frozen prefix (a 2-layer slice, the top layer adapted, so
+     * the activation cache is in play), then {@code extra} default lines, then its task.
+     */
+    static String cachedPrefixDefaults(String... extra) {
+        StringBuilder out = new StringBuilder("""
+                defaults:
+                  layers: 2
+                  adapt_layers: top-1
+                  max_length: 16
+                  batch_size: 8
+                  epochs: 1
+                  train_limit: 32
+                  eval_limit: 24
+                """);
+        for (String line : extra) {
+            out.append("  ").append(line).append('\n');
+        }
+        return out.append("tasks: [stsb]\n").toString();
+    }
+
     /** "[job k] [i/n] RUN_ID: completed …": a worker's line after it trained a run itself. */
     private static final java.util.regex.Pattern TRAINED =
             java.util.regex.Pattern.compile("(?m)^\\[job (\\d)] \\[\\d+/\\d+] ([0-9a-f]{16}): completed ");

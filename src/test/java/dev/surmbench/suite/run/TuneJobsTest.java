@@ -18,18 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * one worker, and the parent alone writes the same pinned file once every trial is recorded.
  */
 class TuneJobsTest {
-    private static final String SUITE = """
-            name: t
-            defaults:
-              layers: 2
-              adapt_layers: top-1
-              max_length: 16
-              batch_size: 8
-              epochs: 1
-              train_limit: 32
-              eval_limit: 24
-              validation: 16
-            tasks: [stsb]
+    private static final String SUITE = "name: t\n" + SuiteProcesses.cachedPrefixDefaults("validation: 16") + """
             methods: [lora]
             seeds: [1]
             tune:
