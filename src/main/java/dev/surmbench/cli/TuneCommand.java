@@ -29,7 +29,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "tune", mixinStandardHelpOptions = true,
         description = "Run a suite's tuning trials (resumable) and write the winning learning rates to the file it pins.")
 public final class TuneCommand implements Callable<Integer> {
-    @Parameters(index = "0", description = "Suite file with a 'tune:' section, e.g. suites/glue-tuned.yaml")
+    @Parameters(index = "0", description = "Suite file with a 'tune:' section, e.g. suites/glue.yaml")
     Path suiteFile;
 
     @Option(names = "--out", defaultValue = "results", description = "Results root (default: ${DEFAULT-VALUE}); trials go to OUT/<suite>-tune/")

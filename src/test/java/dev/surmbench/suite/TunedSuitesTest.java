@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class TunedSuitesTest {
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"suites/glue-tuned.yaml, 40, 200, LOSS, 1", "suites/vision.yaml, 10, 150, HEADLINE, 3"})
+    @CsvSource({"suites/glue.yaml, 40, 200, LOSS, 1", "suites/vision.yaml, 10, 150, HEADLINE, 3"})
     void everyCellIsTunedOnAStandardGridWithValidation(String file, int cells, int trials, Tuning.Rank rank, int seeds) {
         Suite suite = SuiteParser.parse(Path.of(file), new DefaultCatalog());
         Tuning tuning = suite.tuning();
