@@ -7,6 +7,7 @@ import dev.surmbench.results.RunStatus;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -121,7 +122,7 @@ public record TuningResults(String folder, int trials, List<TaskTuning> tasks, L
 
     /** Each run id recorded as a trial and as a final run whose status, headline or metrics differ. */
     static List<String> disagreements(Collection<RunRecord> trials, Collection<RunRecord> finals) {
-        Map<String, RunRecord> byId = new java.util.HashMap<>();
+        Map<String, RunRecord> byId = new HashMap<>();
         trials.forEach(t -> byId.put(t.runId(), t));
         List<String> out = new ArrayList<>();
         for (RunRecord f : finals) {
