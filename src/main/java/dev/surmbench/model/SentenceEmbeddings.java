@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.DataType;
 import dev.surmbench.data.text.TextTokenizer;
 import java.util.ArrayList;
 import java.util.List;
+import dev.surmbench.ops.Scalars;
 
 /**
  * Sentence embeddings as sentence-transformers computes them for MiniLM: the mean of the last
@@ -19,9 +20,9 @@ public final class SentenceEmbeddings {
     public static NDArray meanPooledNormalized(NDArray hidden, NDArray mask) {
         NDArray m = mask.toType(DataType.FLOAT32, false).expandDims(2);
         NDArray sum = hidden.mul(m).sum(new int[] {1});
-        NDArray count = m.sum(new int[] {1}).maximum(1e-9f);
+        NDArray count = Scalars.maximum(m.sum(new int[] {1}), 1e-9f);
         NDArray mean = sum.div(count);
-        NDArray norm = mean.square().sum(new int[] {1}, true).sqrt().maximum(1e-12f);
+        NDArray norm = Scalars.maximum(mean.square().sum(new int[] {1}, true).sqrt(), 1e-12f);
         return mean.div(norm);
     }
 

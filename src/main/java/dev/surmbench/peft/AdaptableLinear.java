@@ -13,6 +13,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.util.PairList;
 import dev.surmbench.peft.core.StructuredOperator;
+import dev.surmbench.ops.Scalars;
 
 /**
  * A dense projection y = x·Wᵀ + b that a LoRA-style method can adapt in place:
@@ -92,7 +93,7 @@ public final class AdaptableLinear extends AbstractBlock {
 
     private NDArray scaledDelta() {
         NDManager manager = weight.getArray().getManager();
-        return update.dense(new ParameterStore(manager, false), false).mul(scale);
+        return Scalars.mul(update.dense(new ParameterStore(manager, false), false), scale);
     }
 
     private void requireMergeable() {
@@ -142,7 +143,7 @@ public final class AdaptableLinear extends AbstractBlock {
             // deterministic, unlike the index-scatter backward of the gathered dense form (PyTorch's CPU
             // put_/index_put_ accumulate with atomic float adds across threads).
             NDArray identity = x.getManager().eye(inFeatures);
-            w = w.add(update.apply(store, identity, training).transpose().mul(scale));
+            w = w.add(Scalars.mul(update.apply(store, identity, training).transpose(), scale));
             return new NDList(bias == null ? Linear.linear(x, w).head()
                     : Linear.linear(x, w, store.getValue(bias, x.getDevice(), training)).head());
         }
@@ -153,7 +154,7 @@ public final class AdaptableLinear extends AbstractBlock {
             NDArray in = dropout > 0 ? Dropout.apply(x, dropout, training) : x;
             // The scale is applied after the operator on purpose: its backward hands the FFT
             // kernels a dense gradient (see Spectral).
-            NDArray delta = update.forward(store, new NDList(in), training).head().mul(scale);
+            NDArray delta = Scalars.mul(update.forward(store, new NDList(in), training).head(), scale);
             y = y.add(delta);
         }
         return new NDList(y);

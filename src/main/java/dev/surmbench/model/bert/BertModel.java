@@ -74,7 +74,7 @@ public final class BertModel extends ModelBlock {
 
     /** (hidden) alone for a batch without padding — adding zeros to every score changes no number — else (hidden, additive mask). */
     private static NDList withMask(NDArray hidden, NDArray attentionMask) {
-        return attentionMask.eq(0).any().getBoolean()
+        return !attentionMask.all().getBoolean()
                 ? new NDList(hidden, SelfAttention.additiveMask(attentionMask)) : new NDList(hidden);
     }
 

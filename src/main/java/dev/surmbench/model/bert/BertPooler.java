@@ -8,6 +8,7 @@ import ai.djl.util.PairList;
 import dev.surmbench.model.Pooling;
 import dev.surmbench.model.nn.Dense;
 import dev.surmbench.model.nn.ModelBlock;
+import dev.surmbench.ops.Scalars;
 
 /**
  * BERT pooler: tanh(dense(s)) where s is h[:, 0] ({@link Pooling#CLS}, Hugging Face's) or the
@@ -29,7 +30,7 @@ public final class BertPooler extends ModelBlock {
         NDArray summary;
         if (pooling == Pooling.MEAN) {
             NDArray mask = inputs.get(1).toType(hidden.getDataType(), false).expandDims(-1); // [B, T, 1]
-            NDArray count = mask.sum(new int[] {1}).maximum(1f); // [B, 1]; padding-only rows cannot divide by 0
+            NDArray count = Scalars.maximum(mask.sum(new int[] {1}), 1f); // [B, 1]; padding-only rows cannot divide by 0
             summary = hidden.mul(mask).sum(new int[] {1}).div(count);
         } else {
             summary = hidden.get(new NDIndex(":, 0, :"));

@@ -7,6 +7,7 @@ import dev.surmbench.ops.Dropout;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import dev.surmbench.peft.AdaptableLinear;
+import dev.surmbench.ops.Scalars;
 
 /**
  * Multi-head scaled dot-product self-attention with Hugging Face child names {@code query},
@@ -50,7 +51,7 @@ public final class SelfAttention extends ModelBlock {
      */
     public static NDArray additiveMask(NDArray attentionMask) {
         NDArray m = attentionMask.toType(DataType.FLOAT32, false).expandDims(1).expandDims(1);
-        return m.neg().add(1f).mul(-Float.MAX_VALUE);
+        return Scalars.mul(Scalars.add(m.neg(), 1f), -Float.MAX_VALUE);
     }
 
     @Override
@@ -58,7 +59,7 @@ public final class SelfAttention extends ModelBlock {
         NDArray x = inputs.get(0);
         long batch = x.getShape().get(0);
         long tokens = x.getShape().get(1);
-        NDArray q = heads(query.forward(store, new NDList(x), training).head().div(scale), batch, tokens);
+        NDArray q = heads(Scalars.div(query.forward(store, new NDList(x), training).head(), scale), batch, tokens);
         NDArray k = heads(key.forward(store, new NDList(x), training).head(), batch, tokens);
         NDArray v = heads(value.forward(store, new NDList(x), training).head(), batch, tokens);
         NDArray scores = q.matMul(k.transpose(0, 1, 3, 2));
