@@ -22,9 +22,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code surm-bench tune SUITE}: runs (or resumes) the suite's learning-rate trials into
- * {@code OUT/<suite>-tune/} and writes the winners to the file the suite pins; exit 1 while a cell is
- * undecided (a failed or missing trial).
+ * {@code surm-bench tune SUITE [--task T] [--method M]}: runs (or resumes) the suite's learning-rate
+ * trials — of the selected cells, or all — into {@code OUT/<suite>-tune/} and writes the winners to the
+ * file the suite pins (keeping the entries of cells not selected); exit 1 while a cell is undecided (a
+ * failed or missing trial).
  */
 @Command(name = "tune", mixinStandardHelpOptions = true,
         description = "Run a suite's tuning trials (resumable) and write the winning learning rates to the file it pins.")
@@ -54,17 +55,27 @@ public final class TuneCommand implements Callable<Integer> {
     @Mixin
     JobsOption jobsOption;
 
+    @Mixin
+    FilterOptions filters;
+
     /** A worker of {@code --jobs}: trains trials only; the parent decides and pins once all are recorded. */
     @Option(names = "--trials-only", hidden = true)
     boolean trialsOnly;
 
     @Override
     public Integer call() throws Exception {
-        Suite suite = SuiteParser.parse(suiteFile, new DefaultCatalog());
+        Suite whole = SuiteParser.parse(suiteFile, new DefaultCatalog());
+        TuneStage.trialsOf(whole, suiteFile); // a suite without tuning or pinned file is refused before anything else
+        Suite suite = TuneStage.only(whole, filters.filter());
+        java.util.Set<String> keep = new java.util.HashSet<>();
+        whole.tuning().cells().forEach(c -> keep.add(c.name()));
+        suite.tuning().cells().forEach(c -> keep.remove(c.name()));
         ShardOption share = ShardOption.resolve(shard, System.getenv());
         PrintStream log = System.out;
-        log.printf("suite %s v%d: tuning %d cells with %d trials%s%n", suite.name(), suite.version(),
-                suite.tuning().cells().size(), suite.tuning().trials().size(),
+        log.printf("suite %s v%d: tuning %d cells%s with %d trials%s%n", suite.name(), suite.version(),
+                suite.tuning().cells().size(), filters.filter().isEmpty() ? ""
+                        : " of " + whole.tuning().cells().size() + " (" + filters.filter().describe() + ")",
+                suite.tuning().trials().size(),
                 share.count() > 1 ? ", shard " + share.index() + "/" + share.count() : "");
         SuiteRunner.Options options = new SuiteRunner.Options(out, share.index(), share.count(), retryFailed, log,
                 ConsoleProgress.isInteractive(), rerunChangedData);
@@ -84,6 +95,7 @@ public final class TuneCommand implements Callable<Integer> {
         if (jobsOption.count() > 1) {
             executor.prepare(trials.runs()); // the preflight once, here, before any worker starts
             List<String> own = new ArrayList<>(List.of("--trials-only"));
+            own.addAll(filters.arguments());
             if (retryFailed) {
                 own.add("--retry-failed");
             }
@@ -107,9 +119,9 @@ public final class TuneCommand implements Callable<Integer> {
                 }
                 summary = summary.plus(again.summary());
             }
-            result = stage.conclude(suite, suiteFile, summary);
+            result = stage.conclude(suite, suiteFile, summary, keep);
         } else {
-            result = stage.run(suite, suiteFile);
+            result = stage.conclude(suite, suiteFile, stage.runTrials(suite, suiteFile), keep);
         }
         for (Winners.Winner w : result.decision().winners()) {
             log.printf("%s: learning_rate %s%s%n", w.cell().name(), PinnedFile.number(w.learningRate()),

@@ -5,6 +5,7 @@ import dev.surmbench.suite.RunFilter;
 import dev.surmbench.suite.Suite;
 import dev.surmbench.suite.SuiteException;
 import dev.surmbench.suite.SuiteParser;
+import dev.surmbench.suite.Tuning;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -37,6 +38,14 @@ public final class ValidateCommand implements Callable<Integer> {
                 Suite suite = SuiteParser.parse(file, new DefaultCatalog());
                 RunFilter filter = filters.filter();
                 out.printf("%s: ok (suite %s v%d, %d runs)%n", file, suite.name(), suite.version(), suite.runs().size());
+                Tuning tuning = suite.tuning();
+                if (tuning.declared()) {
+                    List<Tuning.Cell> unpinned = tuning.unpinned();
+                    out.printf("  tuning: %d cells, %d pinned%s%n", tuning.cells().size(), tuning.cells().size() - unpinned.size(),
+                            unpinned.isEmpty() ? "" : "; the final stage waits for `surm-bench tune " + file + "`");
+                    unpinned.stream().map(Tuning.Cell::stale).filter(java.util.Objects::nonNull)
+                            .forEach(reason -> out.printf("  stale pin: %s%n", reason));
+                }
                 if (!filter.isEmpty()) {
                     Suite kept = filter.apply(suite);
                     out.printf("%s keeps %d runs, recorded as suite %s:%n", filter.describe(), kept.runs().size(), kept.name());

@@ -21,16 +21,19 @@ import java.util.function.Function;
  * pinned: pinned/glue.tuned.yaml
  * </pre>
  *
- * A pinned entry also carries {@code tuning:} (how it was chosen: grid, trial seeds, per-rate
- * validation means, edge flag, trial run ids); its {@code grid} must still be the suite's grid for the
- * cell, or the pin is stale.
+ * A pinned entry also carries {@code tuning:} (how it was chosen: grid, trial budget, trial seeds,
+ * per-rate validation means, edge flag, trial run ids); its {@code grid} and {@code budget} must still be
+ * the suite's for the cell, or the pin is stale.
  */
 final class OverridesSection {
     private static final Set<String> PINNED_KEYS = Set.of("suite", "rule", "overrides");
 
-    /** One entry: the cell, its settings, the grid a pinned entry was tuned on (null: not recorded). */
-    record Entry(String task, String method, Map<String, Object> settings, List<Double> tunedGrid, YamlNode node,
-                 boolean pinned) {}
+    /**
+     * One entry: the cell, its settings, the grid and trial budget a pinned entry was tuned on (null: not
+     * recorded; an empty budget: the full one).
+     */
+    record Entry(String task, String method, Map<String, Object> settings, List<Double> tunedGrid,
+                 Map<String, Object> tunedBudget, YamlNode node, boolean pinned) {}
 
     /** Every entry, suite's first, then the pinned file's. */
     record Overlay(List<Entry> entries) {
@@ -92,6 +95,20 @@ final class OverridesSection {
         }
     }
 
+    /** A pinned entry's {@code tuning.budget}: {@code full} (empty) or the trials' settings; null after a problem. */
+    private Map<String, Object> budget(YamlNode tuning) {
+        YamlNode node = tuning.map().get("budget");
+        if (node != null && "full".equals(node.value())) {
+            return Map.of();
+        }
+        if (node == null || !node.isMap()) {
+            problem.accept(node == null ? tuning : node, "'tuning' must hold the 'budget' its trials used: full, or the"
+                    + " settings, e.g. {epochs: 1, train_limit: 2000}" + (node == null ? "; tune again" : ", got " + node.describeType()));
+            return null;
+        }
+        return resolve.apply(node.map());
+    }
+
     private List<Entry> entries(YamlNode node, boolean pinned) {
         List<Entry> out = new ArrayList<>();
         if (node == null) {
@@ -113,15 +130,18 @@ final class OverridesSection {
             rest.remove("method");
             YamlNode tuning = rest.remove("tuning");
             List<Double> grid = null;
+            Map<String, Object> budget = null;
             if (tuning != null) {
                 grid = tuning.isMap() ? TuneSection.numbers(tuning.map().get("grid")) : null;
                 if (!pinned || grid == null) {
                     problem.accept(tuning, pinned ? "'tuning' must hold the 'grid' the rate was chosen from"
                             : "'tuning' belongs in a pinned file (written by `surm-bench tune`)");
+                } else {
+                    budget = budget(tuning);
                 }
             }
             try {
-                out.add(new Entry(catalog.canonicalTask(task), method, resolve.apply(rest), grid, item, pinned));
+                out.add(new Entry(catalog.canonicalTask(task), method, resolve.apply(rest), grid, budget, item, pinned));
             } catch (IllegalArgumentException e) {
                 problem.accept(item.map().get("task"), e.getMessage());
             }

@@ -18,6 +18,8 @@ import java.util.function.Function;
  *                                       # per task: {default: loss, stsb: headline}
  *   learning_rate: {log_range: [1e-4, 1e-2], points: 5}   # every method's grid (default: its family's)
  *   epochs: 1                           # any other setting: the trial budget, instead of the suite's
+ *   full_budget: [cola, stsb]           # tasks whose trials use no budget: each is the final run at its
+ *                                       # rate and trial seed (the budget settings, per method too, do not apply)
  *   methods:                            # per method label: its own grid and/or budget
  *     linear-probe: {learning_rate: {grid: [0.001, 0.01, 0.1]}, epochs: 5}
  * </pre>
@@ -26,7 +28,7 @@ import java.util.function.Function;
  * (N defaults to {@value LearningRateGrid#STANDARD_POINTS}).
  */
 final class TuneSection {
-    private static final Set<String> OWN = Set.of("seeds", "rank", "learning_rate", "methods");
+    private static final Set<String> OWN = Set.of("seeds", "rank", "learning_rate", "methods", "full_budget");
 
     /**
      * A parsed {@code tune:} section.
@@ -35,9 +37,10 @@ final class TuneSection {
      * @param grid the grid of every method (null: each method's family default)
      * @param settings the trial budget: settings every trial uses instead of the suite's
      * @param methods per method label: its grid (null: as above) and budget settings
+     * @param fullBudget the tasks whose trials use no budget settings (as the suite writes them)
      */
     record Parsed(List<Long> seeds, Tuning.Ranking ranking, LearningRateGrid grid, Map<String, Object> settings, Map<String, PerMethod> methods,
-                  YamlNode node) {
+                  Set<String> fullBudget, YamlNode node) {
         /** The grid of the method entry {@code label} of method {@code method}. */
         LearningRateGrid gridOf(String label, String method) {
             PerMethod own = methods.get(label);
@@ -47,8 +50,11 @@ final class TuneSection {
             return grid != null ? grid : MethodFamily.of(method).grid;
         }
 
-        /** The settings a trial of {@code label} uses on top of the final run's. */
-        Map<String, Object> budget(String label) {
+        /** The settings a trial of {@code label} on {@code task} uses on top of the final run's (none: the full budget). */
+        Map<String, Object> budget(String task, String label) {
+            if (fullBudget.contains(task)) {
+                return Map.of();
+            }
             Map<String, Object> out = new LinkedHashMap<>(settings);
             PerMethod own = methods.get(label);
             if (own != null) {
@@ -103,7 +109,7 @@ final class TuneSection {
                 methodsNode.map().forEach((label, entry) -> methods.put(label, perMethod(entry)));
             }
         }
-        return new Parsed(seeds, ranking, grid, settings, methods, node);
+        return new Parsed(seeds, ranking, grid, settings, methods, tasks(node.map().get("full_budget")), node);
     }
 
     /** {@code rank: WORD} for every task, or {@code rank: {default: WORD, TASK: WORD, …}}; headline when absent. */
@@ -146,6 +152,27 @@ final class TuneSection {
         Map<String, YamlNode> rest = new LinkedHashMap<>(entry.map());
         YamlNode rate = rest.remove("learning_rate");
         return new PerMethod(rate == null ? null : grid(rate), resolve.apply(rest), entry);
+    }
+
+    /** {@code full_budget: [TASK, …]}: task names (checked against the suite's tasks later). */
+    private Set<String> tasks(YamlNode node) {
+        Set<String> out = new java.util.LinkedHashSet<>();
+        if (node == null) {
+            return out;
+        }
+        if (!node.isList()) {
+            problem.accept(node, "'tune.full_budget' is a list of tasks whose trials are full final runs, e.g. [cola, stsb], got "
+                    + node.describeType());
+            return out;
+        }
+        for (YamlNode item : node.list()) {
+            if (item.value() instanceof String task && !task.isBlank()) {
+                out.add(task);
+            } else {
+                problem.accept(item, "a 'tune.full_budget' entry is a task name, got " + item.describeType());
+            }
+        }
+        return out;
     }
 
     private List<Long> seeds(YamlNode node) {

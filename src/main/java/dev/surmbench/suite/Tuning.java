@@ -83,12 +83,38 @@ public record Tuning(List<Long> seeds, Ranking ranking, Path pinned, List<Cell> 
         trials = List.copyOf(trials);
     }
 
-    /** One (task, method) cell: the method by its entry's label (as the suite writes it, without the layer note). */
-    public record Cell(String task, String method, LearningRateGrid grid, double pinnedRate) {
+    /**
+     * One (task, method) cell: the method by its entry's label (as the suite writes it, without the layer
+     * note), its grid, its pinned rate, and its trials' budget: the settings they use instead of the final
+     * runs' (empty: the full budget, each trial a final run at its rate and seed).
+     *
+     * @param pinnedRate the pinned rate; NaN when not pinned, or when the pin is stale
+     * @param stale why the pinned entry no longer applies (tuned on another grid or budget); null when it does
+     */
+    public record Cell(String task, String method, LearningRateGrid grid, double pinnedRate, Map<String, Object> budget,
+                       String stale) {
+        public Cell {
+            budget = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(budget));
+        }
+
+        /** A cell whose pin (if any) applies. */
+        public Cell(String task, String method, LearningRateGrid grid, double pinnedRate, Map<String, Object> budget) {
+            this(task, method, grid, pinnedRate, budget, null);
+        }
+
         /** "task/method", as messages name it. */
         public String name() {
             return task + "/" + method;
         }
+    }
+
+    /** {@code full} for the full budget, else {@code {epochs: 1, train_limit: 2000}} (sorted keys), as a pinned file writes it. */
+    public static String describeBudget(Map<String, Object> budget) {
+        if (budget.isEmpty()) {
+            return "full";
+        }
+        return new java.util.TreeMap<>(budget).entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
+                .collect(Collectors.joining(", ", "{", "}"));
     }
 
     /** One trial: a cell at one rate and trial seed, and the run that tries it. */
@@ -113,10 +139,12 @@ public record Tuning(List<Long> seeds, Ranking ranking, Path pinned, List<Cell> 
     public void requirePinned(Path suiteFile) {
         List<Cell> missing = unpinned();
         if (declared() && !missing.isEmpty()) {
+            String stale = missing.stream().map(Cell::stale).filter(Objects::nonNull).findFirst()
+                    .map(s -> "; " + s).orElse("");
             throw new IllegalArgumentException(suiteFile + ": " + missing.size() + " of " + cells.size()
-                    + " tuned cells have no pinned learning rate in " + pinned + " (" + missing.stream().limit(3)
+                    + " tuned cells have no pinned learning rate that applies in " + pinned + " (" + missing.stream().limit(3)
                     .map(Cell::name).collect(Collectors.joining(", ")) + (missing.size() > 3 ? ", …" : "")
-                    + "); run `surm-bench tune " + suiteFile + "` first");
+                    + stale + "); run `surm-bench tune " + suiteFile + "` first");
         }
     }
 }

@@ -12,8 +12,9 @@ import java.util.function.BiConsumer;
 /**
  * Builds a suite's {@link Tuning} while the parser expands its cells: each cell's grid, its trials
  * (the cell's final settings, then the trial budget, at each grid rate and trial seed), and its pinned
- * rate — a pin tuned on another grid than the suite's now is reported as stale. Trials need a
- * validation split: the winner is chosen on it, never on dev.
+ * rate — a pin tuned on another grid or budget than the suite's now is stale: the cell counts as not
+ * pinned (the final stage refuses, {@code tune} decides it again). Trials need a validation split: the
+ * winner is chosen on it, never on dev.
  */
 final class TuningPlan {
     private final TuneSection.Parsed tune;
@@ -46,18 +47,23 @@ final class TuningPlan {
             return; // its problem is reported
         }
         OverridesSection.Entry pin = overlay.pin(task, label);
+        Map<String, Object> budget = tune.budget(task, label);
         double rate = Double.NaN;
+        String stale = null;
         if (pin != null && pin.settings().get("learning_rate") instanceof Number n) {
             rate = n.doubleValue();
             if (pin.tunedGrid() != null && !grid.triedAs(pin.tunedGrid())) {
-                problem.accept(pin.node(), task + "/" + label + " was tuned on the grid " + pin.tunedGrid()
-                        + " but the suite's grid is now " + grid.values() + "; tune again");
+                stale = task + "/" + label + " was tuned on the grid " + pin.tunedGrid() + " but the suite's grid is now "
+                        + grid.values();
+            } else if (pin.tunedBudget() != null && !pin.tunedBudget().equals(budget)) {
+                stale = task + "/" + label + " was tuned with the trial budget " + Tuning.describeBudget(pin.tunedBudget())
+                        + " but the suite's budget is now " + Tuning.describeBudget(budget);
             }
         }
-        cells.add(new Tuning.Cell(task, label, grid, rate));
+        cells.add(new Tuning.Cell(task, label, grid, stale == null ? rate : Double.NaN, budget, stale));
         for (double lr : grid.values()) {
             Map<String, Object> trial = new LinkedHashMap<>(settings);
-            trial.putAll(tune.budget(label));
+            trial.putAll(budget);
             trial.put("learning_rate", lr);
             trial = RunSettings.forDomain(trial, domain);
             if (ResolvedSettings.of(trial).validation().isNone() && !reportedValidation) {
@@ -85,6 +91,9 @@ final class TuningPlan {
             cells.forEach(c -> tasks.add(c.task()));
             tune.ranking().byTask().keySet().stream().filter(t -> !tasks.contains(t)).sorted().findFirst().ifPresent(t ->
                     problem.accept(tune.node().map().get("rank"), "'tune.rank' names the task '" + t
+                            + "', which is no task of this suite (" + String.join(", ", tasks) + ")"));
+            tune.fullBudget().stream().filter(t -> !tasks.contains(t)).findFirst().ifPresent(t ->
+                    problem.accept(tune.node().map().get("full_budget"), "'tune.full_budget' names the task '" + t
                             + "', which is no task of this suite (" + String.join(", ", tasks) + ")"));
         }
     }

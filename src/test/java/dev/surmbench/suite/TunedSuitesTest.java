@@ -26,8 +26,16 @@ class TunedSuitesTest {
         assertEquals(seeds, tuning.seeds().size());
         assertEquals(rank, tuning.ranking().fallback(), "GLUE's reduced trials rank by validation loss (MCC and F1 sit at the floor)");
         if (rank == Tuning.Rank.LOSS) {
-            assertEquals(Tuning.Rank.HEADLINE, tuning.ranking().of("stsb"), "regression ranks by Spearman: MSE measures the output scale");
+            for (String task : List.of("cola", "stsb", "sst2")) {
+                assertEquals(Tuning.Rank.HEADLINE, tuning.ranking().of(task), task + ": full-budget trials rank by the headline");
+                assertTrue(tuning.cells().stream().filter(c -> c.task().equals(task)).allMatch(c -> c.budget().isEmpty()), task);
+            }
+            java.util.Set<String> finalIds = new java.util.HashSet<>(suite.runs().stream().map(RunSpec::runId).toList());
+            assertEquals(3 * 8, tuning.trials().stream().filter(t -> finalIds.contains(t.spec().runId())).count(),
+                    "a full-budget trial at its cell's pinned rate is that cell's final run of seed 1 (3 tasks x 8 methods;"
+                            + " rte and mrpc tune at a reduced budget)");
         }
+        suite.tuning().requirePinned(Path.of(file)); // every cell pinned, at the suite's grid and budget now
         for (Tuning.Cell cell : tuning.cells()) {
             assertTrue(cell.grid().meetsStandard(), cell.name() + ": " + cell.grid());
         }

@@ -47,7 +47,7 @@ public final class GridExtension {
                 continue;
             }
             LearningRateGrid grid = cell.grid();
-            cells.add(new Tuning.Cell(cell.task(), cell.method(), grid.with(rate), cell.pinnedRate()));
+            cells.add(new Tuning.Cell(cell.task(), cell.method(), grid.with(rate), cell.pinnedRate(), cell.budget(), cell.stale()));
             double edge = rate < grid.values().get(0) ? grid.values().get(0) : grid.values().get(grid.values().size() - 1);
             for (Tuning.Trial trial : base.trials()) {
                 if (trial.task().equals(cell.task()) && trial.method().equals(cell.method()) && trial.learningRate() == edge) {

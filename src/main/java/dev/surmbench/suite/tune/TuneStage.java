@@ -2,6 +2,8 @@ package dev.surmbench.suite.tune;
 
 import dev.surmbench.results.ResultsLayout;
 import dev.surmbench.results.RunRecord;
+import dev.surmbench.suite.RunFilter;
+import dev.surmbench.suite.RunSpec;
 import dev.surmbench.suite.Suite;
 import dev.surmbench.suite.Tuning;
 import dev.surmbench.suite.run.RunExecutor;
@@ -11,6 +13,7 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The tuning stage of a suite: its trials run as a suite of their own, {@code <suite>-tune}, into
@@ -20,6 +23,8 @@ import java.util.Set;
  * GridExtension}: one more rate past the edge, its trials run the same way) and decided again; once
  * every cell is decided, {@link PinnedFile} writes the file the suite pins. A stopped or partial stage
  * (a shard, a failed trial) writes nothing; running it again trains only the trials without a row.
+ * {@link #only} tunes a selection of the cells ({@code tune --task T --method M}): the pinned file then
+ * keeps the other cells' entries as they were.
  */
 public final class TuneStage {
     /** Suffix of the trial stage's suite name and folder. */
@@ -43,13 +48,37 @@ public final class TuneStage {
     }
 
     /**
+     * {@code suite} with its tuning restricted to the cells that have a trial {@code filter} keeps (by
+     * task, and method name or label); the suite itself unchanged when the filter is empty.
+     *
+     * @throws IllegalArgumentException when the filter names what the suite does not have, keeps no
+     *     trial, or selects seeds or a limit (a cell is decided on all its trial seeds, at its own budget)
+     */
+    public static Suite only(Suite suite, RunFilter filter) {
+        if (filter.isEmpty()) {
+            return suite;
+        }
+        if (!filter.seeds().isEmpty() || filter.limit() > 0) {
+            throw new IllegalArgumentException("tune selects cells with --task and --method; the trial seeds are the suite's"
+                    + " 'tune.seeds' and a limit would change the trials — drop --seed and --limit");
+        }
+        Set<String> kept = filter.apply(trials(suite)).runs().stream().map(RunSpec::runId).collect(Collectors.toSet());
+        Tuning t = suite.tuning();
+        List<Tuning.Trial> trials = t.trials().stream().filter(x -> kept.contains(x.spec().runId())).toList();
+        Set<String> cells = trials.stream().map(x -> x.task() + "/" + x.method()).collect(Collectors.toSet());
+        Tuning restricted = new Tuning(t.seeds(), t.ranking(), t.pinned(),
+                t.cells().stream().filter(c -> cells.contains(c.name())).toList(), trials);
+        return new Suite(suite.name(), suite.version(), suite.file(), suite.sha256(), suite.runs(), suite.pretrains(), restricted);
+    }
+
+    /**
      * Runs (or resumes) the trials of {@code suite}, read from {@code suiteFile}, and writes its pinned
      * file when every cell is decided.
      *
      * @throws IllegalArgumentException when the suite declares no tuning or pins no file
      */
     public Result run(Suite suite, Path suiteFile) throws IOException {
-        return conclude(suite, suiteFile, runTrials(suite, suiteFile));
+        return conclude(suite, suiteFile, runTrials(suite, suiteFile), Set.of());
     }
 
     /**
@@ -115,15 +144,16 @@ public final class TuneStage {
 
     /**
      * After the trials ran (here, or in {@code tune --jobs} workers, summed in {@code summary}): the
-     * decision from every recorded trial row, and the pinned file when every cell is decided.
+     * decision from every recorded trial row, and the pinned file when every cell is decided — with the
+     * existing file's entries of the cells in {@code keep} (the cells {@link #only} left out) as they were.
      */
-    public Result conclude(Suite suite, Path suiteFile, SuiteRunner.Summary summary) throws IOException {
+    public Result conclude(Suite suite, Path suiteFile, SuiteRunner.Summary summary, Set<String> keep) throws IOException {
         List<RunRecord> rows = trialRows(suite);
         Tuning tuning = GridExtension.extend(suite.tuning(), Winners.choose(suite.tuning(), rows));
         Winners.Decision decision = Winners.choose(tuning, rows);
         Path written = null;
         if (summary.stoppedBy() == null && decision.undecided().isEmpty()) {
-            PinnedFile.write(tuning.pinned(), suite, suiteFile, tuning, decision.winners());
+            PinnedFile.write(tuning.pinned(), suite, suiteFile, tuning, decision.winners(), keep);
             written = tuning.pinned();
         }
         return new Result(summary, decision, written);

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code tune --jobs 2} against {@code tune --jobs 1}, real processes at one thread per trial both ways
  * (the rule of {@link JobsTest}): the same trial rows to the last bit, every trial trained by exactly
- * one worker, and the parent alone writes the same pinned file once every trial is recorded.
+ * one worker, and the parent alone writes the same pinned file once every trial is recorded; a cell
+ * selection ({@code --method}) reaches the workers; {@code validate} reports the pins.
  */
 class TuneJobsTest {
     private static final String SUITE = "name: t\n" + SuiteProcesses.cachedPrefixDefaults("validation: 16") + """
@@ -33,7 +34,8 @@ class TuneJobsTest {
     @Test
     void twoWorkersTrainEachTrialOnceAndPinWhatOneProcessPins() throws Exception {
         String one = tune("one", "--jobs", "1", "--threads", "1");
-        String two = tune("two", "--jobs", "2", "--threads", "2");
+        String two = tune("two", "--jobs", "2", "--threads", "2", "--method", "lora");
+        assertTrue(two.contains("tuning 1 cells of 1 (method lora)"), two);
 
         Map<String, RunRecord> alone = rows("one");
         Map<String, RunRecord> together = rows("two");
@@ -57,6 +59,14 @@ class TuneJobsTest {
         String pinnedAlone = Files.readString(dir.resolve("one/pinned/t.tuned.yaml"));
         assertEquals(pinnedAlone, Files.readString(dir.resolve("two/pinned/t.tuned.yaml")));
         assertTrue(pinnedAlone.contains("learning_rate:"), pinnedAlone);
+
+        Path work = dir.resolve("one");
+        String pinned = SuiteProcesses.runToEnd(work, dir.resolve("validate.txt"), work.resolve("cache"), List.of("validate", "t.yaml"));
+        assertTrue(pinned.contains("tuning: 1 cells, 1 pinned\n"), pinned);
+        Files.writeString(work.resolve("t.yaml"), SUITE.replace("0.1]", "0.1, 0.3]"));
+        String stale = SuiteProcesses.runToEnd(work, dir.resolve("stale.txt"), work.resolve("cache"), List.of("validate", "t.yaml"));
+        assertTrue(stale.contains("tuning: 1 cells, 0 pinned; the final stage waits for `surm-bench tune t.yaml`"), stale);
+        assertTrue(stale.contains("stale pin: stsb/lora was tuned on the grid"), stale);
     }
 
     /** {@code tune t.yaml} in its own folder (the pinned file sits beside the suite) and cold cache. */

@@ -68,6 +68,7 @@ class TuneStageTest {
     /** Records a row per trial; throws {@code killAt} (a process killed mid-run) at that execution. */
     static final class Trials implements RunExecutor {
         final List<String> executed = new ArrayList<>();
+        final List<String> tasks = new ArrayList<>();
         int killAt = -1;
 
         @Override
@@ -76,6 +77,7 @@ class TuneStageTest {
                 throw new IllegalStateException("killed");
             }
             executed.add(spec.runId());
+            tasks.add(spec.task());
             try { // a recorded run is resumed only with its run.json and the dataset hashes it trained on
                 RunJson.writeValue(layout.runJson(spec.runId()), Map.of("provenance", Map.of("dataset_sha256", DATA)));
             } catch (java.io.IOException e) {
@@ -130,7 +132,7 @@ class TuneStageTest {
                 """));
         assertEquals(byHand.runs().stream().map(RunSpec::runId).toList(), tuned.runs().stream().map(RunSpec::runId).toList());
         assertTrue(pinned.contains("  - task: rte\n    method: circ\n    learning_rate: 0.1\n    tuning:\n"
-                + "      grid: [0.001, 0.01, 0.1, 1]\n      seeds: [1, 2]\n      rank: headline\n"), pinned);
+                + "      grid: [0.001, 0.01, 0.1, 1]\n      budget: {epochs: 1}\n      seeds: [1, 2]\n      rank: headline\n"), pinned);
         assertTrue(pinned.contains("  - task: stsb\n    method: circ\n    learning_rate: 1\n"), pinned);
         int rteCirc = pinned.indexOf("  - task: rte\n    method: circ");
         assertTrue(pinned.indexOf("edge: false", rteCirc) < pinned.indexOf("edge: true", rteCirc),
@@ -142,11 +144,78 @@ class TuneStageTest {
         assertEquals(List.of(), again.executed);
         assertEquals(pinned, Files.readString(result.written()));
 
-        // A grid changed after tuning makes the pin stale: the suite says so.
-        Exception stale = assertThrows(RuntimeException.class, () -> parse("t.yaml",
-                SUITE.replace("[0.001, 0.01, 0.1]", "[0.001, 0.01, 0.1, 0.3]")));
+        // A grid or budget changed after tuning makes the pin stale: the final stage refuses and says why,
+        // while tune (which parses the same suite) can still run to renew it.
+        Suite newGrid = parse("t.yaml", SUITE.replace("[0.001, 0.01, 0.1]", "[0.001, 0.01, 0.1, 0.3]"));
+        Exception stale = assertThrows(IllegalArgumentException.class, () -> newGrid.tuning().requirePinned(dir.resolve("t.yaml")));
         assertTrue(stale.getMessage().contains("rte/circ was tuned on the grid [0.001, 0.01, 0.1, 1.0]"), stale.getMessage());
-        parse("t.yaml", SUITE); // its own grid extended once is no change of grid
+        assertEquals(2, newGrid.tuning().unpinned().size(), "the two circ cells; lora's pins still apply");
+        Suite newBudget = parse("t.yaml", SUITE.replace("epochs: 1", "epochs: 2"));
+        Exception budget = assertThrows(IllegalArgumentException.class, () -> newBudget.tuning().requirePinned(dir.resolve("t.yaml")));
+        assertTrue(budget.getMessage().contains("with the trial budget {epochs: 1} but the suite's budget is now {epochs: 2}"),
+                budget.getMessage());
+        assertTrue(pinned.contains("      budget: {epochs: 1}\n"), pinned);
+        parse("t.yaml", SUITE).tuning().requirePinned(dir.resolve("t.yaml")); // its own grid extended once is no change
+    }
+
+    @Test
+    void aFullBudgetTasksTrialsAreItsFinalRunsAndTuningSomeCellsKeepsTheOthersPins() throws Exception {
+        String text = SUITE.replace("  epochs: 1\n", "  epochs: 1\n  full_budget: [stsb]\n");
+        Suite suite = parse("t.yaml", text);
+        java.util.Set<String> finalIds = new java.util.HashSet<>(suite.runs().stream().map(RunSpec::runId).toList());
+        List<dev.surmbench.suite.Tuning.Trial> stsb = suite.tuning().trials().stream().filter(t -> t.task().equals("stsb")).toList();
+        assertTrue(stsb.stream().allMatch(t -> t.spec().config().epochs() == 2), "stsb's trials train the final budget");
+        assertTrue(suite.tuning().trials().stream().filter(t -> t.task().equals("rte")).allMatch(t -> t.spec().config().epochs() == 1));
+        Suite pinnedByHand = parse("hand.yaml", text.replace("pinned: pinned/t.tuned.yaml", """
+                overrides:
+                  - {task: stsb, method: lora, learning_rate: 0.001}
+                """));
+        String finalStsbLora = pinnedByHand.runs().stream().filter(r -> r.task().equals("stsb") && r.label().startsWith("lora")
+                && r.seed() == 1).findFirst().orElseThrow().runId();
+        assertTrue(stsb.stream().anyMatch(t -> t.spec().runId().equals(finalStsbLora)),
+                "a full-budget trial at the pinned rate and seed 1 is the final run itself (same id)");
+        assertTrue(finalIds.size() > 0);
+
+        Trials all = new Trials();
+        Path file = dir.resolve("t.yaml");
+        new TuneStage(options(), all).run(suite, file);
+        String before = Files.readString(dir.resolve("pinned/t.tuned.yaml"));
+        assertTrue(before.contains("  - task: stsb\n    method: lora\n    learning_rate: 0.000316\n    tuning:\n"
+                + "      grid: [0.0001, 0.000316, 0.001, 0.00316, 0.01]\n      budget: full\n"), before);
+
+        // Tuning only rte (into another results folder, where no trial is recorded) trains only rte's trials
+        // and keeps stsb's entries byte for byte.
+        Suite onlyRte = TuneStage.only(suite, dev.surmbench.suite.RunFilter.parse(List.of("rte"), List.of(), List.of(), null));
+        assertEquals(2, onlyRte.tuning().cells().size());
+        Trials some = new Trials();
+        SuiteRunner.Options elsewhere = new SuiteRunner.Options(dir.resolve("out2"), 1, 1, false,
+                new PrintStream(OutputStream.nullOutputStream()), false);
+        TuneStage stage = new TuneStage(elsewhere, some);
+        TuneStage.Result result = stage.conclude(onlyRte, file, stage.runTrials(onlyRte, file), java.util.Set.of("stsb/lora", "stsb/circ"));
+        assertEquals((5 + 3 + 1) * 2, some.executed.size(), "rte's trials (lora 5 rates, circ 3 and its extension) x 2 seeds");
+        assertEquals(java.util.Set.of("rte"), new java.util.HashSet<>(some.tasks), "no stsb trial");
+        String after = Files.readString(result.written());
+        for (String cell : List.of("  - task: stsb\n    method: lora\n", "  - task: stsb\n    method: circ\n",
+                "  - task: rte\n    method: lora\n")) {
+            assertEquals(entry(before, cell), entry(after, cell), cell);
+        }
+        assertTrue(after.contains("# Tuned in parts"), after);
+        parse("t.yaml", text).tuning().requirePinned(file);
+
+        Exception seeds = assertThrows(IllegalArgumentException.class,
+                () -> TuneStage.only(suite, dev.surmbench.suite.RunFilter.parse(List.of(), List.of(), List.of("1"), null)));
+        assertTrue(seeds.getMessage().contains("drop --seed and --limit"), seeds.getMessage());
+        Exception unknown = assertThrows(IllegalArgumentException.class,
+                () -> TuneStage.only(suite, dev.surmbench.suite.RunFilter.parse(List.of("cola"), List.of(), List.of(), null)));
+        assertTrue(unknown.getMessage().contains("--task cola"), unknown.getMessage());
+    }
+
+    /** The entry of a pinned file's text that starts with {@code head}, up to the next entry. */
+    private static String entry(String text, String head) {
+        int from = text.indexOf(head);
+        assertTrue(from >= 0, head + " in " + text);
+        int to = text.indexOf("  - task: ", from + 1);
+        return text.substring(from, to < 0 ? text.length() : to);
     }
 
     @Test
