@@ -1,6 +1,7 @@
 package dev.surmbench.cli;
 
 import dev.surmbench.suite.DefaultCatalog;
+import dev.surmbench.suite.RunFilter;
 import dev.surmbench.suite.Suite;
 import dev.surmbench.suite.SuiteParser;
 import dev.surmbench.suite.run.ConsoleProgress;
@@ -15,6 +16,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -66,15 +68,14 @@ public final class TuneCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Suite whole = SuiteParser.parse(suiteFile, new DefaultCatalog());
         TuneStage.trialsOf(whole, suiteFile); // a suite without tuning or pinned file is refused before anything else
-        Suite suite = TuneStage.only(whole, filters.filter());
-        java.util.Set<String> keep = new java.util.HashSet<>();
-        whole.tuning().cells().forEach(c -> keep.add(c.name()));
-        suite.tuning().cells().forEach(c -> keep.remove(c.name()));
+        RunFilter filter = filters.filter();
+        Suite suite = TuneStage.only(whole, filter);
+        Set<String> keep = TuneStage.cellsLeftOut(whole, suite);
         ShardOption share = ShardOption.resolve(shard, System.getenv());
         PrintStream log = System.out;
         log.printf("suite %s v%d: tuning %d cells%s with %d trials%s%n", suite.name(), suite.version(),
-                suite.tuning().cells().size(), filters.filter().isEmpty() ? ""
-                        : " of " + whole.tuning().cells().size() + " (" + filters.filter().describe() + ")",
+                suite.tuning().cells().size(), filter.isEmpty() ? ""
+                        : " of " + whole.tuning().cells().size() + " (" + filter.describe() + ")",
                 suite.tuning().trials().size(),
                 share.count() > 1 ? ", shard " + share.index() + "/" + share.count() : "");
         SuiteRunner.Options options = new SuiteRunner.Options(out, share.index(), share.count(), retryFailed, log,

@@ -71,6 +71,14 @@ public final class TuneStage {
         return new Suite(suite.name(), suite.version(), suite.file(), suite.sha256(), suite.runs(), suite.pretrains(), restricted);
     }
 
+    /** The cells of {@code whole} that {@code selected} (its {@link #only}) leaves out, as "task/method". */
+    public static Set<String> cellsLeftOut(Suite whole, Suite selected) {
+        Set<String> out = new HashSet<>();
+        whole.tuning().cells().forEach(c -> out.add(c.name()));
+        selected.tuning().cells().forEach(c -> out.remove(c.name()));
+        return out;
+    }
+
     /**
      * Runs (or resumes) the trials of {@code suite}, read from {@code suiteFile}, and writes its pinned
      * file when every cell is decided.

@@ -191,7 +191,8 @@ class TuneStageTest {
         SuiteRunner.Options elsewhere = new SuiteRunner.Options(dir.resolve("out2"), 1, 1, false,
                 new PrintStream(OutputStream.nullOutputStream()), false);
         TuneStage stage = new TuneStage(elsewhere, some);
-        TuneStage.Result result = stage.conclude(onlyRte, file, stage.runTrials(onlyRte, file), java.util.Set.of("stsb/lora", "stsb/circ"));
+        assertEquals(java.util.Set.of("stsb/lora", "stsb/circ"), TuneStage.cellsLeftOut(suite, onlyRte));
+        TuneStage.Result result = stage.conclude(onlyRte, file, stage.runTrials(onlyRte, file), TuneStage.cellsLeftOut(suite, onlyRte));
         assertEquals((5 + 3 + 1) * 2, some.executed.size(), "rte's trials (lora 5 rates, circ 3 and its extension) x 2 seeds");
         assertEquals(java.util.Set.of("rte"), new java.util.HashSet<>(some.tasks), "no stsb trial");
         String after = Files.readString(result.written());
