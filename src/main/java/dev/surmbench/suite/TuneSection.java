@@ -154,41 +154,39 @@ final class TuneSection {
         return new PerMethod(rate == null ? null : grid(rate), resolve.apply(rest), entry);
     }
 
-    /** {@code full_budget: [TASK, …]}: task names (checked against the suite's tasks later). */
+    /** {@code full_budget: [TASK, …]}: task names (checked against the suite's tasks later); none when absent. */
     private Set<String> tasks(YamlNode node) {
         Set<String> out = new java.util.LinkedHashSet<>();
-        if (node == null) {
-            return out;
-        }
-        if (!node.isList()) {
-            problem.accept(node, "'tune.full_budget' is a list of tasks whose trials are full final runs, e.g. [cola, stsb], got "
-                    + node.describeType());
-            return out;
-        }
-        for (YamlNode item : node.list()) {
-            if (item.value() instanceof String task && !task.isBlank()) {
-                out.add(task);
-            } else {
-                problem.accept(item, "a 'tune.full_budget' entry is a task name, got " + item.describeType());
-            }
+        if (node != null) {
+            items(node, "'tune.full_budget' is a non-empty list of tasks whose trials are full final runs, e.g. [cola, stsb]",
+                    item -> item.value() instanceof String task && !task.isBlank() && out.add(task),
+                    "a 'tune.full_budget' entry is a task name listed once");
         }
         return out;
     }
 
     private List<Long> seeds(YamlNode node) {
         List<Long> out = new ArrayList<>();
+        items(node, "'tune.seeds' must be a non-empty list of whole numbers, e.g. [1]",
+                item -> item.value() instanceof Long seed && seed >= 0 && !out.contains(seed) && out.add(seed),
+                "a trial seed is a non-negative whole number listed once");
+        return out;
+    }
+
+    /**
+     * Hands each item of the list {@code node} to {@code take}; reports the node when it is no list or an
+     * empty one ({@code notAList}), and each item {@code take} refuses ({@code refused}).
+     */
+    private void items(YamlNode node, String notAList, java.util.function.Predicate<YamlNode> take, String refused) {
         if (!node.isList() || node.list().isEmpty()) {
-            problem.accept(node, "'tune.seeds' must be a non-empty list of whole numbers, e.g. [1], got " + node.describeType());
-            return out;
+            problem.accept(node, notAList + ", got " + node.describeType());
+            return;
         }
         for (YamlNode item : node.list()) {
-            if (item.value() instanceof Long seed && seed >= 0 && !out.contains(seed)) {
-                out.add(seed);
-            } else {
-                problem.accept(item, "a trial seed is a non-negative whole number listed once, got " + item.describeType());
+            if (!take.test(item)) {
+                problem.accept(item, refused + ", got " + item.describeType());
             }
         }
-        return out;
     }
 
     /** A grid spec: {grid: [...]} or {log_range: [low, high], points: N}. */

@@ -97,11 +97,6 @@ public record Tuning(List<Long> seeds, Ranking ranking, Path pinned, List<Cell> 
             budget = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(budget));
         }
 
-        /** A cell whose pin (if any) applies. */
-        public Cell(String task, String method, LearningRateGrid grid, double pinnedRate, Map<String, Object> budget) {
-            this(task, method, grid, pinnedRate, budget, null);
-        }
-
         /** "task/method", as messages name it. */
         public String name() {
             return task + "/" + method;

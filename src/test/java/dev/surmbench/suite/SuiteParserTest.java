@@ -193,7 +193,7 @@ class SuiteParserTest {
                 Arguments.of("full budget for an unknown task", "name: x\ndefaults: {validation: 0.1}\ntune: {full_budget: [cola]}\n"
                         + tail, "3:21", "'tune.full_budget' names the task 'cola', which is no task of this suite (rte)"),
                 Arguments.of("full budget not a list", "name: x\ndefaults: {validation: 0.1}\ntune: {full_budget: rte}\n"
-                        + tail, "3:21", "'tune.full_budget' is a list of tasks whose trials are full final runs"),
+                        + tail, "3:21", "'tune.full_budget' is a non-empty list of tasks whose trials are full final runs"),
                 Arguments.of("tune for an unknown method", "name: x\ndefaults: {validation: 0.1}\ntune: {methods: {lorra: {epochs: 1}}}\n"
                         + tail, "3:25", "'tune.methods' names 'lorra', which is no method label"),
                 Arguments.of("override of an unknown cell", "name: x\noverrides: [{task: rte, method: adapter, epochs: 1}]\n" + tail,

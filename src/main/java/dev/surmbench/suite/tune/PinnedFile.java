@@ -8,10 +8,13 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -59,10 +62,10 @@ public final class PinnedFile {
 
     /** The entries of a pinned file's text by (task, method label), each its lines as written. */
     static Map<List<String>, String> entries(String text) {
-        Map<List<String>, String> out = new java.util.LinkedHashMap<>();
+        Map<List<String>, String> out = new LinkedHashMap<>();
         String[] parts = text.split("(?m)^(?=  - task: )");
         for (String part : parts) {
-            java.util.regex.Matcher m = ENTRY.matcher(part);
+            Matcher m = ENTRY.matcher(part);
             if (m.find()) {
                 out.put(List.of(m.group(1), m.group(2)), part.endsWith("\n") ? part : part + "\n");
             }
@@ -70,8 +73,7 @@ public final class PinnedFile {
         return out;
     }
 
-    private static final java.util.regex.Pattern ENTRY =
-            java.util.regex.Pattern.compile("\\A  - task: (\\S+)\\n    method: (\\S+)\\n");
+    private static final Pattern ENTRY = Pattern.compile("\\A  - task: (\\S+)\\n    method: (\\S+)\\n");
 
     private static String entry(Tuning tuning, List<Long> seeds, Winners.Winner w) {
         StringBuilder out = new StringBuilder();

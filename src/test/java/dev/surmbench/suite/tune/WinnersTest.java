@@ -33,7 +33,7 @@ class WinnersTest {
                         Map.of("learning_rate", lr, "validation", 0.1))));
             }
         }
-        return new Tuning(List.of(1L, 2L), Tuning.Ranking.of(rank), null, List.of(new Tuning.Cell("rte", "lora", GRID, Double.NaN, Map.of())), trials);
+        return new Tuning(List.of(1L, 2L), Tuning.Ranking.of(rank), null, List.of(new Tuning.Cell("rte", "lora", GRID, Double.NaN, Map.of(), null)), trials);
     }
 
     /** A recorded trial row with validation headline {@code value} (and validation loss 1 - value). */
