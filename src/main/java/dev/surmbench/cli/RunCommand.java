@@ -6,8 +6,10 @@ import dev.surmbench.suite.RunFilter;
 import dev.surmbench.suite.Suite;
 import dev.surmbench.suite.SuiteParser;
 import dev.surmbench.suite.run.ConsoleProgress;
+import dev.surmbench.suite.run.RunExecutor;
 import dev.surmbench.suite.run.SuiteRunner;
 import dev.surmbench.suite.run.TrainingRunExecutor;
+import dev.surmbench.suite.run.TrialReuse;
 import dev.surmbench.train.EngineThreads;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -55,6 +57,11 @@ public final class RunCommand implements Callable<Integer> {
             description = "Train again the recorded runs whose data files changed since (default: refuse to go on)")
     boolean rerunChangedData;
 
+    @Option(names = "--retrain-trials", arity = "0..1", fallbackValue = "true",
+            description = "Train again the final runs its tuning already trained at the final budget (default: adopt"
+                    + " those trials' results: same run id, same settings, seed and data); checks that they reproduce")
+    boolean retrainTrials;
+
     @Mixin
     ThreadsOption threads;
 
@@ -91,7 +98,8 @@ public final class RunCommand implements Callable<Integer> {
         // the preflight, changed data, a damaged runs.csv) is an IllegalArgumentException: Main prints its one
         // line and exits 2, before anything trains.
         Path project = suiteFile.toAbsolutePath().getParent(); // its checkout gives the runs' git commit
-        TrainingRunExecutor executor = new TrainingRunExecutor(project, null, device.value());
+        TrainingRunExecutor trainer = new TrainingRunExecutor(project, null, device.value());
+        RunExecutor executor = retrainTrials ? trainer : new TrialReuse(trainer);
         if (jobsOption.count() > 1) {
             executor.prepare(suite.runs()); // the preflight once, here, before any worker starts
             return runJobs(suite, share, cpu.perRun(), options);
@@ -120,6 +128,9 @@ public final class RunCommand implements Callable<Integer> {
         }
         if (rerunChangedData) {
             own.add("--rerun-changed-data");
+        }
+        if (retrainTrials) {
+            own.add("--retrain-trials");
         }
         own.addAll(filters.arguments());
         return Workers.run(jobsOption.count(), Workers.arguments("run", suiteFile, out, threadsPerRun, share, device, own),

@@ -39,8 +39,27 @@ import java.util.TreeSet;
  * @param trials trial rows read
  * @param tasks per task, in task order
  * @param disagreements run ids recorded both as a trial and as a final run with different results, one line each
+ * @param shared how the final runs whose run id is also a trial's were obtained
  */
-public record TuningResults(String folder, int trials, List<TaskTuning> tasks, List<String> disagreements) {
+public record TuningResults(String folder, int trials, List<TaskTuning> tasks, List<String> disagreements, Shared shared) {
+
+    /**
+     * The final runs whose run id is also a trial's (trials at the final budget): {@code adopted} from the
+     * trial by {@code run} (the same run, not trained again), or trained again as final runs — {@code
+     * reproduced} when they agree with the trial, else listed in {@code disagreements}.
+     */
+    public record Shared(int adopted, int reproduced, int differ) {
+        /** One sentence for the report ("" when no final run shares an id with a trial). */
+        public String describe() {
+            if (adopted + reproduced + differ == 0) {
+                return "";
+            }
+            return (adopted + reproduced + differ) + " final runs have a trial's run id (trials at the final budget): "
+                    + adopted + " adopted from the trial (the same run, not trained again; run --retrain-trials trains"
+                    + " them again to check), " + reproduced + " trained again with the trial's result to the last bit"
+                    + (differ > 0 ? ", " + differ + " trained again with another result (not reproduced, below)." : ".");
+        }
+    }
 
     /** One rate of a method's grid: its score in points and its mean validation loss (NaN: not drawn), and its trials. */
     public record Point(double rate, double value, double loss, int trials, int diverged) {}
@@ -117,7 +136,13 @@ public record TuningResults(String folder, int trials, List<TaskTuning> tasks, L
                     agg.cell(task, row).map(c -> LearningRates.of(c.runs())).orElse(new LearningRates(List.of())))));
             tasks.add(new TaskTuning(task, metric, series));
         });
-        return new TuningResults(folder, rows.size(), tasks, disagreements(rows, agg.runs()));
+        List<String> differ = disagreements(rows, agg.runs());
+        java.util.Set<String> trialIds = new java.util.HashSet<>();
+        rows.forEach(r -> trialIds.add(r.runId()));
+        List<RunRecord> shared = agg.runs().stream().filter(f -> trialIds.contains(f.runId())).toList();
+        int adopted = (int) shared.stream().filter(RunRecord::adopted).count();
+        return new TuningResults(folder, rows.size(), tasks, differ,
+                new Shared(adopted, shared.size() - adopted - differ.size(), differ.size()));
     }
 
     /** Each run id recorded as a trial and as a final run whose status, headline or metrics differ. */

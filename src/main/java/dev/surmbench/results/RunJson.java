@@ -94,6 +94,11 @@ public final class RunJson {
         return JSON.readValue(file.toFile(), type);
     }
 
+    /** {@code value} as run.json writes it, as a tree (e.g. a {@link RunRecord} as a run.json's {@code result}). */
+    public static JsonNode toTree(Object value) {
+        return JSON.valueToTree(value);
+    }
+
     /** A document in run.json's format as a tree. */
     public static JsonNode readTree(Path file) throws IOException {
         return JSON.readTree(file.toFile());

@@ -97,6 +97,28 @@ public record RunRecord(
                 startedAt, finishedAt, gitCommit, protocol);
     }
 
+    /** How the status detail of a final run adopted from its tuning stage begins ({@link #adoptedBy}). */
+    public static final String ADOPTED = "adopted from the tuning stage: ";
+
+    /**
+     * This row as a run of {@code adoptingSuite}: a tuning trial adopted as a final run of the suite it
+     * tunes (the same run id, so the same settings, seed and data), its status detail {@link #ADOPTED}
+     * followed by {@code where} (which trial, trained when).
+     */
+    public RunRecord adoptedBy(String adoptingSuite, String where) {
+        String detail = ADOPTED + where;
+        return new RunRecord(runId, adoptingSuite, task, method, label, methodOptions, seed, backbone, status, detail,
+                headlineMetric, bestValue, lastValue, bestEpoch, metricsBest, metricsLast, metricsTrivial, trainableStored,
+                trainableEffective, headParameters, totalParameters, epochs, steps, trainExamplesPerSecond,
+                trainTokensPerSecond, evalExamplesPerSecond, wallSeconds, peakHeapMb, peakNativeMb, device, threads,
+                startedAt, finishedAt, gitCommit, protocol);
+    }
+
+    /** Whether this final run was adopted from its tuning stage rather than trained as a final run. */
+    public boolean adopted() {
+        return statusDetail.startsWith(ADOPTED);
+    }
+
     public boolean completed() {
         return status == RunStatus.COMPLETED;
     }

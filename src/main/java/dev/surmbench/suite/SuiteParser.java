@@ -1,7 +1,6 @@
 package dev.surmbench.suite;
 
 import dev.surmbench.data.TaskDomain;
-import dev.surmbench.data.ValidationSplit;
 import dev.surmbench.data.glue.GlueTask;
 import dev.surmbench.model.LayerSelection;
 import dev.surmbench.peft.InvalidMethodConfigException;
@@ -35,7 +34,8 @@ public final class SuiteParser {
     /** Every file read, the suite first, then what it includes, in reading order. */
     private final List<Path> read = new ArrayList<>();
     private Map<String, PretrainSpec> pretrains = Map.of();
-    private Set<String> invalidStages = Set.of();
+    /** The settings' parser, once the pretrain stages (which a backbone may name) are known. */
+    private SettingValues settingValues;
 
     /** The longest suite name: it names the results folder (file systems allow 255 bytes). */
     public static final int MAX_NAME_CHARS = 100;
@@ -55,8 +55,9 @@ public final class SuiteParser {
         int version = doc.values.containsKey("version") ? (int) integer(doc.values.get("version"), "version", 1, 1_000_000) : 1;
         PretrainSection section = new PretrainSection(catalog, this::problem);
         pretrains = section.parse(doc.values.get("pretrain"));
-        invalidStages = new HashSet<>(section.declared());
+        Set<String> invalidStages = new HashSet<>(section.declared());
         invalidStages.removeAll(pretrains.keySet());
+        settingValues = new SettingValues(catalog, this::problem, keyNodes, pretrains, invalidStages);
         Map<String, Object> defaults = resolveSettings(RunSettings.builtIns(), doc.defaults);
         List<TaskEntry> tasks = tasks(doc);
         List<MethodEntry> methods = methods(doc);
@@ -249,122 +250,11 @@ public final class SuiteParser {
     }
 
     private Map<String, Object> resolveSettings(Map<String, Object> base, Map<String, YamlNode> overrides) {
-        Map<String, Object> out = new LinkedHashMap<>(base);
-        overrides.forEach((key, node) -> {
-            RunSettings.Key spec = RunSettings.key(key);
-            if (spec == null) {
-                problem(keyNodes.getOrDefault(node, node), "unknown setting '" + key + "'; allowed: " + String.join(", ", RunSettings.names()));
-                return;
-            }
-            Object value = setting(spec, node);
-            if (value != null) {
-                out.put(key, value);
-            }
-        });
-        return out;
-    }
-
-    private Object setting(RunSettings.Key spec, YamlNode node) {
-        switch (spec.kind()) {
-            case INT -> {
-                long v = integer(node, spec.name(), (long) spec.min(), (long) spec.max());
-                return v == Long.MIN_VALUE ? null : v;
-            }
-            case NUMBER -> {
-                if (!(node.value() instanceof Number n)) {
-                    problem(node, "'" + spec.name() + "' must be a number, got " + node.describeType());
-                    return null;
-                }
-                double v = n.doubleValue();
-                if (!(v >= spec.min() && v <= spec.max())) {
-                    problem(node, "'" + spec.name() + "' must be in [" + spec.min() + ", " + spec.max() + "], got " + v);
-                    return null;
-                }
-                if (spec.name().equals("validation")) {
-                    try {
-                        new ValidationSplit(v, 0);
-                    } catch (IllegalArgumentException e) {
-                        problem(node, e.getMessage());
-                        return null;
-                    }
-                }
-                return v;
-            }
-            case LAYERS -> {
-                return layers(spec.name(), node);
-            }
-            default -> {
-                if (!(node.value() instanceof String s)) {
-                    problem(node, "'" + spec.name() + "' must be text, got " + node.describeType());
-                    return null;
-                }
-                return checkText(spec.name(), s, node);
-            }
-        }
-    }
-
-    /** A layer selection in canonical text: a list of whole numbers, or 'all' / 'top-N'. */
-    private String layers(String key, YamlNode node) {
-        try {
-            if (node.isList()) {
-                List<Integer> indices = new ArrayList<>();
-                for (YamlNode item : node.list()) {
-                    if (!(item.value() instanceof Long v) || v > Integer.MAX_VALUE) {
-                        problem(item, "'" + key + "' lists layer indices (whole numbers from 0), got " + item.describeType());
-                        return null;
-                    }
-                    indices.add((int) (long) v);
-                }
-                return LayerSelection.of(indices).toString();
-            }
-            if (node.value() instanceof String s) {
-                return LayerSelection.parse(s).toString();
-            }
-            problem(node, "'" + key + "' must be all, top-N or a list of layer indices like [4, 5], got " + node.describeType());
-        } catch (IllegalArgumentException e) {
-            problem(node, e.getMessage());
-        }
-        return null;
-    }
-
-    private String checkText(String key, String value, YamlNode node) {
-        try {
-            RunSettings.Key spec = RunSettings.key(key);
-            if (key.equals("backbone") && value.startsWith(PretrainSpec.BACKBONE_PREFIX)) {
-                PretrainSpec stage = pretrains.get(PretrainSpec.nameOf(value));
-                if (stage == null && !value.contains("@") && invalidStages.contains(PretrainSpec.nameOf(value))) {
-                    return value; // the stage's own problems are reported; geometry checks skip it
-                }
-                if (stage == null || value.contains("@")) {
-                    throw new IllegalArgumentException("backbone '" + value + "' names no pretrain stage; declared: "
-                            + (pretrains.isEmpty() ? "none (add a 'pretrain:' section)" : String.join(", ", pretrains.keySet())));
-                }
-                return stage.backboneRef();
-            } else if (key.equals("backbone")) {
-                catalog.checkBackbone(value);
-            } else if (key.equals("device")) {
-                DeviceChoice.parse(value);
-            } else if (spec != null && !spec.choices().isEmpty() && !spec.choices().contains(value)) {
-                throw new IllegalArgumentException("'" + key + "' must be one of " + String.join(", ", new java.util.TreeSet<>(spec.choices()))
-                        + ", got '" + value + "'");
-            }
-            return value;
-        } catch (IllegalArgumentException e) {
-            problem(node, e.getMessage());
-            return null;
-        }
+        return settingValues.resolve(base, overrides);
     }
 
     private long integer(YamlNode node, String key, long min, long max) {
-        if (!(node.value() instanceof Long v)) {
-            problem(node, "'" + key + "' must be a whole number, got " + node.describeType());
-            return Long.MIN_VALUE;
-        }
-        if (v < min || v > max) {
-            problem(node, "'" + key + "' must be in [" + min + ", " + max + "], got " + v);
-            return Long.MIN_VALUE;
-        }
-        return v;
+        return SettingValues.integer(node, key, min, max, this::problem);
     }
 
     private record TaskEntry(String name, Map<String, Object> overrides, YamlNode node) {}

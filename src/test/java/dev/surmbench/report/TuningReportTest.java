@@ -12,6 +12,7 @@ import dev.surmbench.report.check.CheckStatus;
 import dev.surmbench.report.check.RegressionCheck;
 import dev.surmbench.report.render.TuningViewBuilder;
 import dev.surmbench.results.ResultsLayout;
+import dev.surmbench.results.RunRecord;
 import dev.surmbench.results.RunStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -144,10 +145,13 @@ class TuningReportTest {
         f.validation(1e-2, 0.0).add("shared", "sst2", "lora", "lora", 1, RunStatus.DIVERGED, "non-finite loss NaN at step 168",
                 Double.NaN, 73_728, 50);
         f.validation(1e-2, 0.0).add("agreed", "sst2", "lora", "lora", 2, RunStatus.COMPLETED, "", 0.83, 73_728, 50);
+        f.validation(1e-2, 0.0).add("adopted", "sst2", "lora", "lora", 3, RunStatus.COMPLETED,
+                RunRecord.ADOPTED + "trial adopted of same-tune", 0.84, 73_728, 50);
         Path dir = f.write(tmp);
         RunFixtures t = new RunFixtures("same-tune");
         t.validation(1e-2, 0.0).add("shared", "sst2", "lora", "lora", 1, RunStatus.COMPLETED, "", 0.828, 73_728, 50);
         t.validation(1e-2, 0.0).add("agreed", "sst2", "lora", "lora", 2, RunStatus.COMPLETED, "", 0.83, 73_728, 50);
+        t.validation(1e-2, 0.0).add("adopted", "sst2", "lora", "lora", 3, RunStatus.COMPLETED, "", 0.84, 73_728, 50);
         t.write(tmp);
         TuningResults tuning = TuningResults.beside(new ResultsLayout(dir), Report.load(dir)).orElseThrow();
         assertEquals(1, tuning.disagreements().size(), tuning.disagreements().toString());
@@ -156,6 +160,9 @@ class TuningReportTest {
         Report.Result r = Report.generate(dir, List.of(), null);
         assertTrue(r.summary().contains("## Not reproduced: the same run as a trial and as a final run"), r.summary());
         assertTrue(Files.readString(r.html()).contains("id=\"tuning-disagreements\""));
+        assertEquals(new TuningResults.Shared(1, 1, 1), tuning.shared(), "adopted, trained again alike, trained again unlike");
+        assertTrue(Files.readString(r.html()).contains("3 final runs have a trial&#39;s run id (trials at the final budget): 1"
+                + " adopted from the trial"), "the report says which final runs were adopted, not trained");
     }
 
     @Test

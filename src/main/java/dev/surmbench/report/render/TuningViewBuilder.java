@@ -51,7 +51,8 @@ public final class TuningViewBuilder {
         }
         return new TuningView(protocol.verdictNote(), lines, protocolNote, true, t.trials() + " trial runs from "
                 + t.folder() + ". The report does not choose rates: the marked rate is the one the final runs used"
-                + " (their learning_rate), as the tuning stage's winner rule or the pinned file set it.", choices,
+                + " (their learning_rate), as the tuning stage's winner rule or the pinned file set it."
+                + (t.shared().describe().isEmpty() ? "" : " " + t.shared().describe()), choices,
                 "Per task, the validation headline metric (points) against the learning rate (log scale), one line per"
                 + " method: the mean over the trial seeds at each rate; a rate with a diverged trial is not drawn. ◆ marks"
                 + " the rate the final runs used. No error bars.",

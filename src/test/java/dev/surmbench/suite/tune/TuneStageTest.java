@@ -35,7 +35,7 @@ class TuneStageTest {
     @TempDir
     Path dir;
 
-    private static final String SUITE = """
+    static final String SUITE = """
             name: t
             defaults: {validation: 0.1, epochs: 2}
             tasks: [rte, stsb]
@@ -66,7 +66,7 @@ class TuneStageTest {
     }
 
     /** Records a row per trial; throws {@code killAt} (a process killed mid-run) at that execution. */
-    static final class Trials implements RunExecutor {
+    static class Trials implements RunExecutor {
         final List<String> executed = new ArrayList<>();
         final List<String> tasks = new ArrayList<>();
         int killAt = -1;
@@ -78,12 +78,14 @@ class TuneStageTest {
             }
             executed.add(spec.runId());
             tasks.add(spec.task());
+            RunRecord row = WinnersTest.row(spec, RunStatus.COMPLETED, score(spec));
             try { // a recorded run is resumed only with its run.json and the dataset hashes it trained on
-                RunJson.writeValue(layout.runJson(spec.runId()), Map.of("provenance", Map.of("dataset_sha256", DATA)));
+                RunJson.writeValue(layout.runJson(spec.runId()), Map.of("config", Map.of("suite", suite.name()),
+                        "result", row, "provenance", Map.of("dataset_sha256", currentDatasetSha(spec))));
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
-            return WinnersTest.row(spec, RunStatus.COMPLETED, score(spec));
+            return row;
         }
 
         @Override
