@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Issue #26: `run --jobs 1 / 2 / 3` on a handful of main-job-like runs of one task (seed 1, 1 epoch, validation
+# 10%), WARM activation caches (two warm-up calls build them at 1 and 2 threads per run), configurations
+# interleaved over two rounds (1 2 3, then 3 2 1). Prints one line per call: wall seconds of the whole `run`
+# command, a hash of the runs' printed metrics (equal hashes: equal metrics to the 4 decimals printed), runs.
+# For a QUIET machine. Build first: mvn -B -ntp -q -DskipTests package. Knobs (environment):
+#   TASK (cola), BACKBONE (embedded:all-minilm-l6-v2), POOLING (mean), TRAIN_LIMIT (0 = all),
+#   METHODS ("[lora, adapter, circulant, kronecker, toeplitz, circulant-adapter]"), ORDER1 ("1 2 3"),
+#   ORDER2 ("3 2 1"), W (an empty work folder; default a new one under /tmp), JAR (target/surm-bench.jar).
+# e.g. GLUE_DIR=/data/glue scripts/measure-jobs.sh                       # CoLA, MiniLM: ~16 min
+#      GLUE_DIR=/data/glue TASK=rte BACKBONE=maven:bert-base-uncased POOLING=cls TRAIN_LIMIT=400 \
+#        METHODS="[lora, adapter, circulant, kronecker]" ORDER1="1 2" ORDER2="2 1" scripts/measure-jobs.sh   # ~15 min
+set -uo pipefail
+cd "$(dirname "$0")/.."
+JAR=${JAR:-target/surm-bench.jar}; TASK=${TASK:-cola}; W=${W:-$(mktemp -d "${TMPDIR:-/tmp}/surm-jobs.XXXXXX")}
+[[ -f $JAR ]] || { echo "measure-jobs: $JAR is missing; build it first: mvn -B -ntp -q -DskipTests package" >&2; exit 2; }
+[[ -d $W && -n $(ls -A "$W") ]] && { echo "measure-jobs: W=$W is not empty; name a new or empty folder" >&2; exit 2; }
+mkdir -p "$W"; echo "measure-jobs: work folder $W"
+cat > $W/j.yaml <<YAML
+name: j
+defaults: {backbone: '${BACKBONE:-embedded:all-minilm-l6-v2}', adapt_layers: top-2, pooling: ${POOLING:-mean}, dropout: 0.1, max_length: 128,
+  batch_size: 16, eval_batch_size: 64, epochs: 1, learning_rate: 0.002, warmup_ratio: 0.06, max_grad_norm: 1.0,
+  validation: 0.1, headline: surm-paper, train_limit: ${TRAIN_LIMIT:-0}}
+tasks: [$TASK]
+methods: ${METHODS:-[lora, adapter, circulant, kronecker, toeplitz, circulant-adapter]}
+seeds: [1]
+YAML
+one() { # label jobs
+  local d=$W/$1; mkdir -p $d
+  local t0=$(date +%s.%N)
+  SURM_CACHE_DIR=$W/cache java -Xmx3g -Dai.djl.offline=true -jar $JAR run $W/j.yaml --out $d/out --jobs $2 > $d/log.txt 2>&1 || echo "FAILED $1"
+  local t1=$(date +%s.%N)
+  local wall=$(awk -v a=$t0 -v b=$t1 'BEGIN{printf "%.1f", b-a}')
+  local m=$(grep -oE '\] [0-9a-f]{16}: completed [A-Za-z0-9_.-]+ best [^ ]+' $d/log.txt | awk '{print $2, $NF}' | tr -d ':' | sort | md5sum | cut -c1-8)
+  echo "$1 jobs=$2 wall=$wall metrics=$m runs=$(grep -cE '\] [0-9a-f]{16}: completed' $d/log.txt)" | tee -a $W/summary.txt
+}
+one warm2 2; one warm1 1
+for r in 1 2; do
+  if [[ $r == 1 ]]; then order="${ORDER1:-1 2 3}"; else order="${ORDER2:-3 2 1}"; fi
+  for j in $order; do one "r$r-j$j" $j; done
+done
+cat $W/summary.txt
