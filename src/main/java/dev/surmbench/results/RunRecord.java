@@ -90,11 +90,7 @@ public record RunRecord(
 
     /** This row under another report label (the label is not part of the run's identity). */
     public RunRecord withLabel(String newLabel) {
-        return new RunRecord(runId, suite, task, method, newLabel, methodOptions, seed, backbone, status, statusDetail,
-                headlineMetric, bestValue, lastValue, bestEpoch, metricsBest, metricsLast, metricsTrivial, trainableStored,
-                trainableEffective, headParameters, totalParameters, epochs, steps, trainExamplesPerSecond,
-                trainTokensPerSecond, evalExamplesPerSecond, wallSeconds, peakHeapMb, peakNativeMb, device, threads,
-                startedAt, finishedAt, gitCommit, protocol);
+        return relabelled(suite, newLabel, statusDetail);
     }
 
     /** How the status detail of a final run adopted from its tuning stage begins ({@link #adoptedBy}). */
@@ -106,8 +102,12 @@ public record RunRecord(
      * followed by {@code where} (which trial, trained when).
      */
     public RunRecord adoptedBy(String adoptingSuite, String where) {
-        String detail = ADOPTED + where;
-        return new RunRecord(runId, adoptingSuite, task, method, label, methodOptions, seed, backbone, status, detail,
+        return relabelled(adoptingSuite, label, ADOPTED + where);
+    }
+
+    /** This row, every number kept, under another suite, label and status detail: the one copy of the 35 fields. */
+    private RunRecord relabelled(String newSuite, String newLabel, String newDetail) {
+        return new RunRecord(runId, newSuite, task, method, newLabel, methodOptions, seed, backbone, status, newDetail,
                 headlineMetric, bestValue, lastValue, bestEpoch, metricsBest, metricsLast, metricsTrivial, trainableStored,
                 trainableEffective, headParameters, totalParameters, epochs, steps, trainExamplesPerSecond,
                 trainTokensPerSecond, evalExamplesPerSecond, wallSeconds, peakHeapMb, peakNativeMb, device, threads,
