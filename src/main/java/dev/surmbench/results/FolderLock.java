@@ -45,10 +45,27 @@ public final class FolderLock implements AutoCloseable {
      * pretrain caches: the first process builds the entry while the others wait, then read it).
      */
     public static FolderLock acquire(Path dir, String fileName) throws IOException {
+        return take(dir, fileName, true);
+    }
+
+    /**
+     * Takes the lock named {@code fileName} in {@code dir} if no other process or thread holds it, else
+     * returns {@code null} at once (a try-with-resources block skips closing a null resource): how
+     * processes share the slices of an activation-cache entry, each taking the ones nobody holds.
+     */
+    public static FolderLock tryAcquire(Path dir, String fileName) throws IOException {
+        return take(dir, fileName, false);
+    }
+
+    private static FolderLock take(Path dir, String fileName, boolean wait) throws IOException {
         Files.createDirectories(dir);
         Path file = dir.resolve(fileName).toAbsolutePath().normalize();
         ReentrantLock local = IN_PROCESS.computeIfAbsent(file, f -> new ReentrantLock());
-        local.lock();
+        if (wait) {
+            local.lock();
+        } else if (!local.tryLock()) {
+            return null;
+        }
         if (local.getHoldCount() > 1) {
             local.unlock();
             throw new IllegalStateException("the lock " + file + " is already held by this thread");
@@ -56,7 +73,13 @@ public final class FolderLock implements AutoCloseable {
         FileChannel channel = null;
         try {
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            return new FolderLock(local, channel, channel.lock());
+            FileLock lock = wait ? channel.lock() : channel.tryLock();
+            if (lock == null) {
+                channel.close();
+                local.unlock();
+                return null;
+            }
+            return new FolderLock(local, channel, lock);
         } catch (IOException | RuntimeException e) {
             if (channel != null) {
                 channel.close();

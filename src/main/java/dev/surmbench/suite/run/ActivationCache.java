@@ -1,9 +1,5 @@
 package dev.surmbench.suite.run;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -27,8 +23,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,8 +55,10 @@ import java.util.TreeMap;
  * catches damage and misplaced files, not a deliberate forgery (the cache is as trusted as the results
  * folder: see docs/results-integrity.md). A cache folder that cannot be written (full, read-only, a
  * file) is reported once and the process goes on without saving entries: the numbers do not depend on it.
- * An entry is built under its own lock file ({@code <key>.lock}): processes that need it at once wait
- * for the first and read its file.
+ * Processes that need an entry at once ({@code run --jobs}, tuning workers) build it together: each
+ * computes the slices no other process holds and reads the others' ({@link #buildShared}), so no
+ * worker idles while another builds; the slices are cut along the groups above, so the entry is the same
+ * floats however many processes shared it (a test compares them exactly).
  *
  * <p><b>Memory.</b> An entry holds real lengths only (tokens × d × 4 bytes; RTE on MiniLM ≈ 0.3 GB,
  * on BERT-base ≈ 0.6 GB). Entries stay in memory, least recently used first out, while they fit the
@@ -72,6 +68,8 @@ import java.util.TreeMap;
 public final class ActivationCache {
     /** Examples per prefix batch (all of one length, so none is padded). */
     static final int GROUP = 32;
+    /** Slices an entry is cut into for building ({@link #buildShared}): even shares for two to eight processes. */
+    static final int SLICES = 8;
     static final long DEFAULT_BUDGET_MB = 4096;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
@@ -103,15 +101,15 @@ public final class ActivationCache {
     /** The prefix states of {@code examples} entering layer {@code entryLayer} of {@code model}. */
     synchronized PrefixStates states(ClassificationModel model, int entryLayer, List<EncodedText> examples) {
         Map<String, Object> key = keyFields(model, entryLayer, examples);
-        String id = hash(key).substring(0, 32);
+        String id = hash(key).substring(0, 32); // entryId's
         PrefixStates held = memory.get(id);
         if (held != null) {
             return held;
         }
         PrefixStates states = persist ? load(id, key) : null;
         if (states == null) {
-            states = persist && !unwritable ? buildOnce(id, key, model, entryLayer, examples)
-                    : build(id, model, entryLayer, examples);
+            states = persist && !unwritable ? buildShared(id, key, model, entryLayer, examples)
+                    : build(model, entryLayer, examples);
         }
         if (states.bytes() <= budgetBytes) {
             memory.put(id, states);
@@ -128,42 +126,129 @@ public final class ActivationCache {
         return states;
     }
 
-    private PrefixStates build(String id, ClassificationModel model, int entryLayer, List<EncodedText> examples) {
+    /** Computes an entry in this process alone, in memory (persistence off, or a cache folder that cannot be written). */
+    private PrefixStates build(ClassificationModel model, int entryLayer, List<EncodedText> examples) {
         log.printf("activation cache: computing layers 0-%d for %d examples…%n", entryLayer - 1, examples.size());
         long start = System.nanoTime();
-        PrefixStates states;
-        try (ConsoleProgress progress = ConsoleProgress.ofExamples(log, "activation cache",
-                log == System.out && ConsoleProgress.isInteractive())) {
-            progress.started(examples.size());
-            states = compute(model, entryLayer, examples, progress);
+        PrefixSlices slices = PrefixSlices.of(examples, model.config().hiddenSize(), GROUP, 1);
+        float[] data = slices.newData();
+        try (ConsoleProgress progress = progress(examples.size())) {
+            for (int s = 0; s < slices.count(); s++) {
+                slices.compute(s, model, entryLayer, data, done -> progress.step(done, Double.NaN, Double.NaN));
+            }
         }
-        log.printf("activation cache: %d examples through layers 0-%d in %.0f s (%s)%n", examples.size(),
-                entryLayer - 1, (System.nanoTime() - start) / 1e9, persist ? root.resolve(id + ".safetensors") : "memory only");
-        return states;
+        log.printf("activation cache: %d examples through layers 0-%d in %.0f s (memory only)%n", examples.size(),
+                entryLayer - 1, (System.nanoTime() - start) / 1e9);
+        return slices.states(data);
+    }
+
+    private ConsoleProgress progress(int examples) {
+        ConsoleProgress progress = ConsoleProgress.ofExamples(log, "activation cache",
+                log == System.out && ConsoleProgress.isInteractive());
+        progress.started(examples);
+        return progress;
     }
 
     /**
-     * Builds and stores an entry under its own lock ({@code <key>.lock}, {@link FolderLock}): processes
-     * that need the same entry at once ({@code run --jobs}, shards on one machine) wait for the first
-     * one and read its file instead of computing it again.
+     * Builds and stores an entry together with every process that needs it at once ({@code run --jobs},
+     * tuning workers, shards on one machine). The entry is cut into at most {@value #SLICES} slices of
+     * equal token counts ({@link PrefixSlices}), each with its own lock ({@code <key>.slice-<s>-of-<n>.lock},
+     * {@link FolderLock}). A process first computes every slice whose lock no other process holds and
+     * writes it to its part file ({@code <key>.slice-<s>-of-<n>.safetensors}), then waits on the locks of
+     * the others and reads their part files, and puts the entry together; the first to take the entry's
+     * own lock stores it, and part files and slice locks are deleted. Each slice is computed once, by
+     * whichever process took it, and the floats are those of one process computing everything
+     * ({@link PrefixSlices}). A part file that a killed process left is used (written under a temporary
+     * name and renamed, it is whole); one of the wrong size is computed again.
      */
-    private PrefixStates buildOnce(String id, Map<String, Object> key, ClassificationModel model, int entryLayer,
-                                   List<EncodedText> examples) {
+    private PrefixStates buildShared(String id, Map<String, Object> key, ClassificationModel model, int entryLayer,
+                                     List<EncodedText> examples) {
         long start = System.nanoTime();
-        try (FolderLock lock = FolderLock.acquire(root, id + ".lock")) {
-            PrefixStates built = load(id, key);
-            if (built != null) {
-                log.printf("activation cache: %s built by another process meanwhile (waited %.0f s)%n",
-                        root.resolve(id + ".safetensors"), (System.nanoTime() - start) / 1e9);
-                return built;
+        PrefixSlices slices = PrefixSlices.of(examples, model.config().hiddenSize(), GROUP, SLICES);
+        float[] data = slices.newData();
+        boolean[] filled = new boolean[slices.count()];
+        int here = 0;
+        log.printf("activation cache: computing layers 0-%d for %d examples in %d slices, shared with any process "
+                + "that needs them…%n", entryLayer - 1, examples.size(), slices.count());
+        try {
+            try (ConsoleProgress progress = progress(examples.size())) {
+                int done = 0;
+                for (boolean wait : new boolean[] {false, true}) {
+                    for (int s = 0; s < slices.count(); s++) {
+                        if (filled[s]) {
+                            continue;
+                        }
+                        String slice = id + ".slice-" + s + "-of-" + slices.count();
+                        try (FolderLock lock = wait ? FolderLock.acquire(root, slice + ".lock")
+                                : FolderLock.tryAcquire(root, slice + ".lock")) {
+                            if (lock == null) {
+                                continue; // another process is computing it: read it in the second pass
+                            }
+                            if (!readPart(root.resolve(slice + ".safetensors"), slices, s, data)) {
+                                PrefixStates stored = Files.isRegularFile(root.resolve(id + ".safetensors")) ? load(id, key) : null;
+                                if (stored != null) {
+                                    log.printf("activation cache: %s stored by another process meanwhile (waited %.0f s, "
+                                            + "%d of %d slices computed here)%n", root.resolve(id + ".safetensors"),
+                                            (System.nanoTime() - start) / 1e9, here, slices.count());
+                                    return stored;
+                                }
+                                int before = done;
+                                slices.compute(s, model, entryLayer, data, n -> progress.step(before + n, Double.NaN, Double.NaN));
+                                writePart(root.resolve(slice + ".safetensors"), slices.extract(s, data));
+                                here++;
+                            }
+                            filled[s] = true;
+                            done += slices.examples(s);
+                            progress.step(done, Double.NaN, Double.NaN);
+                        }
+                    }
+                }
             }
-            built = build(id, model, entryLayer, examples);
-            store(id, key, built);
-            return built;
+            PrefixStates states = slices.states(data);
+            try (FolderLock lock = FolderLock.acquire(root, id + ".lock")) {
+                if (!Files.isRegularFile(root.resolve(id + ".safetensors"))) {
+                    store(id, key, states);
+                }
+                for (int s = 0; s < slices.count(); s++) {
+                    Files.deleteIfExists(root.resolve(id + ".slice-" + s + "-of-" + slices.count() + ".safetensors"));
+                    Files.deleteIfExists(root.resolve(id + ".slice-" + s + "-of-" + slices.count() + ".lock"));
+                }
+            }
+            log.printf("activation cache: %d examples through layers 0-%d in %.0f s (%s; %d of %d slices computed here)%n",
+                    examples.size(), entryLayer - 1, (System.nanoTime() - start) / 1e9, root.resolve(id + ".safetensors"),
+                    here, slices.count());
+            return states;
         } catch (IOException e) {
             giveUpWriting(e);
-            return build(id, model, entryLayer, examples);
+            return build(model, entryLayer, examples);
         }
+    }
+
+    /** Fills slice {@code s} of {@code data} from its part file; false when there is none (or not of the slice's size). */
+    private boolean readPart(Path part, PrefixSlices slices, int s, float[] data) {
+        if (!Files.isRegularFile(part)) {
+            return false;
+        }
+        try {
+            slices.insert(s, SafeTensors.read(part).require("hidden_states").data(), data);
+            return true;
+        } catch (WeightLoadException | IllegalArgumentException e) {
+            log.printf("activation cache: cannot use %s (%s); computing it again%n", part, e.getMessage());
+            return false;
+        }
+    }
+
+    private void writePart(Path part, float[] states) throws IOException {
+        Path mine = part.resolveSibling(part.getFileName() + ".tmp-" + ProcessHandle.current().pid());
+        SafeTensors.write(mine, Map.of("hidden_states", new WeightTensor(new long[] {states.length}, states)),
+                Map.of("format", "surm-bench activation cache slice"));
+        Files.move(mine, part, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** The file name stem of the entry for these examples (for tests). */
+    String entryId(ClassificationModel model, int entryLayer, List<EncodedText> examples) {
+        return hash(keyFields(model, entryLayer, examples)).substring(0, 32);
     }
 
     private Map<String, Object> keyFields(ClassificationModel model, int entryLayer, List<EncodedText> examples) {
@@ -205,48 +290,6 @@ public final class ActivationCache {
             }
         }
         return Sha256.hex(digest);
-    }
-
-    /** Runs the prefix on groups of equal-length examples and lays the results out example by example. */
-    private static PrefixStates compute(ClassificationModel model, int entryLayer, List<EncodedText> examples,
-                                        ConsoleProgress progress) {
-        int dim = model.config().hiddenSize();
-        int[] lengths = examples.stream().mapToInt(EncodedText::length).toArray();
-        int[] offsets = PrefixStates.offsetsOf(lengths);
-        float[] data = new float[Math.toIntExact((long) (offsets.length == 0 ? 0 : offsets[offsets.length - 1]
-                + lengths[lengths.length - 1]) * dim)];
-        Integer[] order = new Integer[examples.size()];
-        Arrays.setAll(order, i -> i);
-        Arrays.sort(order, Comparator.<Integer>comparingInt(i -> lengths[i]).thenComparingInt(i -> i));
-        for (int start = 0; start < order.length; ) {
-            int length = lengths[order[start]];
-            int end = start;
-            while (end < order.length && end - start < GROUP && lengths[order[end]] == length) {
-                end++;
-            }
-            int rows = end - start;
-            long[] ids = new long[rows * length];
-            long[] types = new long[rows * length];
-            long[] mask = new long[rows * length];
-            Arrays.fill(mask, 1);
-            for (int r = 0; r < rows; r++) {
-                EncodedText e = examples.get(order[start + r]);
-                System.arraycopy(e.ids(), 0, ids, r * length, length);
-                System.arraycopy(e.typeIds(), 0, types, r * length, length);
-            }
-            try (NDManager scope = model.manager().newSubManager()) {
-                Shape shape = new Shape(rows, length);
-                NDArray hidden = model.hiddenStatesBefore(new NDList(scope.create(ids, shape), scope.create(types, shape),
-                        scope.create(mask, shape)), entryLayer);
-                float[] values = hidden.toFloatArray();
-                for (int r = 0; r < rows; r++) {
-                    System.arraycopy(values, r * length * dim, data, offsets[order[start + r]] * dim, length * dim);
-                }
-            }
-            start = end;
-            progress.step(end, Double.NaN, Double.NaN);
-        }
-        return new PrefixStates(dim, offsets, lengths, data);
     }
 
     private PrefixStates load(String id, Map<String, Object> key) {

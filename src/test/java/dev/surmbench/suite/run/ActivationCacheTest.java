@@ -12,7 +12,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.surmbench.data.text.EncodedText;
 import dev.surmbench.model.Backbones;
 import dev.surmbench.model.ClassificationModel;
+import dev.surmbench.model.WeightTensor;
+import dev.surmbench.model.safetensors.SafeTensors;
 import dev.surmbench.ops.NoGradient;
+import dev.surmbench.results.FolderLock;
 import dev.surmbench.results.ResultsLayout;
 import dev.surmbench.results.RunJson;
 import dev.surmbench.results.RunRecord;
@@ -32,6 +35,11 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -194,6 +202,80 @@ class ActivationCacheTest {
             }
             assertArrayEquals(whole.toFloatArray(), suffix.toFloatArray(), 0f,
                     "one example alone: the prefix is the same computation either way");
+        }
+    }
+
+    /**
+     * Another process holds slice 0 of an entry (another thread holding its lock: {@link FolderLock}
+     * excludes threads as it excludes processes) and writes its part file: this cache computes every
+     * other slice, waits for that one, reads it, and the entry is the same floats as one process
+     * computing it alone; the part files and slice locks are gone afterwards and the entry loads again.
+     */
+    @Test
+    void anEntryBuiltTogetherWithAnotherProcessIsTheSameFloats() throws Exception {
+        List<EncodedText> examples = PrefixSlicesTest.examples(300, 40, 5);
+        Path files = dir.resolve("shared");
+        try (ClassificationModel model = Backbones.classification("embedded:all-minilm-l6-v2", 2, 5)) {
+            PrefixStates alone = new ActivationCache(null, false, QUIET).states(model, 4, examples);
+            ByteArrayOutputStream log = new ByteArrayOutputStream();
+            ActivationCache cache = new ActivationCache(files, true, new PrintStream(log, true));
+            PrefixSlices slices = PrefixSlices.of(examples, alone.dim(), ActivationCache.GROUP, ActivationCache.SLICES);
+            int n = slices.count();
+            String stem = cache.entryId(model, 4, examples) + ".slice-";
+            CountDownLatch held = new CountDownLatch(1);
+            ExecutorService other = Executors.newSingleThreadExecutor();
+            try {
+                Future<Boolean> otherSawTheRest = other.submit(() -> {
+                    try (FolderLock lock = FolderLock.acquire(files, stem + "0-of-" + n + ".lock")) {
+                        held.countDown();
+                        SafeTensors.write(files.resolve(stem + "0-of-" + n + ".safetensors"), Map.of("hidden_states",
+                                new WeightTensor(new long[] {slices.tokens(0) * alone.dim()}, slices.extract(0, alone.data()))),
+                                Map.of());
+                        // let go once the cache has computed every other slice, so that it waits for this one
+                        long deadline = System.nanoTime() + 120_000_000_000L;
+                        boolean rest = false;
+                        while (!rest && System.nanoTime() < deadline) {
+                            rest = java.util.stream.IntStream.range(1, n)
+                                    .allMatch(s -> Files.exists(files.resolve(stem + s + "-of-" + n + ".safetensors")));
+                            Thread.sleep(20);
+                        }
+                        return rest;
+                    }
+                });
+                held.await();
+                PrefixStates together = cache.states(model, 4, examples);
+                assertTrue(otherSawTheRest.get(), "the cache computed slices 1.." + (n - 1) + " while slice 0 was held");
+                assertArrayEquals(alone.lengths(), together.lengths());
+                assertArrayEquals(alone.data(), together.data(), 0f, "the same floats, slice 0 from the other's part file");
+                assertTrue(log.toString().contains((n - 1) + " of " + n + " slices computed here"), log.toString());
+            } finally {
+                other.shutdownNow();
+            }
+            List<String> left = cache.files().stream().map(p -> p.getFileName().toString())
+                    .filter(f -> f.contains(".slice-")).toList();
+            assertEquals(List.of(), left, "part files and slice locks deleted once the entry is stored");
+            PrefixStates reread = new ActivationCache(files, true, QUIET).states(model, 4, examples);
+            assertArrayEquals(alone.data(), reread.data(), 0f, "the stored entry");
+        }
+    }
+
+    /** A part file of another size (left by other code, or damaged) is reported and its slice computed again. */
+    @Test
+    void aPartFileOfTheWrongSizeIsComputedAgain() throws Exception {
+        List<EncodedText> examples = PrefixSlicesTest.examples(120, 30, 9);
+        Path files = dir.resolve("bad-part");
+        try (ClassificationModel model = Backbones.classification("embedded:all-minilm-l6-v2", 2, 5)) {
+            PrefixStates alone = new ActivationCache(null, false, QUIET).states(model, 4, examples);
+            ByteArrayOutputStream log = new ByteArrayOutputStream();
+            ActivationCache cache = new ActivationCache(files, true, new PrintStream(log, true));
+            int n = PrefixSlices.of(examples, alone.dim(), ActivationCache.GROUP, ActivationCache.SLICES).count();
+            Path part = files.resolve(cache.entryId(model, 4, examples) + ".slice-0-of-" + n + ".safetensors");
+            Files.createDirectories(files);
+            SafeTensors.write(part, Map.of("hidden_states", new WeightTensor(new long[] {5}, new float[5])), Map.of());
+            PrefixStates built = cache.states(model, 4, examples);
+            assertArrayEquals(alone.data(), built.data(), 0f);
+            assertTrue(log.toString().contains("cannot use " + part), log.toString());
+            assertTrue(log.toString().contains(n + " of " + n + " slices computed here"), log.toString());
         }
     }
 }

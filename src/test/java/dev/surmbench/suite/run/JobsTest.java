@@ -9,6 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,9 +60,11 @@ class JobsTest {
         assertEquals(together.keySet(), trainedBy.keySet(), two);
         assertTrue(trainedBy.values().stream().allMatch(n -> n == 1), "no run trained twice: " + trainedBy);
         assertTrue(two.contains("[job 1] suite jobs v1: 4 runs") && two.contains("[job 2] suite jobs v1: 4 runs"), two);
-        // two entries (training and dev examples), each computed once: by one job, the other reads it
-        assertEquals(2, SuiteProcesses.linesWith(one, "activation cache: computing"), one);
-        assertEquals(2, SuiteProcesses.linesWith(two, "activation cache: computing"), two);
+        // two entries (training and dev examples), each slice of each computed once, by whichever job took it
+        assertEquals(2, slicesComputed(one).size(), one);
+        assertEquals(2, slicesComputed(two).size(), two);
+        slicesComputed(one).forEach((entry, n) -> assertEquals(n[1], n[0], entry + " slices computed in:\n" + one));
+        slicesComputed(two).forEach((entry, n) -> assertEquals(n[1], n[0], entry + " slices computed in:\n" + two));
         assertTrue(two.contains("done: 4 runs with 2 jobs, 0 skipped as already recorded, 4 completed, 0 diverged, 0 failed"),
                 two);
         try (Stream<Path> files = Files.walk(dir.resolve("two/jobs/runs"))) {
@@ -68,6 +73,20 @@ class JobsTest {
 
         String again = run("two", "--jobs", "2", "--threads", "2");
         assertTrue(again.contains("done: 4 runs with 2 jobs, 4 skipped as already recorded, 0 completed"), again);
+    }
+
+    private static final Pattern BUILT = Pattern.compile(
+            "activation cache: .*?(\\S+\\.safetensors).*? (\\d+) of (\\d+) slices computed here");
+
+    /** Per activation-cache entry: the slices its builders computed, summed over jobs, and its slice count. */
+    private static Map<String, int[]> slicesComputed(String output) {
+        Map<String, int[]> out = new TreeMap<>();
+        output.lines().map(BUILT::matcher).filter(Matcher::find).forEach(m -> {
+            int[] n = out.computeIfAbsent(m.group(1), k -> new int[2]);
+            n[0] += Integer.parseInt(m.group(2));
+            n[1] = Integer.parseInt(m.group(3));
+        });
+        return out;
     }
 
     /** One {@code run} process on its own cold activation cache; returns its output. */
