@@ -193,4 +193,58 @@ class RunOptionsTest {
         assertEquals(0, cli.execute("--version"));
         assertTrue(out.toString().matches("(?s)surm-bench \\S+ \\(commit [0-9a-f]{40}\\)\\s*"), "[" + out + "]");
     }
+
+    /**
+     * The wiring of {@code run --retrain-trials}: after {@code tune}, {@code run} adopts the seed-1 run its
+     * full-budget trial already trained; with the flag (a copy of the tuning folder beside another results
+     * folder) the same run is trained, to the trial's numbers.
+     */
+    @Test
+    void runAdoptsAFullBudgetTrialAndRetrainTrialsTrainsItAgain() throws Exception {
+        copyRte("train.tsv", 41);
+        copyRte("dev.tsv", 41);
+        Files.writeString(dir.resolve("tuned.yaml"), """
+                name: tuned
+                defaults: {glue_dir: %s, layers: 1, max_length: 16, batch_size: 8, epochs: 1, eval_limit: 16, validation: 0.25}
+                tasks: [rte]
+                methods: [linear-probe]
+                seeds: [1, 2]
+                tune:
+                  seeds: [1]
+                  full_budget: [rte]
+                  methods:
+                    linear-probe: {learning_rate: {grid: [0.001, 0.01, 0.1]}}
+                pinned: tuned.pinned.yaml
+                """.formatted(glue));
+        String suite = dir.resolve("tuned.yaml").toString();
+        Result tuned = cli("tune", suite, "--out=" + dir.resolve("out"));
+        assertEquals(0, tuned.code(), tuned.err() + tuned.out());
+
+        Result adopting = cli("run", suite, "--out=" + dir.resolve("out"), "--seed", "1");
+        assertEquals(0, adopting.code(), adopting.err() + adopting.out());
+        RunRecord adopted = RunsCsv.read(dir.resolve("out/tuned/runs.csv")).get(0);
+        assertTrue(adopted.adopted(), adopted.statusDetail());
+
+        copyTree(dir.resolve("out/tuned-tune"), dir.resolve("again/tuned-tune"));
+        Result retraining = cli("run", suite, "--out=" + dir.resolve("again"), "--seed", "1", "--retrain-trials");
+        assertEquals(0, retraining.code(), retraining.err() + retraining.out());
+        RunRecord trained = RunsCsv.read(dir.resolve("again/tuned/runs.csv")).get(0);
+        assertEquals(adopted.runId(), trained.runId());
+        assertFalse(trained.adopted(), trained.statusDetail());
+        assertEquals(RunStatus.COMPLETED, trained.status());
+        assertEquals(adopted.metricsBest(), trained.metricsBest(), "trained again to the trial's numbers");
+    }
+
+    private static void copyTree(Path from, Path to) throws Exception {
+        try (var files = Files.walk(from)) {
+            for (Path f : files.toList()) {
+                Path target = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(f, target);
+                }
+            }
+        }
+    }
 }

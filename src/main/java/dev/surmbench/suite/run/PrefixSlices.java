@@ -86,10 +86,6 @@ final class PrefixSlices {
         return sliceStarts.length - 1;
     }
 
-    int examples() {
-        return lengths.length;
-    }
-
     /** Examples in slice {@code s}. */
     int examples(int s) {
         return groupStarts[sliceStarts[s + 1]] - groupStarts[sliceStarts[s]];

@@ -3,7 +3,8 @@
  * {@link dev.surmbench.suite.run.TrainingRunExecutor} (backbone, method injection, training, saving),
  * task data for the trainer ({@link dev.surmbench.suite.run.GlueTrainingData}, {@link
  * dev.surmbench.suite.run.ImageTrainingData}), the frozen-prefix {@link
- * dev.surmbench.suite.run.ActivationCache}, {@link dev.surmbench.suite.run.PretrainCache} and {@link
+ * dev.surmbench.suite.run.ActivationCache} (whose entries every worker that needs one builds together,
+ * in {@link dev.surmbench.suite.run.PrefixSlices}), {@link dev.surmbench.suite.run.PretrainCache} and {@link
  * dev.surmbench.suite.run.RunEvaluator} for saved adapters; {@link dev.surmbench.suite.run.JobPool}
  * ({@code run --jobs}: worker processes over the same claim/lock protocol); the {@link dev.surmbench.suite.run.Preflight}
  * that asks each task runner and backbone source whether it is available before anything trains, and
