@@ -142,16 +142,7 @@ class AdapterCommandsTest {
     /** A copy of a run folder with its adapter folder changed by {@code change}. */
     private static Path copyOf(Path run, String name, IoConsumer change) throws IOException {
         Path copy = dir.resolve("copies").resolve(name);
-        try (Stream<Path> files = Files.walk(run)) {
-            for (Path source : files.toList()) {
-                Path target = copy.resolve(run.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target);
-                }
-            }
-        }
+        Folders.copy(run, copy);
         change.accept(copy.resolve(ResultsLayout.ADAPTER_DIR));
         return copy;
     }

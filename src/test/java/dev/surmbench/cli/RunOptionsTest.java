@@ -225,7 +225,7 @@ class RunOptionsTest {
         RunRecord adopted = RunsCsv.read(dir.resolve("out/tuned/runs.csv")).get(0);
         assertTrue(adopted.adopted(), adopted.statusDetail());
 
-        copyTree(dir.resolve("out/tuned-tune"), dir.resolve("again/tuned-tune"));
+        Folders.copy(dir.resolve("out/tuned-tune"), dir.resolve("again/tuned-tune"));
         Result retraining = cli("run", suite, "--out=" + dir.resolve("again"), "--seed", "1", "--retrain-trials");
         assertEquals(0, retraining.code(), retraining.err() + retraining.out());
         RunRecord trained = RunsCsv.read(dir.resolve("again/tuned/runs.csv")).get(0);
@@ -233,18 +233,5 @@ class RunOptionsTest {
         assertFalse(trained.adopted(), trained.statusDetail());
         assertEquals(RunStatus.COMPLETED, trained.status());
         assertEquals(adopted.metricsBest(), trained.metricsBest(), "trained again to the trial's numbers");
-    }
-
-    private static void copyTree(Path from, Path to) throws Exception {
-        try (var files = Files.walk(from)) {
-            for (Path f : files.toList()) {
-                Path target = to.resolve(from.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(f, target);
-                }
-            }
-        }
     }
 }

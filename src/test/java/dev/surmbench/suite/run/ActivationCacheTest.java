@@ -206,6 +206,21 @@ class ActivationCacheTest {
     }
 
     /**
+     * An entry's states computed by one process in memory ({@code alone}), a cache in {@code files} logging to
+     * {@code log}, the entry's slices and the stem of its slice files ({@code <key>.slice-}).
+     */
+    private record Slicing(PrefixStates alone, ActivationCache cache, ByteArrayOutputStream log, PrefixSlices slices,
+                           String stem) {}
+
+    private static Slicing slicing(ClassificationModel model, List<EncodedText> examples, Path files) {
+        PrefixStates alone = new ActivationCache(null, false, QUIET).states(model, 4, examples);
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        ActivationCache cache = new ActivationCache(files, true, new PrintStream(log, true));
+        return new Slicing(alone, cache, log, PrefixSlices.of(examples, alone.dim(), ActivationCache.GROUP,
+                ActivationCache.SLICES), cache.entryId(model, 4, examples) + ".slice-");
+    }
+
+    /**
      * Another process holds slice 0 of an entry (another thread holding its lock: {@link FolderLock}
      * excludes threads as it excludes processes) and writes its part file: this cache computes every
      * other slice, waits for that one, reads it, and the entry is the same floats as one process
@@ -216,12 +231,13 @@ class ActivationCacheTest {
         List<EncodedText> examples = PrefixSlicesTest.examples(300, 40, 5);
         Path files = dir.resolve("shared");
         try (ClassificationModel model = Backbones.classification("embedded:all-minilm-l6-v2", 2, 5)) {
-            PrefixStates alone = new ActivationCache(null, false, QUIET).states(model, 4, examples);
-            ByteArrayOutputStream log = new ByteArrayOutputStream();
-            ActivationCache cache = new ActivationCache(files, true, new PrintStream(log, true));
-            PrefixSlices slices = PrefixSlices.of(examples, alone.dim(), ActivationCache.GROUP, ActivationCache.SLICES);
+            Slicing fixture = slicing(model, examples, files);
+            PrefixStates alone = fixture.alone();
+            ActivationCache cache = fixture.cache();
+            ByteArrayOutputStream log = fixture.log();
+            PrefixSlices slices = fixture.slices();
             int n = slices.count();
-            String stem = cache.entryId(model, 4, examples) + ".slice-";
+            String stem = fixture.stem();
             CountDownLatch held = new CountDownLatch(1);
             ExecutorService other = Executors.newSingleThreadExecutor();
             try {
@@ -265,17 +281,15 @@ class ActivationCacheTest {
         List<EncodedText> examples = PrefixSlicesTest.examples(120, 30, 9);
         Path files = dir.resolve("bad-part");
         try (ClassificationModel model = Backbones.classification("embedded:all-minilm-l6-v2", 2, 5)) {
-            PrefixStates alone = new ActivationCache(null, false, QUIET).states(model, 4, examples);
-            ByteArrayOutputStream log = new ByteArrayOutputStream();
-            ActivationCache cache = new ActivationCache(files, true, new PrintStream(log, true));
-            int n = PrefixSlices.of(examples, alone.dim(), ActivationCache.GROUP, ActivationCache.SLICES).count();
-            Path part = files.resolve(cache.entryId(model, 4, examples) + ".slice-0-of-" + n + ".safetensors");
+            Slicing fixture = slicing(model, examples, files);
+            int n = fixture.slices().count();
+            Path part = files.resolve(fixture.stem() + "0-of-" + n + ".safetensors");
             Files.createDirectories(files);
             SafeTensors.write(part, Map.of("hidden_states", new WeightTensor(new long[] {5}, new float[5])), Map.of());
-            PrefixStates built = cache.states(model, 4, examples);
-            assertArrayEquals(alone.data(), built.data(), 0f);
-            assertTrue(log.toString().contains("cannot use " + part), log.toString());
-            assertTrue(log.toString().contains(n + " of " + n + " slices computed here"), log.toString());
+            PrefixStates built = fixture.cache().states(model, 4, examples);
+            assertArrayEquals(fixture.alone().data(), built.data(), 0f);
+            assertTrue(fixture.log().toString().contains("cannot use " + part), fixture.log().toString());
+            assertTrue(fixture.log().toString().contains(n + " of " + n + " slices computed here"), fixture.log().toString());
         }
     }
 }
