@@ -75,10 +75,27 @@ class JobsTest {
         assertTrue(again.contains("done: 4 runs with 2 jobs, 4 skipped as already recorded, 0 completed"), again);
     }
 
-    private static final Pattern BUILT = Pattern.compile(
-            "activation cache: .*?(\\S+\\.safetensors).*? (\\d+) of (\\d+) slices computed here");
+    @Test
+    void anEntryStoredByTheOtherJobCountsUnderTheSameName() {
+        // the two ways a build ends, as a CI run printed them when the other job stored the entry first
+        String log = """
+                [job 1] activation cache: 32 examples through layers 0-0 in 0 s (/c/activations/ad5a.safetensors; 1 of 1 slices computed here)
+                [job 2] activation cache: /c/activations/ad5a.safetensors stored by another process meanwhile (waited 0 s, 0 of 1 slices computed here)
+                """;
+        Map<String, int[]> entries = slicesComputed(log);
+        assertEquals(List.of("/c/activations/ad5a.safetensors"), List.copyOf(entries.keySet()));
+        assertEquals(List.of(1, 1), List.of(entries.get("/c/activations/ad5a.safetensors")[0],
+                entries.get("/c/activations/ad5a.safetensors")[1]));
+    }
 
-    /** Per activation-cache entry: the slices its builders computed, summed over jobs, and its slice count. */
+    private static final Pattern BUILT = Pattern.compile(
+            "activation cache: .*?([^\\s(]+\\.safetensors).*? (\\d+) of (\\d+) slices computed here");
+
+    /**
+     * Per activation-cache entry: the slices its builders computed, summed over jobs, and its slice count. The entry
+     * is named by its file without the parenthesis that opens it in "… in 0 s (file; k of n …)", so the same entry
+     * logged as "file stored by another process meanwhile (…)" counts under the same key.
+     */
     private static Map<String, int[]> slicesComputed(String output) {
         Map<String, int[]> out = new TreeMap<>();
         output.lines().map(BUILT::matcher).filter(Matcher::find).forEach(m -> {
