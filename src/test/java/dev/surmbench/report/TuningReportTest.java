@@ -227,10 +227,28 @@ class TuningReportTest {
         assertFalse(unknown.detail().contains("like for like"));
     }
 
+    @Test
+    void checkFailsACellTrainedAtAnotherRateThanItsBaselineAndSaysWhy() throws Exception {
+        SuiteAggregate agg = Report.load(finalRuns());
+        CheckRow moved = metricRow(agg, "validation", 3.16e-3);
+        assertEquals(CheckStatus.FAIL, moved.status(), "within tolerance, but the baseline's runs used another rate");
+        assertTrue(moved.detail().startsWith("not like for like: the baseline's runs used lr 3.16e-3, these runs 1e-3;"),
+                moved.detail());
+        assertTrue(moved.detail().contains("check --write-baseline"), moved.detail());
+        assertEquals(CheckStatus.PASS, metricRow(agg, "validation", 1e-3 * (1 + 1e-12)).status(), "the same rate after a CSV round trip");
+        CheckRow unknown = metricRow(agg, "validation", Double.NaN);
+        assertEquals(CheckStatus.PASS, unknown.status(), "a baseline without a learning_rate column");
+        assertFalse(unknown.detail().contains("like for like"));
+    }
+
     private static CheckRow metricRow(SuiteAggregate agg, String selection) {
+        return metricRow(agg, selection, 1e-3);
+    }
+
+    private static CheckRow metricRow(SuiteAggregate agg, String selection, double learningRate) {
         BaselineRow b = new BaselineRow(BaselineSource.REFERENCE, "all-minilm-l6-v2", "sst2", "lora", "lora",
                 "accuracy", "mean", 87.3, 0.28, 2, 73_728, Double.NaN, "cpu", Double.NaN, Double.NaN, "", "", List.of(),
-                "abc1234", "suite tuned", 0, 1e-3, selection);
+                "abc1234", "suite tuned", 0, learningRate, selection);
         return RegressionCheck.run(agg, List.of(b), CheckOptions.DEFAULTS).rows().stream()
                 .filter(r -> r.check().equals("metric")).findFirst().orElseThrow();
     }

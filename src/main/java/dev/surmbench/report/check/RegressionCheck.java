@@ -3,6 +3,7 @@ package dev.surmbench.report.check;
 import dev.surmbench.report.Cell;
 import dev.surmbench.report.Fmt;
 import dev.surmbench.report.GroupKey;
+import dev.surmbench.report.LearningRates;
 import dev.surmbench.report.MetricScale;
 import dev.surmbench.report.SuiteAggregate;
 import dev.surmbench.report.baseline.BaselineRow;
@@ -26,7 +27,9 @@ import java.util.regex.Pattern;
  *       tolerance}, else the suite-wide {@link CheckOptions#tolerance()}, else max(2 × baseline std,
  *       1 point). A drop is baseline − ours (ours − baseline for loss-like metrics). It also fails when the
  *       row's {@code selection} is known and the group's runs chose their epoch another way (validation vs
- *       dev): not like for like, whatever the delta (the message says so and how to refresh the baseline);</li>
+ *       dev), or when the row's {@code learning_rate} is known and a completed run of the group used another
+ *       rate (a re-tune moved the cell): not like for like, whatever the delta (the message says so and how
+ *       to refresh the baseline);</li>
  *   <li><b>runs</b>: fails when the group is missing, or has fewer completed runs than the row's
  *       {@code n} ("missing run");</li>
  *   <li><b>status</b>: fails for every diverged or failed run, naming it;</li>
@@ -146,7 +149,7 @@ public final class RegressionCheck {
         double delta = ours.mean() - b.value();
         double drop = MetricScale.lowerIsBetter(b.metric()) ? delta : -delta;
         boolean fail = drop > tol + 1e-9;
-        String mismatch = protocolMismatch(cell, b);
+        String mismatch = protocolMismatch(cell, b) + rateMismatch(cell, b);
         return row(fail || !mismatch.isEmpty() ? CheckStatus.FAIL : CheckStatus.PASS, "metric", key, b.metric(),
                 Fmt.pts(b.value()), Fmt.meanStd(ours), Fmt.signed(delta), "-" + Fmt.pts(tol), mismatch
                 + (fail ? "dropped by " + Fmt.pts(drop) + " points, more than " : "within ") + source
@@ -171,6 +174,26 @@ public final class RegressionCheck {
         }
         return "not like for like: the baseline's epoch was chosen on " + b.selection() + ", these runs' on "
                 + String.join(" and ", ours) + " (" + PROTOCOLS + "); refresh the baseline from runs of one protocol"
+                + " (check --write-baseline FILE) — ";
+    }
+
+    /**
+     * "" when the baseline row's {@code learning_rate} is unknown or every completed run of the cell used
+     * it; else why the comparison is not like for like. After a re-tune moves a cell's rate, the delta
+     * measures the new rate, not a regression — within tolerance or not, the gate must not pass it
+     * silently. Rates equal to 1e-9 relative (the CSV round trip) count as the same.
+     */
+    static String rateMismatch(Cell cell, BaselineRow b) {
+        double base = b.learningRate();
+        if (!Double.isFinite(base)) {
+            return "";
+        }
+        LearningRates ours = LearningRates.of(cell.runs().stream().filter(RunRecord::completed).toList());
+        if (ours.rates().stream().allMatch(r -> Math.abs(r - base) <= 1e-9 * Math.abs(base))) {
+            return "";
+        }
+        return "not like for like: the baseline's runs used lr " + Fmt.rate(base) + ", these runs "
+                + ours.display().substring("lr ".length()) + "; after a re-tune refresh the baseline"
                 + " (check --write-baseline FILE) — ";
     }
 
