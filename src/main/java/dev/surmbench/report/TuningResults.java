@@ -29,7 +29,8 @@ import java.util.TreeSet;
  * NaN (not drawn) when any of its trials diverged, or none completed on validation; beside it the mean
  * validation loss ({@code metrics_validation.loss}, NaN where the trials did not record one) — the two
  * numbers the winner rule ranks, by the suite's {@code tune.rank}. The expected-max curve is over those per-rate scores: for a budget of n rates
- * drawn at random from the grid, the expected best (diverged rates left out).
+ * drawn at random from the grid, the expected best (diverged rates left out). A folder holding two tunings'
+ * trials of one row (a rate and seed trained twice) is named in that row's note ({@link #mixedTunings}).
  *
  * <p>When trials and final runs share a budget their run ids coincide (the same settings and seed): such a
  * pair must agree — same status, same headline, same metrics — or the runs are not reproducible, and
@@ -196,7 +197,25 @@ public record TuningResults(String folder, int trials, List<TaskTuning> tasks, L
                     || chosen.getAsDouble() == points.get(points.size() - 1).rate());
             note = edge ? "chosen rate at the grid's edge: the best rate may lie outside" : "";
         }
+        String mixed = mixedTunings(trials);
+        note = mixed.isEmpty() ? note : note.isEmpty() ? mixed : note + "; " + mixed;
         return new Series(row, points, chosen, note, edge,
                 ExpectedMax.curve(points.stream().mapToDouble(Point::value).toArray()));
+    }
+
+    /**
+     * "" when every (rate, seed) of a method row has one trial; else which rates have more. One tuning trains
+     * each rate once per trial seed, so a second run id at the same rate and seed is another tuning's trial
+     * (another budget or data) left in the folder — and the points above average the two. Said, never hidden.
+     */
+    static String mixedTunings(List<RunRecord> trials) {
+        Map<Double, Map<Long, Integer>> runsPerSeed = new TreeMap<>();
+        trials.stream().filter(r -> Double.isFinite(r.protocol().learningRate())).forEach(r -> runsPerSeed
+                .computeIfAbsent(r.protocol().learningRate(), k -> new TreeMap<>()).merge(r.seed(), 1, Integer::sum));
+        List<String> rates = runsPerSeed.entrySet().stream()
+                .filter(e -> e.getValue().values().stream().anyMatch(n -> n > 1)).map(e -> Fmt.rate(e.getKey())).toList();
+        return rates.isEmpty() ? "" : "more than one tuning's trials at lr " + String.join(", ", rates)
+                + " (a seed trained twice at one rate: another budget or data); these points average them —"
+                + " keep one tuning per folder";
     }
 }

@@ -166,6 +166,25 @@ class TuningReportTest {
     }
 
     @Test
+    void trialsOfTwoTuningsInOneFolderAreNamedNotSilentlyAveraged() throws Exception {
+        RunFixtures f = new RunFixtures("mixed");
+        f.validation(1e-3, 0.0).ok("sst2", "lora", 1, 0.85, 73_728, 50);
+        Path dir = f.write(tmp);
+        RunFixtures t = new RunFixtures("mixed-tune");
+        for (int i = 0; i < 5; i++) {
+            t.validation(LORA_RATES[i], 0.0).ok("sst2", "lora", 1, 0.80 + 0.01 * i, 73_728, 50);
+        }
+        // the same rate and seed once more under another run id: a trial of another budget left in the folder
+        t.validation(1e-3, 0.0).add("other-budget", "sst2", "lora", "lora", 1, RunStatus.COMPLETED, "", 0.70, 73_728, 50);
+        t.write(tmp);
+        TuningResults.Series s = TuningResults.beside(new ResultsLayout(dir), Report.load(dir)).orElseThrow()
+                .tasks().get(0).series().get(0);
+        assertTrue(s.chosenNote().startsWith("more than one tuning's trials at lr 1e-3 (a seed trained twice"), s.chosenNote());
+        assertFalse(s.chosenNote().contains("3.16e-4"), "only the rate with two trials of one seed: " + s.chosenNote());
+        assertEquals("", TuningResults.mixedTunings(t.runs().subList(0, 5)), "one tuning: nothing to say");
+    }
+
+    @Test
     void aChosenRateAtTheGridsEdgeIsFlagged() throws Exception {
         RunFixtures f = new RunFixtures("edge");
         f.validation(1e-2, 0.0).ok("sst2", "lora", 1, 0.85, 73_728, 50);
