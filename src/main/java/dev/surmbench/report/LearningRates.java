@@ -32,10 +32,12 @@ public record LearningRates(List<Double> rates) {
 
     /** "lr 2e-3", "lr 1e-3 / 1e-2 (runs differ)", or "" when no run recorded its rate. */
     public String display() {
-        if (rates.isEmpty()) {
-            return "";
-        }
+        return rates.isEmpty() ? "" : "lr " + values();
+    }
+
+    /** "2e-3", "1e-3 / 1e-2 (runs differ)", or "" when no run recorded its rate: {@link #display} without "lr". */
+    public String values() {
         String all = rates.stream().map(Fmt::rate).collect(Collectors.joining(" / "));
-        return "lr " + all + (rates.size() > 1 ? " (runs differ)" : "");
+        return all + (rates.size() > 1 ? " (runs differ)" : "");
     }
 }

@@ -193,7 +193,7 @@ public final class RegressionCheck {
             return "";
         }
         return "not like for like: the baseline's runs used lr " + Fmt.rate(base) + ", these runs "
-                + ours.display().substring("lr ".length()) + "; after a re-tune refresh the baseline"
+                + ours.values() + "; after a re-tune refresh the baseline"
                 + " (check --write-baseline FILE) — ";
     }
 
