@@ -101,7 +101,7 @@ public final class ActivationCache {
     /** The prefix states of {@code examples} entering layer {@code entryLayer} of {@code model}. */
     synchronized PrefixStates states(ClassificationModel model, int entryLayer, List<EncodedText> examples) {
         Map<String, Object> key = keyFields(model, entryLayer, examples);
-        String id = hash(key).substring(0, 32); // entryId's
+        String id = idOf(key);
         PrefixStates held = memory.get(id);
         if (held != null) {
             return held;
@@ -178,7 +178,7 @@ public final class ActivationCache {
                         if (filled[s]) {
                             continue;
                         }
-                        String slice = id + ".slice-" + s + "-of-" + slices.count();
+                        String slice = sliceName(id, s, slices.count());
                         try (FolderLock lock = wait ? FolderLock.acquire(root, slice + ".lock")
                                 : FolderLock.tryAcquire(root, slice + ".lock")) {
                             if (lock == null) {
@@ -210,8 +210,8 @@ public final class ActivationCache {
                     store(id, key, states);
                 }
                 for (int s = 0; s < slices.count(); s++) {
-                    Files.deleteIfExists(root.resolve(id + ".slice-" + s + "-of-" + slices.count() + ".safetensors"));
-                    Files.deleteIfExists(root.resolve(id + ".slice-" + s + "-of-" + slices.count() + ".lock"));
+                    Files.deleteIfExists(root.resolve(sliceName(id, s, slices.count()) + ".safetensors"));
+                    Files.deleteIfExists(root.resolve(sliceName(id, s, slices.count()) + ".lock"));
                 }
             }
             log.printf("activation cache: %d examples through layers 0-%d in %.0f s (%s; %d of %d slices computed here)%n",
@@ -238,17 +238,35 @@ public final class ActivationCache {
         }
     }
 
-    private void writePart(Path part, float[] states) throws IOException {
-        Path mine = part.resolveSibling(part.getFileName() + ".tmp-" + ProcessHandle.current().pid());
-        SafeTensors.write(mine, Map.of("hidden_states", new WeightTensor(new long[] {states.length}, states)),
-                Map.of("format", "surm-bench activation cache slice"));
-        Files.move(mine, part, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+    private static void writePart(Path part, float[] states) throws IOException {
+        writeInPlace(part, Map.of("hidden_states", new WeightTensor(new long[] {states.length}, states)),
+                "surm-bench activation cache slice");
+    }
+
+    /**
+     * Writes {@code tensors} to {@code file} under a name of this process's own, renamed into place: two processes
+     * writing one file never share it, and a reader sees the whole file or none (entries are too large for
+     * {@code AtomicFiles}' in-memory bytes).
+     */
+    private static void writeInPlace(Path file, Map<String, WeightTensor> tensors, String format) throws IOException {
+        Path mine = file.resolveSibling(file.getFileName() + ".tmp-" + ProcessHandle.current().pid());
+        SafeTensors.write(mine, tensors, Map.of("format", format));
+        Files.move(mine, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** The file name stem of slice {@code s} of {@code n} of entry {@code id}: its part file and lock add suffixes. */
+    private static String sliceName(String id, int s, int n) {
+        return id + ".slice-" + s + "-of-" + n;
     }
 
     /** The file name stem of the entry for these examples (for tests). */
     String entryId(ClassificationModel model, int entryLayer, List<EncodedText> examples) {
-        return hash(keyFields(model, entryLayer, examples)).substring(0, 32);
+        return idOf(keyFields(model, entryLayer, examples));
+    }
+
+    private static String idOf(Map<String, Object> key) {
+        return hash(key).substring(0, 32);
     }
 
     private Map<String, Object> keyFields(ClassificationModel model, int entryLayer, List<EncodedText> examples) {
@@ -344,11 +362,7 @@ public final class ActivationCache {
             tensors.put("hidden_states", new WeightTensor(new long[] {states.data().length / states.dim(), states.dim()},
                     states.data()));
             tensors.put("lengths", new WeightTensor(new long[] {lengths.length}, lengths));
-            // A name of this process's own, renamed into place: two processes building one entry never share a file.
-            Path mine = root.resolve(id + ".safetensors.tmp-" + ProcessHandle.current().pid());
-            SafeTensors.write(mine, tensors, Map.of("format", "surm-bench activation cache"));
-            Files.move(mine, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            writeInPlace(file, tensors, "surm-bench activation cache");
             Map<String, Object> meta = new TreeMap<>(key);
             meta.put("file_sha256", Sha256.of(file));
             Path tmp = root.resolve(id + ".json.tmp-" + ProcessHandle.current().pid());

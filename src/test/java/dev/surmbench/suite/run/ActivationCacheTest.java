@@ -206,18 +206,36 @@ class ActivationCacheTest {
     }
 
     /**
-     * An entry's states computed by one process in memory ({@code alone}), a cache in {@code files} logging to
-     * {@code log}, the entry's slices and the stem of its slice files ({@code <key>.slice-}).
+     * A cache in {@code files} logging to {@code log}, the model it builds with, the examples' states computed by
+     * one process in memory ({@code alone}) and the entry's slices; names the entry's slice files.
      */
-    private record Slicing(PrefixStates alone, ActivationCache cache, ByteArrayOutputStream log, PrefixSlices slices,
-                           String stem) {}
+    private record Slicing(ClassificationModel model, List<EncodedText> examples, Path files, ActivationCache cache,
+                           ByteArrayOutputStream log, PrefixStates alone, PrefixSlices slices, String entry)
+            implements AutoCloseable {
 
-    private static Slicing slicing(ClassificationModel model, List<EncodedText> examples, Path files) {
-        PrefixStates alone = new ActivationCache(null, false, QUIET).states(model, 4, examples);
-        ByteArrayOutputStream log = new ByteArrayOutputStream();
-        ActivationCache cache = new ActivationCache(files, true, new PrintStream(log, true));
-        return new Slicing(alone, cache, log, PrefixSlices.of(examples, alone.dim(), ActivationCache.GROUP,
-                ActivationCache.SLICES), cache.entryId(model, 4, examples) + ".slice-");
+        static Slicing of(List<EncodedText> examples, Path files) {
+            ClassificationModel model = Backbones.classification("embedded:all-minilm-l6-v2", 2, 5);
+            PrefixStates alone = new ActivationCache(null, false, QUIET).states(model, 4, examples);
+            ByteArrayOutputStream log = new ByteArrayOutputStream();
+            ActivationCache cache = new ActivationCache(files, true, new PrintStream(log, true));
+            return new Slicing(model, examples, files, cache, log, alone, PrefixSlices.of(examples, alone.dim(),
+                    ActivationCache.GROUP, ActivationCache.SLICES), cache.entryId(model, 4, examples));
+        }
+
+        /** Slice {@code s}'s file with {@code suffix} ({@code .safetensors}: its part file; {@code .lock}: its lock). */
+        Path slice(int s, String suffix) {
+            return files.resolve(entry + ".slice-" + s + "-of-" + slices.count() + suffix);
+        }
+
+        /** The entry as the cache gives it (loading, building or sharing the build). */
+        PrefixStates states() {
+            return cache.states(model, 4, examples);
+        }
+
+        @Override
+        public void close() {
+            model.close();
+        }
     }
 
     /**
@@ -228,65 +246,59 @@ class ActivationCacheTest {
      */
     @Test
     void anEntryBuiltTogetherWithAnotherProcessIsTheSameFloats() throws Exception {
-        List<EncodedText> examples = PrefixSlicesTest.examples(300, 40, 5);
-        Path files = dir.resolve("shared");
-        try (ClassificationModel model = Backbones.classification("embedded:all-minilm-l6-v2", 2, 5)) {
-            Slicing fixture = slicing(model, examples, files);
-            PrefixStates alone = fixture.alone();
-            ActivationCache cache = fixture.cache();
-            ByteArrayOutputStream log = fixture.log();
+        try (Slicing fixture = Slicing.of(PrefixSlicesTest.examples(300, 40, 5), dir.resolve("shared"))) {
             PrefixSlices slices = fixture.slices();
             int n = slices.count();
-            String stem = fixture.stem();
             CountDownLatch held = new CountDownLatch(1);
             ExecutorService other = Executors.newSingleThreadExecutor();
             try {
                 Future<Boolean> otherSawTheRest = other.submit(() -> {
-                    try (FolderLock lock = FolderLock.acquire(files, stem + "0-of-" + n + ".lock")) {
+                    Path lockFile = fixture.slice(0, ".lock");
+                    try (FolderLock lock = FolderLock.acquire(lockFile.getParent(), lockFile.getFileName().toString())) {
                         held.countDown();
-                        SafeTensors.write(files.resolve(stem + "0-of-" + n + ".safetensors"), Map.of("hidden_states",
-                                new WeightTensor(new long[] {slices.tokens(0) * alone.dim()}, slices.extract(0, alone.data()))),
-                                Map.of());
+                        SafeTensors.write(fixture.slice(0, ".safetensors"), Map.of("hidden_states", new WeightTensor(
+                                new long[] {slices.tokens(0) * fixture.alone().dim()},
+                                slices.extract(0, fixture.alone().data()))), Map.of());
                         // let go once the cache has computed every other slice, so that it waits for this one
                         long deadline = System.nanoTime() + 120_000_000_000L;
                         boolean rest = false;
                         while (!rest && System.nanoTime() < deadline) {
                             rest = java.util.stream.IntStream.range(1, n)
-                                    .allMatch(s -> Files.exists(files.resolve(stem + s + "-of-" + n + ".safetensors")));
+                                    .allMatch(s -> Files.exists(fixture.slice(s, ".safetensors")));
                             Thread.sleep(20);
                         }
                         return rest;
                     }
                 });
                 held.await();
-                PrefixStates together = cache.states(model, 4, examples);
+                PrefixStates together = fixture.states();
                 assertTrue(otherSawTheRest.get(), "the cache computed slices 1.." + (n - 1) + " while slice 0 was held");
-                assertArrayEquals(alone.lengths(), together.lengths());
-                assertArrayEquals(alone.data(), together.data(), 0f, "the same floats, slice 0 from the other's part file");
-                assertTrue(log.toString().contains((n - 1) + " of " + n + " slices computed here"), log.toString());
+                assertArrayEquals(fixture.alone().lengths(), together.lengths());
+                assertArrayEquals(fixture.alone().data(), together.data(), 0f,
+                        "the same floats, slice 0 from the other's part file");
+                assertTrue(fixture.log().toString().contains((n - 1) + " of " + n + " slices computed here"),
+                        fixture.log().toString());
             } finally {
                 other.shutdownNow();
             }
-            List<String> left = cache.files().stream().map(p -> p.getFileName().toString())
+            List<String> left = fixture.cache().files().stream().map(p -> p.getFileName().toString())
                     .filter(f -> f.contains(".slice-")).toList();
             assertEquals(List.of(), left, "part files and slice locks deleted once the entry is stored");
-            PrefixStates reread = new ActivationCache(files, true, QUIET).states(model, 4, examples);
-            assertArrayEquals(alone.data(), reread.data(), 0f, "the stored entry");
+            PrefixStates reread = new ActivationCache(fixture.files(), true, QUIET)
+                    .states(fixture.model(), 4, fixture.examples());
+            assertArrayEquals(fixture.alone().data(), reread.data(), 0f, "the stored entry");
         }
     }
 
     /** A part file of another size (left by other code, or damaged) is reported and its slice computed again. */
     @Test
     void aPartFileOfTheWrongSizeIsComputedAgain() throws Exception {
-        List<EncodedText> examples = PrefixSlicesTest.examples(120, 30, 9);
-        Path files = dir.resolve("bad-part");
-        try (ClassificationModel model = Backbones.classification("embedded:all-minilm-l6-v2", 2, 5)) {
-            Slicing fixture = slicing(model, examples, files);
+        try (Slicing fixture = Slicing.of(PrefixSlicesTest.examples(120, 30, 9), dir.resolve("bad-part"))) {
             int n = fixture.slices().count();
-            Path part = files.resolve(fixture.stem() + "0-of-" + n + ".safetensors");
-            Files.createDirectories(files);
+            Path part = fixture.slice(0, ".safetensors");
+            Files.createDirectories(fixture.files());
             SafeTensors.write(part, Map.of("hidden_states", new WeightTensor(new long[] {5}, new float[5])), Map.of());
-            PrefixStates built = fixture.cache().states(model, 4, examples);
+            PrefixStates built = fixture.states();
             assertArrayEquals(fixture.alone().data(), built.data(), 0f);
             assertTrue(fixture.log().toString().contains("cannot use " + part), fixture.log().toString());
             assertTrue(fixture.log().toString().contains(n + " of " + n + " slices computed here"), fixture.log().toString());
