@@ -3,32 +3,42 @@ package dev.surmbench.suite.run;
 import java.util.Locale;
 
 /**
- * The suite's progress line: how many of the runs this invocation trains are done, and the time left
- * estimated from the mean wall time of those done so far (runs of one suite differ in cost, so this is
- * a rough guide that settles as runs finish).
+ * The suite's progress line: how many of the runs this invocation set out to train are finished — by
+ * this process or by any other sharing the results folder (the other workers of {@code run --jobs},
+ * another shard's process) — and the time left at the pace they finished since this process started
+ * its first run. Counting only this process's runs would show each of N workers about 1/N of the
+ * progress and an ETA N times too long. Runs of one suite differ in cost, so the ETA is a rough guide
+ * that settles as runs finish.
  */
 final class SuiteEta {
     private final int toTrain;
-    private int done;
-    private double seconds;
+    private long firstStartNanos;
+    private boolean started;
 
     SuiteEta(int toTrain) {
         this.toTrain = toTrain;
     }
 
-    /** One run finished after {@code wallSeconds}. */
-    void ran(double wallSeconds) {
-        done++;
-        seconds += wallSeconds;
+    /** This process starts a run at {@code nanoTime}; the pace is measured from its first. */
+    void starting(long nanoTime) {
+        if (!started) {
+            started = true;
+            firstStartNanos = nanoTime;
+        }
     }
 
-    /** {@code " (suite: 3/118 trained, ETA 1h05m)"}; {@code ""} before the first run has finished. */
-    String describe() {
-        if (done == 0 || toTrain == 0) {
+    /**
+     * {@code " (suite: 3/118 trained, ETA 1h05m)"} when {@code finished} of the runs to train are
+     * recorded at {@code nanoTime}; {@code ""} before any has finished or before this process started one.
+     */
+    String describe(int finished, long nanoTime) {
+        if (finished <= 0 || toTrain == 0 || !started) {
             return "";
         }
-        double left = seconds / done * Math.max(0, toTrain - done);
-        return String.format(Locale.ROOT, " (suite: %d/%d trained, ETA %s)", done, toTrain, duration(left));
+        double elapsed = (nanoTime - firstStartNanos) / 1e9;
+        double left = elapsed / finished * Math.max(0, toTrain - finished);
+        return String.format(Locale.ROOT, " (suite: %d/%d trained, ETA %s)", Math.min(finished, toTrain), toTrain,
+                duration(left));
     }
 
     /** {@code 42s}, {@code 7m05s}, {@code 2h03m}. */

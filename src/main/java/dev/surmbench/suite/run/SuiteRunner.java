@@ -15,6 +15,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Runs a suite (or its shard): skips runs whose id already has a row (resume) — after checking that
@@ -90,8 +92,9 @@ public final class SuiteRunner {
         }
     }
 
-    /** What to do with one run, decided under the folder's lock. */
-    private record Decision(RunRecord previous, RunClaim claim, RunClaim.Holder heldBy, String why) {}
+    /** What to do with one run, decided under the folder's lock from the {@code rows} recorded then. */
+    private record Decision(RunRecord previous, RunClaim claim, RunClaim.Holder heldBy, String why,
+                            List<RunRecord> rows) {}
 
     private final Options options;
     private final RunExecutor executor;
@@ -113,7 +116,8 @@ public final class SuiteRunner {
         List<RunSpec> pending = mine.stream().filter(spec -> pending(recorded.get(spec.runId()))).toList();
         executor.prepare(pending);
         logRetries(mine, recorded);
-        SuiteEta eta = new SuiteEta(pending.size());
+        Set<String> toTrain = pending.stream().map(RunSpec::runId).collect(Collectors.toSet());
+        SuiteEta eta = new SuiteEta(toTrain.size());
         int skipped = 0;
         int completed = 0;
         int diverged = 0;
@@ -140,8 +144,10 @@ public final class SuiteRunner {
                 options.log().printf("%s: being trained by %s, left to it%n", run, decision.heldBy());
                 continue;
             }
-            options.log().printf("%s%s%s%n", run, decision.why() == null ? "" : ": " + decision.why(), eta.describe());
             long startNanos = System.nanoTime();
+            eta.starting(startNanos);
+            options.log().printf("%s%s%s%n", run, decision.why() == null ? "" : ": " + decision.why(),
+                    eta.describe(finished(decision.rows(), toTrain), startNanos));
             RunRecord record = null;
             String stoppedBy = null;
             try {
@@ -163,7 +169,6 @@ public final class SuiteRunner {
                 case DIVERGED -> diverged++;
                 case FAILED -> failed++;
             }
-            eta.ran((System.nanoTime() - startNanos) / 1e9);
             options.log().printf("[%d/%d] %s: %s %s best %.4f (epoch %d) last %.4f, %.0fs%s%n", k, mine.size(),
                     spec.runId(), record.status().csvName(), record.headlineMetric(), record.bestValue(),
                     record.bestEpoch() + 1, record.lastValue(), record.wallSeconds(),
@@ -181,13 +186,13 @@ public final class SuiteRunner {
      */
     private Decision decide(ResultsLayout layout, RunSpec spec) throws IOException {
         try (FolderLock lock = FolderLock.acquire(layout.suiteDir())) {
-            RunRecord previous = layout.allRuns().stream().filter(r -> r.runId().equals(spec.runId())).findFirst()
-                    .orElse(null);
+            List<RunRecord> rows = layout.allRuns();
+            RunRecord previous = rows.stream().filter(r -> r.runId().equals(spec.runId())).findFirst().orElse(null);
             String why = pending(previous) ? null : RecordedData.missing(layout, spec, previous, executor);
             if (!pending(previous) && why == null) {
                 List<RecordedData.Change> changes = RecordedData.changes(layout, spec, executor);
                 if (changes.isEmpty()) {
-                    return new Decision(previous, null, null, null);
+                    return new Decision(previous, null, null, null, rows);
                 }
                 if (!options.rerunChangedData()) {
                     throw RecordedData.refusal(layout, Map.of(spec.runId(), changes));
@@ -196,12 +201,12 @@ public final class SuiteRunner {
             }
             RunClaim.Attempt attempt = RunClaim.tryClaim(layout, spec.runId());
             if (!attempt.claimed()) {
-                return new Decision(null, null, attempt.heldBy(), null);
+                return new Decision(null, null, attempt.heldBy(), null, rows);
             }
             if (attempt.takenOver() != null) {
                 why = (why == null ? "" : why + "; ") + "taking over the claim of " + attempt.takenOver();
             }
-            return new Decision(null, attempt.claim(), null, why);
+            return new Decision(null, attempt.claim(), null, why, rows);
         }
     }
 
@@ -248,6 +253,15 @@ public final class SuiteRunner {
      */
     private boolean pending(RunRecord previous) {
         return previous == null || (options.retry().retries(previous.status()) && recordedBefore(previous, started));
+    }
+
+    /**
+     * How many of the runs this invocation set out to train ({@code toTrain}) the {@code rows} record as
+     * finished by now, whichever process trained them: a row it would not train again ({@link #pending}).
+     */
+    private int finished(List<RunRecord> rows, Set<String> toTrain) {
+        return (int) rows.stream().filter(r -> toTrain.contains(r.runId()) && !pending(r)).map(RunRecord::runId)
+                .distinct().count();
     }
 
     private static boolean recordedBefore(RunRecord row, Instant instant) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.surmbench.results.FolderLock;
 import dev.surmbench.results.ResultsLayout;
 import dev.surmbench.results.RunClaim;
 import dev.surmbench.results.RunJson;
@@ -73,6 +74,8 @@ class SuiteRunnerTest {
         final List<String> executed = new ArrayList<>();
         final Map<String, String> data;
         RunStoppedException stopOn;
+        /** What other processes do while this one trains (called first thing in every execute). */
+        java.util.function.Consumer<ResultsLayout> meanwhile = layout -> {};
 
         Recording(Map<String, String> data) {
             this.data = data;
@@ -81,6 +84,7 @@ class SuiteRunnerTest {
         @Override
         public RunRecord execute(Suite suite, RunSpec spec, ResultsLayout layout, SuiteRunner.Options options) {
             executed.add(spec.runId());
+            meanwhile.accept(layout);
             try {
                 RunJson.writeValue(layout.runJson(spec.runId()), Map.of("provenance", Map.of("dataset_sha256", data)));
             } catch (java.io.IOException e) {
@@ -132,6 +136,32 @@ class SuiteRunnerTest {
         assertEquals(1, rows.size());
         assertEquals(RunStatus.FAILED, rows.get(0).status());
         assertFalse(Files.exists(layout().claim(first.runId())), "its claim is released");
+    }
+
+    /**
+     * With {@code run --jobs 2} every worker prints the suite's progress; it must count the runs the other
+     * worker finished too, or each shows half the progress and twice the time left.
+     */
+    @Test
+    void progressCountsTheRunsAnotherProcessFinishedMeanwhile() throws Exception {
+        Map<String, String> data = Map.of("RTE/train.tsv", "aaaaaaaaaaaa");
+        RunSpec other = suite.runs().get(1);
+        Recording executor = new Recording(data);
+        executor.meanwhile = layout -> {
+            if (executor.executed.size() == 1) { // another worker records the second run while this one trains the first
+                try (FolderLock lock = FolderLock.acquire(layout.suiteDir())) {
+                    RunJson.writeValue(layout.runJson(other.runId()), Map.of("provenance", Map.of("dataset_sha256", data)));
+                    layout.record(layout.runsCsv(1, 1), row(other, RunStatus.COMPLETED, ""));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        };
+        new SuiteRunner(options(false), executor).run(suite);
+        RunSpec third = suite.runs().get(2);
+        assertEquals(List.of(suite.runs().get(0).runId(), third.runId()), executor.executed);
+        assertTrue(log().contains("[3/3] rte " + third.label() + " seed 3 (run " + third.runId()
+                + ") (suite: 2/3 trained, ETA "), log());
     }
 
     @Test
