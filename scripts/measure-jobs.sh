@@ -8,7 +8,8 @@
 #   METHODS ("[lora, adapter, circulant, kronecker, toeplitz, circulant-adapter]"), ORDER1 ("1 2 3"),
 #   ORDER2 ("3 2 1"), W (an empty work folder; default a new one under /tmp), JAR (target/surm-bench.jar),
 #   COLD (1: no warm-up calls, every call starts from its own empty activation cache — what a first run pays).
-#   An ORDER entry N@PATH runs --jobs N with the jar PATH instead of JAR (to compare two builds interleaved).
+#   An ORDER entry N@PATH runs --jobs N with the jar PATH instead of JAR (to compare two builds interleaved);
+#   N:T runs --jobs N --threads T (T threads in all, T/N per run: e.g. 2:4 gives each of two runs 2 threads).
 # e.g. GLUE_DIR=/data/glue scripts/measure-jobs.sh                       # CoLA, MiniLM: ~16 min
 #      GLUE_DIR=/data/glue TASK=rte BACKBONE=maven:bert-base-uncased POOLING=cls TRAIN_LIMIT=400 \
 #        METHODS="[lora, adapter, circulant, kronecker]" ORDER1="1 2" ORDER2="2 1" scripts/measure-jobs.sh   # ~15 min
@@ -30,11 +31,12 @@ seeds: [1]
 YAML
 one() { # label jobs[@jar]
   local d=$W/$1; mkdir -p $d
-  local jobs=${2%%@*} jar=$JAR cache=$W/cache
+  local jobs=${2%%@*} jar=$JAR cache=$W/cache threads=()
   [[ $2 == *@* ]] && jar=${2#*@}
+  [[ $jobs == *:* ]] && { threads=(--threads ${jobs#*:}); jobs=${jobs%%:*}; }
   [[ ${COLD:-0} == 1 ]] && cache=$d/cache
   local t0=$(date +%s.%N)
-  SURM_CACHE_DIR=$cache java -Xmx3g -Dai.djl.offline=true -jar $jar run $W/j.yaml --out $d/out --jobs $jobs > $d/log.txt 2>&1 || echo "FAILED $1"
+  SURM_CACHE_DIR=$cache java -Xmx3g -Dai.djl.offline=true -jar $jar run $W/j.yaml --out $d/out --jobs $jobs "${threads[@]}" > $d/log.txt 2>&1 || echo "FAILED $1"
   local t1=$(date +%s.%N)
   local wall=$(awk -v a=$t0 -v b=$t1 'BEGIN{printf "%.1f", b-a}')
   local m=$(grep -oE '\] [0-9a-f]{16}: completed [A-Za-z0-9_.-]+ best [^ ]+' $d/log.txt | awk '{print $2, $NF}' | tr -d ':' | sort | md5sum | cut -c1-8)
