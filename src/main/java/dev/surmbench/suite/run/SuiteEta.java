@@ -36,9 +36,8 @@ final class SuiteEta {
             return "";
         }
         double elapsed = (nanoTime - firstStartNanos) / 1e9;
-        double left = elapsed / finished * Math.max(0, toTrain - finished);
-        return String.format(Locale.ROOT, " (suite: %d/%d trained, ETA %s)", Math.min(finished, toTrain), toTrain,
-                duration(left));
+        double left = elapsed / finished * (toTrain - finished);
+        return String.format(Locale.ROOT, " (suite: %d/%d trained, ETA %s)", finished, toTrain, duration(left));
     }
 
     /** {@code 42s}, {@code 7m05s}, {@code 2h03m}. */
